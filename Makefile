@@ -1,0 +1,67 @@
+# Two commands: `make run` serves the archive, `make test` runs the whole suite.
+PYTHON_SYSTEM ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PG_URL := postgres://postgres@127.0.0.1:54329/archive
+
+.PHONY: run test setup data lint format superuser browser postgres postgres-stop test-sqlite test-postgres bench clean
+
+run: data
+	@echo "Serving the archive on http://$(HOST):$(PORT)/ (Ctrl-C to stop)"
+	$(BIN)/gunicorn archive.wsgi --bind $(HOST):$(PORT) --workers 3 \
+		--limit-request-line 0 --access-logfile - --error-logfile -
+
+# The virtualenv, rebuilt only when requirements.txt changes.
+$(VENV)/.installed: requirements.txt
+	$(PYTHON_SYSTEM) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+setup: $(VENV)/.installed
+
+# Migrations, the calendar and gazetteer, the seeds and FA-KES corpus, the index.
+# Each step is idempotent, so a second run changes nothing.
+data: setup
+	$(MANAGE) migrate --noinput -v 0
+	$(MANAGE) load_reference
+	$(MANAGE) import_articles seeds
+	$(MANAGE) rebuild_index --if-stale
+
+superuser: setup
+	$(MANAGE) migrate --noinput -v 0
+	$(MANAGE) createsuperuser
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: setup
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+browser:
+	bash tests/system-packages.sh
+
+postgres: browser
+	bash tests/postgres.sh start
+
+postgres-stop:
+	bash tests/postgres.sh stop
+
+test-sqlite: data browser
+	DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest
+
+test-postgres: data postgres
+	DATABASE_URL=$(PG_URL) DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest
+
+test: lint test-sqlite test-postgres
+
+bench: data
+	$(BIN)/python bench/search.py
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,1 @@
+"""Import pipeline: read files, clean, date, find actors and rounds, save, index."""

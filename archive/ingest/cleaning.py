@@ -1,0 +1,93 @@
+"""Strip web-page furniture from article text, keeping the article itself.
+
+Furniture is what a scraper picks up around an article: share buttons, "Advertisement",
+author boxes, comment prompts, site navigation and photo captions repeated by galleries.
+The raw text is kept apart (Article.raw_text); only the cleaned body is shown and indexed.
+"""
+
+import re
+
+# Lines that are furniture whatever they stand next to (matched against the whole line).
+FURNITURE_LINES = [
+    r"share",
+    r"share this( article)?",
+    r"advertisement",
+    r"follow me:?",
+    r"select page",
+    r"media id: ?\d+",
+    r"updated on",
+    r"sort by",
+    r"add a comment",
+    r"add your comment",
+    r"comments?( \(\d+\))?",
+    r"leave a (comment|reply)",
+    r"post a comment",
+    r"there are no comments yet\..*",
+    r"be proactive\W+use the .flag as inappropriate. link.*",
+    r"latest posts by .*\(see all\)",
+    r"middle-east arab news opinion \| asharq al-awsat",
+    r"get short url",
+]
+FURNITURE = re.compile(r"^\s*(?:" + "|".join(FURNITURE_LINES) + r")\s*$", re.IGNORECASE)
+
+# An author box runs from one of these lines to the end of the text.
+AUTHOR_BOX_START = re.compile(r"^\s*(follow me:?|latest posts by .*|about the author)\s*$", re.I)
+AUTHOR_BOX_MAX_LINES = 10
+
+# "Headline | SITE NAME English Archive 2005 -2017": the site's name after the bar.
+TITLE_SITE_SUFFIX = re.compile(r"^(?P<title>.{10,}?)\s+\|\s+(?P<site>[^|]{3,})$")
+
+
+def split_lines(text: str) -> list[str]:
+    return [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+
+
+def is_furniture(line: str) -> bool:
+    return bool(FURNITURE.match(line))
+
+
+def drop_author_box(lines: list[str]) -> list[str]:
+    """Cut a trailing author box ("Follow me:", a bio, "Latest posts by ...")."""
+    content = [i for i, line in enumerate(lines) if line.strip()]
+    tail = content[-AUTHOR_BOX_MAX_LINES:]
+    for i in tail:
+        if AUTHOR_BOX_START.match(lines[i]):
+            return lines[:i]
+    return lines
+
+
+def _headline(line: str) -> str:
+    match = TITLE_SITE_SUFFIX.match(line)
+    return match["title"].strip() if match else line
+
+
+def split_title(text: str) -> tuple[str, str, list[str]]:
+    """Find the headline: the first non-empty line that is not furniture.
+
+    Returns (title, site named in the title, remaining lines).
+    """
+    lines = split_lines(text)
+    for i, line in enumerate(lines):
+        if line.strip() and not is_furniture(line):
+            match = TITLE_SITE_SUFFIX.match(line.strip())
+            site = match["site"].strip() if match else ""
+            return _headline(line.strip()), site, lines[i + 1 :]
+    return "", "", []
+
+
+def clean_body(lines: list[str], title: str = "") -> str:
+    """Paragraphs of the article without furniture, repeated lines or a repeated headline."""
+    seen = {title.strip().casefold()} if title else set()
+    kept = []
+    for line in drop_author_box(lines):
+        text = " ".join(line.split())
+        if not text or is_furniture(text):
+            continue
+        key = text.casefold()
+        if (
+            key in seen or _headline(text).casefold() in seen
+        ):  # repeated captions, the headline printed twice
+            continue
+        seen.add(key)
+        kept.append(text)
+    return "\n\n".join(kept)

@@ -1,0 +1,48 @@
+"""Plain records passed between the import steps."""
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class RawItem:
+    """One article as a reader found it, before any cleaning."""
+
+    source_file: str
+    raw_bytes: bytes  # what the SHA-256 is taken of: the article text exactly as received
+    title: str
+    text: str
+    row: int | None = None  # CSV data row, 1-based; None for one-file-per-article formats
+    source: str = ""
+    url: str = ""
+    date_string: str = ""  # a date the file itself gives (the FA-KES `date` column)
+    external_id: str = ""
+    decoding_errors: int = 0
+
+
+@dataclass
+class Problem:
+    """A record that could not be imported, and why."""
+
+    where: str  # "file:row" or "file"
+    reason: str
+
+    def __str__(self):
+        return f"{self.where}: {self.reason}"
+
+
+@dataclass
+class ImportReport:
+    added: int = 0
+    duplicates: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    decoding_errors: int = 0
+
+    @property
+    def failed(self):
+        return len(self.problems)
+
+    def summary(self):
+        return (
+            f"{self.added} added, {self.duplicates} duplicate, {self.failed} failed"
+            f" ({self.decoding_errors} invalid UTF-8 bytes decoded by fallback)"
+        )

@@ -1,0 +1,90 @@
+from django.db import models
+from django.urls import reverse
+
+#: Length of the hash prefix used in permalinks; 12 hex digits stay unique far past 100k articles.
+PERMALINK_DIGITS = 12
+
+
+class ArticleQuerySet(models.QuerySet):
+    def by_key(self, key: str):
+        """Articles whose SHA-256 starts with `key`, as a range the unique index can serve."""
+        key = key.lower()
+        return self.filter(sha256__gte=key, sha256__lt=key + "g")
+
+    def dated(self):
+        return self.filter(published__isnull=False)
+
+
+class Article(models.Model):
+    """A news article as imported: cleaned text for reading, raw text and hash for evidence."""
+
+    class DateMethod(models.TextChoices):
+        CURATOR = "curator", "Set by a curator"
+        DATELINE_AND_METADATA = "dateline+metadata", "Dateline, agreeing with the source's metadata"
+        DATELINE = "dateline", "Dateline at the top of the article"
+        METADATA = "metadata", "Date given by the source file"
+        TEXT = "text", "Explicit date in the text"
+        UNDATED = "undated", "Undated"
+
+    title = models.CharField(max_length=500)
+    body = models.TextField(help_text="Text without page furniture, as shown and indexed.")
+    raw_text = models.TextField(help_text="The text exactly as received (decoded).")
+    sha256 = models.CharField(
+        "SHA-256", max_length=64, unique=True, help_text="Hash of the raw bytes as received."
+    )
+    source = models.CharField("publisher", max_length=200, blank=True, db_index=True)
+    url = models.URLField(max_length=1000, blank=True)
+    published = models.DateField(null=True, blank=True, db_index=True)
+    date_method = models.CharField(
+        max_length=20, choices=DateMethod.choices, default=DateMethod.UNDATED
+    )
+    date_confidence = models.FloatField(default=0.0, help_text="0 (a guess) to 1 (certain).")
+    date_evidence = models.CharField(
+        max_length=300, blank=True, help_text="The words the date was read from."
+    )
+    language = models.CharField(max_length=10, default="en")
+    source_file = models.CharField(max_length=500)
+    source_row = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Row in a CSV file (1 = first data row)."
+    )
+    external_id = models.CharField(max_length=100, blank=True, help_text="The source's own id.")
+    imported_at = models.DateTimeField(auto_now_add=True)
+    decoding_errors = models.PositiveIntegerField(
+        default=0, help_text="Bytes that were not valid UTF-8 and were decoded by a fallback."
+    )
+    actors = models.ManyToManyField(
+        "archive.Actor", through="archive.Mention", related_name="articles", blank=True
+    )
+    events = models.ManyToManyField(
+        "archive.Event", related_name="articles", blank=True, verbose_name="rounds"
+    )
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published", "title"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("archive:article", args=[self.key])
+
+    @property
+    def key(self):
+        """The permalink key: the first digits of the content hash."""
+        return self.sha256[:PERMALINK_DIGITS]
+
+
+class Mention(models.Model):
+    """That an article names an actor, and how many times."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE)
+    actor = models.ForeignKey("archive.Actor", on_delete=models.CASCADE)
+    count = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["article", "actor"], name="mention_unique")]
+
+    def __str__(self):
+        return f"{self.actor} ×{self.count}"

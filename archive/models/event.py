@@ -1,0 +1,76 @@
+import datetime
+
+from django.db import models
+from django.urls import reverse
+
+
+class Event(models.Model):
+    """One round of talks (Geneva, Astana, the Constitutional Committee) or a congress."""
+
+    class Process(models.TextChoices):
+        GENEVA = "geneva", "Geneva"
+        ASTANA = "astana", "Astana"
+        CONSTITUTIONAL = "constitutional", "Constitutional Committee"
+        SOCHI = "sochi", "Sochi"
+        OTHER = "other", "Other"
+
+    slug = models.SlugField(max_length=60, unique=True)
+    process = models.CharField(max_length=20, choices=Process.choices)
+    number = models.PositiveSmallIntegerField(help_text="Conference, round or session number.")
+    part = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="Round within a conference (Geneva II round 2)."
+    )
+    title = models.CharField(max_length=200)
+    start_date = models.DateField()
+    end_date = models.DateField(null=True, blank=True, help_text="Empty when unconfirmed.")
+    dates_note = models.CharField(max_length=300, blank=True, help_text="The dates as sourced.")
+    held = models.BooleanField(default=True, help_text="False for rounds scheduled but not held.")
+    place = models.CharField(max_length=200, blank=True)
+    mediator = models.CharField(max_length=300, blank=True)
+    delegation_heads = models.TextField(blank=True, help_text="As sourced; 'Unconfirmed' kept.")
+    outcome = models.TextField(blank=True)
+    sources = models.TextField(blank=True, help_text="One source URL per line.")
+    participants = models.ManyToManyField(
+        "archive.Actor", through="archive.Participant", related_name="events", blank=True
+    )
+
+    class Meta:
+        ordering = ["start_date", "process", "number", "part"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("archive:round", args=[self.slug])
+
+    @property
+    def last_day(self):
+        """The end date, or the start date where the end is unconfirmed."""
+        return self.end_date or self.start_date
+
+    @property
+    def source_urls(self):
+        return [line.strip() for line in self.sources.splitlines() if line.strip()]
+
+    def contains(self, day: datetime.date, grace_days: int = 0) -> bool:
+        """Whether `day` falls within the round, or at most `grace_days` after it."""
+        return self.start_date <= day <= self.last_day + datetime.timedelta(days=grace_days)
+
+
+class Participant(models.Model):
+    """An actor's part in a round: mediator, delegation head, guarantor envoy, observer."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE)
+    actor = models.ForeignKey("archive.Actor", on_delete=models.CASCADE)
+    role = models.CharField(max_length=120)
+
+    class Meta:
+        ordering = ["event", "role"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "actor", "role"], name="participant_unique_role"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.actor} ({self.role})"

@@ -1,0 +1,15 @@
+"""Full-text search. Every `import whoosh` of the project lives in this package."""
+
+from archive.search.index import document_count, index_articles, is_current, rebuild
+from archive.search.query import QueryError
+from archive.search.results import SORTS, search
+
+__all__ = [
+    "QueryError",
+    "SORTS",
+    "document_count",
+    "index_articles",
+    "is_current",
+    "rebuild",
+    "search",
+]

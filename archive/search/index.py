@@ -1,0 +1,114 @@
+"""The on-disk index: open, write, rebuild.
+
+One process writes at a time. Whoosh keeps a lock file; bulk writers (import,
+rebuild_index) wait for it up to WRITER_TIMEOUT seconds, writes during a web request go
+through an AsyncWriter, which commits in a thread once the lock is free. Readers (any number
+of gunicorn workers) each keep a searcher and refresh it when the index changed.
+"""
+
+import threading
+
+from django.conf import settings
+from whoosh import index
+from whoosh.writing import CLEAR, AsyncWriter
+
+from archive.search.documents import article_to_document
+from archive.search.schema import SCHEMA_VERSION, build_schema
+
+WRITER_TIMEOUT = 120.0
+CHUNK_SIZE = 500
+VERSION_FILE = "ARCHIVE_SCHEMA_VERSION"
+_local = threading.local()
+
+
+def index_dir():
+    return settings.ARCHIVE_INDEX_DIR
+
+
+def is_current() -> bool:
+    """Whether an index exists here and was built with this schema version."""
+    path = index_dir()
+    marker = path / VERSION_FILE
+    return (
+        index.exists_in(path)
+        and marker.exists()
+        and marker.read_text().strip() == str(SCHEMA_VERSION)
+    )
+
+
+def create():
+    """A new, empty index (replacing whatever was there)."""
+    path = index_dir()
+    path.mkdir(parents=True, exist_ok=True)
+    ix = index.create_in(path, build_schema())
+    (path / VERSION_FILE).write_text(str(SCHEMA_VERSION))
+    return ix
+
+
+def open_index():
+    return index.open_dir(index_dir()) if is_current() else create()
+
+
+def searcher():
+    """This thread's searcher, refreshed if a writer has committed since it was opened."""
+    key = str(index_dir())
+    cached = getattr(_local, "searchers", {})
+    current = cached.get(key)
+    if current is None:
+        current = open_index().searcher()
+    elif not current.up_to_date():
+        current = current.refresh()
+    cached[key] = current
+    _local.searchers = cached
+    return current
+
+
+def _articles(ids):
+    from archive.models import Article
+
+    return Article.objects.filter(pk__in=ids).prefetch_related("actors", "events")
+
+
+def _write(writer, ids, delete_missing=True):
+    for start in range(0, len(ids), CHUNK_SIZE):
+        chunk = ids[start : start + CHUNK_SIZE]
+        found = set()
+        for article in _articles(chunk):
+            writer.update_document(**article_to_document(article))
+            found.add(article.pk)
+        if delete_missing:
+            for missing in set(chunk) - found:
+                writer.delete_by_term("id", str(missing))
+
+
+def index_articles(ids):
+    """Add or update these articles now, waiting for the write lock if another process has it."""
+    ids = list(ids)
+    writer = open_index().writer(timeout=WRITER_TIMEOUT, limitmb=256)
+    _write(writer, ids)
+    writer.commit()
+
+
+def index_articles_later(ids):
+    """Add, update or delete these articles without blocking a web request on the lock."""
+    writer = AsyncWriter(open_index(), writerargs={"limitmb": 64})
+    _write(writer, list(ids))
+    writer.commit()
+    return writer
+
+
+def rebuild() -> int:
+    """Index every article from scratch; returns how many were indexed."""
+    from archive.models import Article
+
+    ids = list(Article.objects.order_by("pk").values_list("pk", flat=True))
+    # A current index is cleared under the write lock; an old or missing one is made anew.
+    ix = index.open_dir(index_dir()) if is_current() else create()
+    writer = ix.writer(timeout=WRITER_TIMEOUT, limitmb=256)
+    _write(writer, ids, delete_missing=False)
+    writer.commit(mergetype=CLEAR)
+    return len(ids)
+
+
+def document_count() -> int:
+    return searcher().doc_count() if is_current() else 0

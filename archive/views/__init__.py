@@ -1,0 +1,1 @@
+"""Thin views: each gathers what a template needs from the pipeline modules."""

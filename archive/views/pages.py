@@ -1,0 +1,64 @@
+from django.core.paginator import Paginator
+from django.db.models import Count, Max, Min
+from django.shortcuts import get_object_or_404, render
+
+from archive.filters import ArticleFilter
+from archive.forms import SearchForm
+from archive.models import Actor, Article, Event
+from archive.timeline import layout
+
+
+def home(request):
+    """What the archive holds, a search box, the latest articles, a glimpse of the timeline."""
+    span = Article.objects.aggregate(first=Min("published"), last=Max("published"))
+    events = Event.objects.all()
+    context = {
+        "form": SearchForm(),
+        "article_count": Article.objects.count(),
+        "undated_count": Article.objects.filter(published__isnull=True).count(),
+        "source_count": Article.objects.exclude(source="").values("source").distinct().count(),
+        "actor_count": Actor.objects.count(),
+        "round_count": events.count(),
+        "span": span,
+        "latest": Article.objects.dated().order_by("-published", "-pk")[:8],
+        "timeline": layout.build(events, px_per_year=64, lane_height=46, label_width=150),
+        "busiest_rounds": Event.objects.annotate(n=Count("articles"))
+        .filter(n__gt=0)
+        .order_by("-n", "start_date")[:6],
+    }
+    return render(request, "archive/home.html", context)
+
+
+def article_list(request):
+    filterset = ArticleFilter(request.GET, queryset=Article.objects.all())
+    page = Paginator(filterset.qs, 25).get_page(request.GET.get("page"))
+    return render(request, "archive/article_list.html", {"filter": filterset, "page": page})
+
+
+def article_detail(request, key):
+    article = get_object_or_404(Article.objects.by_key(key))
+    mentions = article.mention_set.select_related("actor").order_by("-count", "actor__name")
+    context = {
+        "article": article,
+        "mentions": mentions,
+        "rounds": article.events.all(),
+        "permalink": request.build_absolute_uri(article.get_absolute_url()),
+    }
+    return render(request, "archive/article_detail.html", context)
+
+
+def actor_list(request):
+    actors = Actor.objects.annotate(n=Count("articles")).order_by("kind", "name")
+    return render(request, "archive/actor_list.html", {"actors": actors})
+
+
+def actor_detail(request, slug):
+    actor = get_object_or_404(Actor, slug=slug)
+    articles = actor.articles.order_by("-published", "title")
+    context = {
+        "actor": actor,
+        "aliases": actor.aliases.all(),
+        "roles": actor.participant_set.select_related("event").order_by("event__start_date"),
+        "page": Paginator(articles, 25).get_page(request.GET.get("page")),
+    }
+    return render(request, "archive/actor_detail.html", context)

@@ -1,0 +1,91 @@
+"""Shared fixtures: one test database per session holding the real seeds and FA-KES corpus.
+
+The calendar, gazetteer and all 809 seed records are imported once per session (about 5 s),
+into the test database and a Whoosh index in a temporary folder. Tests that import or edit
+on their own use `scratch_index`, so the shared index keeps matching the shared data.
+"""
+
+import io
+import os
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright runs an event loop
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+FAKES_CSV = SEEDS / "fa-kes" / "fakes.csv"
+SEED_FILES = sorted(SEEDS.glob("*.txt"))
+SESSION = {}
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker, tmp_path_factory):
+    from archive.ingest import pipeline
+
+    settings.ARCHIVE_INDEX_DIR = tmp_path_factory.mktemp("index")
+    with django_db_blocker.unblock():
+        call_command("load_reference", stdout=io.StringIO())
+        SESSION["report"] = pipeline.run([SEEDS])
+
+
+@pytest.fixture
+def session_report(django_db_setup):
+    """The ImportReport of the session's import of seeds/ (5 seeds + FA-KES)."""
+    return SESSION["report"]
+
+
+@pytest.fixture
+def scratch_index(settings, tmp_path):
+    """A private, empty index for tests that write to the index."""
+    settings.ARCHIVE_INDEX_DIR = tmp_path / "index"
+    return settings.ARCHIVE_INDEX_DIR
+
+
+@pytest.fixture
+def seed_article(db):
+    """The Article imported from a seed file, by its number: seed_article(0)."""
+    from archive.models import Article
+
+    def find(number):
+        path = SEED_FILES[number]
+        return Article.objects.get(source_file__endswith=path.name)
+
+    return find
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        **browser_type_launch_args,
+        "executable_path": "/usr/bin/chromium",
+        "args": CHROMIUM_ARGS,
+    }
+
+
+@pytest.fixture(scope="session")
+def live_url(django_db_setup):
+    """A threaded server for the browser tests, reading the session's database and index."""
+    from django.contrib.staticfiles.handlers import StaticFilesHandler
+    from django.test.testcases import LiveServerThread
+
+    thread = LiveServerThread("127.0.0.1", StaticFilesHandler, port=0)
+    thread.daemon = True
+    thread.start()
+    thread.is_ready.wait()
+    if thread.error:
+        raise thread.error
+    yield f"http://127.0.0.1:{thread.port}"
+    thread.terminate()

@@ -1,0 +1,67 @@
+"""Actors found through their aliases; articles placed in the round they report on."""
+
+import datetime
+
+import pytest
+
+from archive.ingest.actors import ActorMatcher
+from archive.ingest.rounds import RoundFinder
+from archive.models import Actor, Event
+from tests.conftest import SEED_FILES
+
+pytestmark = pytest.mark.django_db
+
+
+def mentioned_slugs(text):
+    counts = ActorMatcher.from_database().count(text)
+    return {Actor.objects.get(pk=pk).slug: n for pk, n in counts.items()}
+
+
+def test_seed_mentions_include_the_mediator(seed_article):
+    slugs = set(seed_article(0).actors.values_list("slug", flat=True))
+    assert {"lakhdar-brahimi", "sohr", "islamic-state"} <= slugs
+
+
+def test_surname_alias_counts_each_mention():
+    text = SEED_FILES[1].read_text()
+    assert mentioned_slugs(text)["john-kerry"] == text.count("Kerry")
+
+
+def test_transliterations_resolve_to_one_actor():
+    found = mentioned_slugs("Ja’afari met Jaafari and Bashar al-Jaafari.")
+    assert found == {"bashar-al-jaafari": 3}
+
+
+def test_acronyms_match_only_in_capitals():
+    assert mentioned_slugs("The UN envoy said") == {"united-nations": 1}
+    assert mentioned_slugs("an unusual union") == {}
+
+
+def test_longest_name_wins():
+    found = mentioned_slugs("the Islamic State of Iraq and Syria (ISIS)")
+    assert found == {"islamic-state": 2}
+
+
+def test_article_naming_astana_during_a_round_is_placed_in_it():
+    finder = RoundFinder.from_database()
+    rounds = finder.find(SEED_FILES[2].read_text(), datetime.date(2017, 1, 23))
+    assert [e.slug for e in rounds] == ["astana-1"]
+
+
+def test_article_a_few_days_after_a_round_still_reports_on_it():
+    finder = RoundFinder.from_database()
+    rounds = finder.find("talks in Geneva ended", datetime.date(2014, 2, 3))
+    assert [e.slug for e in rounds] == ["geneva-2-1"]
+
+
+def test_article_not_naming_the_process_is_not_placed():
+    finder = RoundFinder.from_database()
+    assert finder.find("Air strikes on Aleppo", datetime.date(2017, 1, 23)) == []
+
+
+def test_undated_article_is_not_placed():
+    assert RoundFinder.from_database().find("Astana talks", None) == []
+
+
+def test_imported_articles_are_linked_to_rounds():
+    assert Event.objects.filter(articles__isnull=False).exists()

@@ -1,0 +1,60 @@
+"""Page furniture is stripped from the shown and indexed body; the raw text keeps it."""
+
+import pytest
+
+from archive.ingest.cleaning import clean_body, split_lines, split_title
+from tests.conftest import SEED_FILES
+
+
+def seed_text(number):
+    return SEED_FILES[number].read_text(encoding="utf-8")
+
+
+def cleaned(number):
+    title, _, _ = split_title(seed_text(number))
+    return clean_body(split_lines(seed_text(number)), title)
+
+
+def test_title_skips_a_leading_share_button():
+    assert split_title(seed_text(1))[0] == "US, Russia Fail to Reach a Deal on Syria"
+
+
+def test_title_skips_site_navigation_and_drops_the_site_suffix():
+    title, site, _ = split_title(seed_text(3))
+    assert title == "US State Department says Assad not partner in war on terror"
+    assert site == "ASHARQ AL-AWSAT English Archive 2005 -2017"
+
+
+@pytest.mark.parametrize(
+    "number, furniture",
+    [
+        (0, "Follow me:"),
+        (0, "Latest posts by Paul McLeary"),
+        (0, "McLeary covers national security"),
+        (1, "Advertisement"),
+        (1, "Flag as Inappropriate"),
+        (2, "Add a comment"),
+        (2, "There are no comments yet"),
+        (3, "Select Page"),
+        (3, "Media ID"),
+    ],
+)
+def test_furniture_is_removed(number, furniture):
+    assert furniture in seed_text(number)
+    assert furniture not in cleaned(number)
+
+
+def test_repeated_photo_caption_is_kept_once():
+    caption = "Islamic State of Iraq and Syria fighters march through the streets"
+    assert seed_text(3).count(caption) == 3
+    assert cleaned(3).count(caption) == 1
+
+
+def test_repeated_headline_is_dropped_from_the_body():
+    assert "Syria peace talks off to rocky start" not in cleaned(2)
+
+
+def test_article_text_is_kept():
+    body = cleaned(0)
+    assert "the gaps between the sides remain wide" in body
+    assert body.startswith("During the nine days of the initial round of talks")

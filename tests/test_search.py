@@ -1,0 +1,70 @@
+"""Full-text search over the session's index: hits, highlighting, phrases, bad input."""
+
+import re
+
+import pytest
+
+from archive import search
+
+pytestmark = pytest.mark.django_db
+
+
+def titles(text, sort="relevance"):
+    return [hit.article.title for hit in search.search(text, sort)[0:50]]
+
+
+def test_brahimi_finds_seed_000_with_the_word_highlighted(seed_article):
+    results = search.search("Brahimi")
+    hits = results[0:10]
+    assert results.count() == 1
+    assert hits[0].article == seed_article(0)
+    assert '<mark class="hit t0">Brahimi</mark>' in hits[0].snippet
+
+
+def test_stemming_matches_other_forms_of_a_word():
+    assert search.search("negotiated").count() == search.search("negotiating").count() > 0
+
+
+def test_phrase_query_matches_only_the_phrase():
+    phrase = search.search('"Syrian Observatory for Human Rights"').count()
+    words = search.search("Syrian Observatory Human Rights").count()
+    assert 0 < phrase <= words
+    for hit in search.search('"de-escalation zones"')[0:20]:
+        text = f"{hit.article.title} {hit.article.body}"
+        assert re.search(r"de\W*escalation\W+zone", text, re.IGNORECASE)
+
+
+def test_prefix_query_reaches_unstemmed_words():
+    assert search.search("negotiat*").count() > 0
+
+
+def test_fuzzy_query_tolerates_a_misspelling(seed_article):
+    assert seed_article(0) in [hit.article for hit in search.search("Brahimy~")[0:10]]
+
+
+def test_boolean_not_excludes():
+    astana = search.search("Astana").count()
+    without_geneva = search.search("Astana NOT Geneva").count()
+    assert 0 < without_geneva < astana
+
+
+def test_sort_by_date_orders_hits():
+    dates = [hit.article.published for hit in search.search("Aleppo", "newest")[0:20]]
+    dated = [d for d in dates if d]
+    assert dated == sorted(dated, reverse=True)
+
+
+@pytest.mark.parametrize(
+    "query",
+    ['"unbalanced quotes', "(((", "AND", "title:", "date:[bad TO worse]", "😀🕊", "محادثات جنيف"],
+)
+def test_malformed_queries_give_results_or_a_readable_error(query):
+    try:
+        search.search(query).count()
+    except search.QueryError as error:
+        assert str(error)
+
+
+def test_overlong_query_is_refused_with_its_length():
+    with pytest.raises(search.QueryError, match="10,240 characters long; the limit is 500"):
+        search.search("a" * 10240)
