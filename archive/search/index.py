@@ -110,5 +110,11 @@ def rebuild() -> int:
     return len(ids)
 
 
-def document_count() -> int:
-    return searcher().doc_count() if is_current() else 0
+def document_count() -> int | None:
+    """Documents in the index, or None when it is missing, of an old schema, or unreadable."""
+    if not is_current():
+        return None
+    try:
+        return index.open_dir(index_dir()).doc_count()
+    except (OSError, index.IndexError):
+        return None

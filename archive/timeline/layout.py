@@ -54,7 +54,7 @@ class Timeline:
     lanes: list
 
 
-def build(events, px_per_year=170.0, lane_height=64.0, label_width=190.0, counts=None):
+def build(events, px_per_year=130.0, lane_height=64.0, label_width=190.0, counts=None):
     """Lay out `events` (Event rows); `counts` maps event id → number of articles."""
     events = list(events)
     counts = counts or {}

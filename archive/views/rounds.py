@@ -7,7 +7,7 @@ from archive.timeline import layout
 
 def timeline(request):
     """Geneva, Astana and the Constitutional Committee as parallel lanes on one time axis."""
-    events = Event.objects.annotate(n=Count("articles"))
+    events = Event.objects.annotate(n=Count("articles")).order_by("start_date", "number", "part")
     counts = {event.pk: event.n for event in events}
     context = {
         "timeline": layout.build(events, counts=counts),
