@@ -1,19 +1,29 @@
 from django.contrib import admin
+from django.shortcuts import render
 from django.templatetags.static import static
 from django.urls import include, path
 from django.views.generic import RedirectView
 
-from archive.views import pages, rounds, search
+from archive.feeds import search_feed
+from archive.views import api, pages, rounds, search
 
 archive_patterns = [
     path("", pages.home, name="home"),
     path("search/", search.search_page, name="search"),
+    path("search/help/", search.search_help, name="search_help"),
+    path("search/feed/", search_feed, name="search_feed"),
+    path("search/export.csv", search.export_csv, name="export_csv"),
+    path("search/export.json", search.export_json, name="export_json"),
     path("articles/", pages.article_list, name="articles"),
     path("articles/<str:key>/", pages.article_detail, name="article"),
     path("actors/", pages.actor_list, name="actors"),
     path("actors/<slug:slug>/", pages.actor_detail, name="actor"),
     path("timeline/", rounds.timeline, name="timeline"),
     path("rounds/<slug:slug>/", rounds.round_detail, name="round"),
+    path("api/search/", api.api_search, name="api_search"),
+    path("api/articles/<str:key>/", api.api_article, name="api_article"),
+    path("api/actors/<slug:slug>/", api.api_actor, name="api_actor"),
+    path("api/events/<slug:slug>/", api.api_event, name="api_event"),
 ]
 
 urlpatterns = [
@@ -21,3 +31,10 @@ urlpatterns = [
     path("favicon.ico", RedirectView.as_view(url=static("archive/favicon.svg"))),
     path("", include((archive_patterns, "archive"))),
 ]
+
+
+def handler404(request, exception=None):
+    """JSON for the API, the archive's own page for everything else."""
+    if request.path.startswith("/api/"):
+        return api.api_not_found(request)
+    return render(request, "404.html", status=404)

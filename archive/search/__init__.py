@@ -1,5 +1,7 @@
 """Full-text search. Every `import whoosh` of the project lives in this package."""
 
+from archive.search.documents import source_key
+from archive.search.highlight import mark_terms
 from archive.search.index import document_count, index_articles, is_current, rebuild
 from archive.search.query import QueryError
 from archive.search.results import SORTS, search
@@ -10,6 +12,8 @@ __all__ = [
     "document_count",
     "index_articles",
     "is_current",
+    "mark_terms",
     "rebuild",
     "search",
+    "source_key",
 ]

@@ -2,19 +2,30 @@
 
 import datetime
 
+from django.utils.text import slugify
+
+
+def source_key(source: str) -> str:
+    """The facet key of a publisher: "Jordan Times" → "jordan-times"."""
+    return slugify(source) or "unknown"
+
 
 def article_to_document(article) -> dict:
     """The Whoosh document for an Article (prefetch `actors` and `events` for bulk use)."""
+    events = list(article.events.all())
     doc = {
         "id": str(article.pk),
         "title": article.title,
         "body": article.body,
         "words": f"{article.title}\n{article.body}",
         "source": article.source or "",
+        "source_key": source_key(article.source),
         "actor": ",".join(actor.slug for actor in article.actors.all()),
-        "round": ",".join(event.slug for event in article.events.all()),
-        "process": ",".join(sorted({event.process for event in article.events.all()})),
+        "round": ",".join(event.slug for event in events),
+        "process": ",".join(sorted({event.process for event in events})),
     }
     if article.published:
         doc["published"] = datetime.datetime.combine(article.published, datetime.time())
+        doc["year"] = f"{article.published:%Y}"
+        doc["month"] = f"{article.published:%Y-%m}"
     return doc

@@ -1,60 +1,100 @@
-"""A researcher's query string → a Whoosh query, or a readable error."""
+"""A researcher's query string (and facet filters) → Whoosh queries, or a readable error.
 
+Syntax: words, "phrases", AND/OR/NOT, parentheses, prefix*, fuzzy~, "phrase"~N proximity,
+and the fields title:, actor:, source:, round:, process:, date:[2016-01-01 TO 2016-12-31].
+"""
+
+import datetime
 import re
 
 from django.conf import settings
 from whoosh import qparser
 from whoosh import query as wq
 
+from archive.actors.lookup import actor_slugs
 from archive.search.schema import build_schema
 
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 DEFAULT_FIELDS = ["title", "body"]
+UNSTEMMED_FIELD = "words"
+PATTERN_QUERIES = (wq.Prefix, wq.Wildcard, wq.FuzzyTerm)
+FIELD_ALIASES = {"published": ["date"], "round": ["rounds"], "actor": ["actors", "speaker"]}
 
 
 class QueryError(ValueError):
     """A query the archive cannot run; the message is meant for the person who typed it."""
 
 
-def _parser():
-    parser = qparser.MultifieldParser(DEFAULT_FIELDS, build_schema())
+def _parser(fields):
+    parser = qparser.MultifieldParser(fields, build_schema())
     # Without the plugin, `Jafari~` silently becomes the plain term "jafari".
     parser.add_plugin(qparser.FuzzyTermPlugin())
+    parser.add_plugin(qparser.FieldAliasPlugin(FIELD_ALIASES))
     return parser
 
 
-_PARSER = _parser()
+PARSER = _parser(DEFAULT_FIELDS)
+WORDS_PARSER = _parser([UNSTEMMED_FIELD])
 
 
 def clean(text: str) -> str:
     return " ".join(CONTROL_CHARACTERS.sub(" ", text).split())
 
 
-UNSTEMMED_FIELD = "words"
-PATTERN_QUERIES = (wq.Prefix, wq.Wildcard, wq.FuzzyTerm)
-
-
-def _patterns_to_words(node):
-    """Send prefix, wildcard and fuzzy terms on title/body to the unstemmed field."""
+def _rewrite(node):
+    """Prefix/fuzzy terms go to the unstemmed field; actor names become the actors' slugs."""
     if isinstance(node, PATTERN_QUERIES) and node.fieldname in DEFAULT_FIELDS:
         node = node.copy()
         node.fieldname = UNSTEMMED_FIELD
         return node
-    return node.apply(_patterns_to_words)
+    if getattr(node, "fieldname", None) == "actor" and isinstance(node, wq.Term | wq.Phrase):
+        name = node.text if isinstance(node, wq.Term) else " ".join(node.words)
+        slugs = actor_slugs(name) or [name]
+        return wq.Or([wq.Term("actor", slug) for slug in slugs])
+    return node.apply(_rewrite)
 
 
-def parse(text: str):
-    """Parse a query string; raises QueryError with a message a person can act on."""
+def check_length(text: str) -> str:
     text = clean(text)
     limit = settings.ARCHIVE_MAX_QUERY_LENGTH
     if len(text) > limit:
         raise QueryError(f"The query is {len(text):,} characters long; the limit is {limit}.")
+    return text
+
+
+def parse(text: str, parser=PARSER):
+    """Parse a query string; raises QueryError with a message a person can act on."""
+    text = check_length(text)
     if not text:
         raise QueryError("Type a word or a phrase to search for.")
     try:
-        query = _patterns_to_words(_PARSER.parse(text)).normalize()
+        query = _rewrite(parser.parse(text)).normalize()
     except Exception as error:  # Whoosh raises bare Exceptions for some malformed input
         raise QueryError(f"The query could not be understood ({error}).") from error
     if query is None or query is wq.NullQuery or not any(True for _ in query.leaves()):
         raise QueryError("The query has no words to search for.")
     return query
+
+
+def _day_start(day: datetime.date) -> datetime.datetime:
+    return datetime.datetime.combine(day, datetime.time())
+
+
+def filter_query(filters: dict):
+    """Facet filters ({"round": "astana-4", "date_from": date, ...}) as one Whoosh query."""
+    parts = []
+    for field in ("process", "round", "actor", "source_key", "year"):
+        if filters.get(field):
+            parts.append(wq.Term(field, str(filters[field]).lower()))
+    start, end = filters.get("date_from"), filters.get("date_to")
+    if start or end:
+        parts.append(
+            wq.DateRange(
+                "published",
+                _day_start(start) if start else None,
+                _day_start(end) + datetime.timedelta(days=1, microseconds=-1) if end else None,
+            )
+        )
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else wq.And(parts)

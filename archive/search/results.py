@@ -1,17 +1,26 @@
-"""Run a query; results that Django's Paginator can page through, with highlighted snippets."""
+"""Run a search; results that Django's Paginator can page through.
+
+`SearchResults` is lazy and sliceable: `count()` gives the total, a slice gives hydrated
+hits with highlighted snippets. Facet counts, the month histogram and 'did you mean' are
+computed on demand, each from the one Whoosh search.
+"""
 
 from dataclasses import dataclass
 
 from whoosh import highlight
+from whoosh import query as wq
 
+from archive.search import facets, spelling
 from archive.search.index import searcher
-from archive.search.query import QueryError, parse
+from archive.search.query import QueryError, check_length, filter_query, parse
 
 SORTS = {
     "relevance": {},
     "newest": {"sortedby": "published", "reverse": True},
     "oldest": {"sortedby": "published"},
 }
+SNIPPET_FRAGMENTS = 3
+FEW_HITS = 3  # below this, offer "did you mean"
 
 
 @dataclass
@@ -23,24 +32,33 @@ class Hit:
 
 
 def _highlighter(results):
-    results.fragmenter = highlight.ContextFragmenter(maxchars=300, surround=80)
+    results.fragmenter = highlight.ContextFragmenter(maxchars=240, surround=70)
     results.formatter = highlight.HtmlFormatter(tagname="mark", classname="hit", termclass="t")
 
 
 class SearchResults:
-    """A lazy, sliceable result list: `len()`/`count()` for the total, slices for a page."""
+    """A lazy, sliceable result list over one query and its filters."""
 
-    def __init__(self, text: str, sort: str = "relevance"):
-        self.query = parse(text)
+    def __init__(self, text: str = "", sort: str = "relevance", filters=None, with_facets=False):
+        self.text = check_length(text or "")
+        self.filters = dict(filters or {})
+        self.filter = filter_query(self.filters)
+        if not self.text and self.filter is None:
+            raise QueryError("Type a word or a phrase to search for.")
+        self.query = parse(self.text) if self.text else wq.Every()
         self.sort = sort if sort in SORTS else "relevance"
+        self.with_facets = with_facets
         self._results = None
         self._limit = 0
 
     def _run(self, limit):
         if self._results is None or limit > self._limit:
+            options = dict(SORTS[self.sort])
+            if self.with_facets:
+                options["groupedby"] = facets.groupedby()
             try:
                 self._results = searcher().search(
-                    self.query, limit=max(limit, 1), terms=True, **SORTS[self.sort]
+                    self.query, filter=self.filter, limit=max(limit, 1), terms=True, **options
                 )
             except Exception as error:  # e.g. a date range Whoosh cannot read
                 raise QueryError(f"The query could not be run ({error}).") from error
@@ -57,8 +75,23 @@ class SearchResults:
         if not isinstance(index, slice):
             return self[index : index + 1][0]
         start, stop = index.start or 0, index.stop or 0
-        whoosh_hits = list(self._run(stop))[start:stop]
-        return self._hydrate(whoosh_hits)
+        return self._hydrate(list(self._run(stop))[start:stop])
+
+    def facet_counts(self) -> dict[str, dict[str, int]]:
+        return facets.counts(self._run(self._limit or 20)) if self.with_facets else {}
+
+    def suggestion(self) -> str | None:
+        """A corrected query when this one finds little or nothing."""
+        if not self.text or self.count() >= FEW_HITS:
+            return None
+        return spelling.suggest(self.text, searcher())
+
+    def ids(self):
+        """Every hit's article id, in result order (for exports: no snippets, no facets)."""
+        current = searcher()
+        results = current.search(self.query, filter=self.filter, limit=None, **SORTS[self.sort])
+        for _, docnum in results.top_n:
+            yield int(current.stored_fields(docnum)["id"])
 
     def _hydrate(self, whoosh_hits):
         from archive.models import Article
@@ -70,11 +103,11 @@ class SearchResults:
             article = articles.get(int(hit["id"]))
             if article is None:  # deleted since it was indexed
                 continue
-            snippet = hit.highlights("body", text=article.body, top=3)
+            snippet = hit.highlights("body", text=article.body, top=SNIPPET_FRAGMENTS)
             title_html = hit.highlights("title", text=article.title) or ""
             hits.append(Hit(article, hit.score, snippet, title_html))
         return hits
 
 
-def search(text: str, sort: str = "relevance") -> SearchResults:
-    return SearchResults(text, sort)
+def search(text: str = "", sort: str = "relevance", filters=None, with_facets=False):
+    return SearchResults(text, sort, filters, with_facets)

@@ -4,23 +4,28 @@ from whoosh import fields
 from whoosh.analysis import StandardAnalyzer, StemmingAnalyzer
 from whoosh.lang.porter2 import stem
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 def build_schema() -> fields.Schema:
     # porter2: Whoosh's default Porter stemmer indexes "running" as "runn", so "run" misses it.
     stemmed = StemmingAnalyzer(stemfn=stem)
+    keywords = {"lowercase": True, "commas": True}
     return fields.Schema(
         id=fields.ID(unique=True, stored=True),
         title=fields.TEXT(analyzer=stemmed, field_boost=2.0),
         # Bodies are not stored: snippets are cut from the database text (hit.highlights(text=)).
         body=fields.TEXT(analyzer=stemmed),
-        # Title and body unstemmed, without positions: prefixes and fuzzy terms match real
-        # words here ("negotiat*" misses the stem "negoti" in the stemmed fields).
+        # Title and body unstemmed, without positions: prefixes, fuzzy terms and "did you mean"
+        # work on real words here ("negotiat*" misses the stem "negoti" in the stemmed fields).
         words=fields.TEXT(analyzer=StandardAnalyzer(), phrase=False),
-        source=fields.KEYWORD(lowercase=True, commas=True),
+        source=fields.TEXT(analyzer=StandardAnalyzer(), phrase=False),
         published=fields.DATETIME(sortable=True),
-        actor=fields.KEYWORD(lowercase=True, commas=True),
-        round=fields.KEYWORD(lowercase=True, commas=True),
-        process=fields.KEYWORD(lowercase=True, commas=True),
+        # Facets: one keyword per value (slugs), counted by Whoosh's faceting.
+        source_key=fields.KEYWORD(**keywords),
+        actor=fields.KEYWORD(**keywords),
+        round=fields.KEYWORD(**keywords),
+        process=fields.KEYWORD(**keywords),
+        year=fields.KEYWORD(**keywords),
+        month=fields.KEYWORD(**keywords),
     )

@@ -2,6 +2,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Max, Min
 from django.shortcuts import get_object_or_404, render
 
+from archive import search
 from archive.filters import ArticleFilter
 from archive.forms import SearchForm
 from archive.models import Actor, Article, Event
@@ -38,8 +39,11 @@ def article_list(request):
 def article_detail(request, key):
     article = get_object_or_404(Article.objects.by_key(key))
     mentions = article.mention_set.select_related("actor").order_by("-count", "actor__name")
+    query = request.GET.get("q", "")
     context = {
         "article": article,
+        "query": query,
+        "marked_body": search.mark_terms(article.body, query) if query else None,
         "mentions": mentions,
         "rounds": article.events.all(),
         "permalink": request.build_absolute_uri(article.get_absolute_url()),

@@ -1,0 +1,34 @@
+"""Find actors by any of their names, as a researcher types them ("jaafari", "Ja'afari")."""
+
+from archive.actors.names import normalise_name
+
+
+def _names():
+    """(normalised name, actor slug) for every actor name, alias and slug."""
+    from archive.models import Actor, Alias
+
+    pairs = []
+    for slug, name in Actor.objects.values_list("slug", "name"):
+        pairs += [(normalise_name(name), slug), (normalise_name(slug.replace("-", " ")), slug)]
+    for slug, alias in Alias.objects.values_list("actor__slug", "name"):
+        pairs.append((normalise_name(alias), slug))
+    return pairs
+
+
+def actor_slugs(text: str) -> list[str]:
+    """Slugs of the actors `text` names: an exact name or alias first, else every actor one
+    of whose names contains all of its words ("mistura" → Staffan de Mistura)."""
+    wanted = normalise_name(text)
+    if not wanted:
+        return []
+    pairs = _names()
+    exact = sorted({slug for name, slug in pairs if name == wanted})
+    if exact:
+        return exact
+    words = set(wanted.split())
+    return sorted({slug for name, slug in pairs if words <= set(name.split())})
+
+
+def alias_words() -> set[str]:
+    """Every word of every actor name and alias, for spelling suggestions."""
+    return {word for name, _ in _names() for word in name.split() if len(word) > 2}

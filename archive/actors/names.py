@@ -1,0 +1,25 @@
+"""Compare names the way a reader does: case, diacritics, apostrophes and al-/el- don't count.
+
+>>> normalise_name("Bashar al-Ja'afari") == normalise_name("Bashar Jaafari")
+True
+"""
+
+import re
+import unicodedata
+
+APOSTROPHES = re.compile(r"['’‘`ʼʻ]")
+ARTICLE_PREFIX = re.compile(r"\b(?:al|el)[-\s](?=\w)")
+NON_WORD = re.compile(r"[^\w]+")
+
+
+def fold_diacritics(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("ı", "i")
+
+
+def normalise_name(name: str) -> str:
+    """A key for comparing names: "Sedat Önal" → "sedat onal", "al-Ja'afari" → "jaafari"."""
+    text = fold_diacritics(name).casefold()
+    text = APOSTROPHES.sub("", text)
+    text = ARTICLE_PREFIX.sub("", text)
+    return " ".join(NON_WORD.sub(" ", text).split())

@@ -1,0 +1,137 @@
+"""What the results page shows around the hits: facet links and the month histogram.
+
+Pure presentation of counts from `SearchResults.facet_counts()`; every link is the current
+URL with one parameter changed, so the whole search state stays in the URL.
+"""
+
+import calendar
+import datetime
+from dataclasses import dataclass
+
+from django.http import QueryDict
+
+from archive.models import Actor, Event
+
+FACET_LABELS = [
+    ("process", "Process"),
+    ("round", "Round"),
+    ("actor", "Actor"),
+    ("source", "Publisher"),
+    ("year", "Year"),
+]
+FACET_SIZE = 10
+
+
+@dataclass
+class FacetValue:
+    label: str
+    count: int
+    url: str
+    active: bool
+
+
+@dataclass
+class Bar:
+    month: str
+    count: int
+    x: float
+    y: float
+    height: float
+    url: str
+    label: str
+
+
+def url_with(params: QueryDict, **changes) -> str:
+    """The current query string with `changes` applied (None removes); back to page 1."""
+    query = params.copy()
+    query.pop("page", None)
+    for key, value in changes.items():
+        query.pop(key, None)
+        if value is not None:
+            query[key] = value
+    return "?" + query.urlencode()
+
+
+def _labels(field, values, source_names):
+    if field == "round":
+        return dict(Event.objects.filter(slug__in=values).values_list("slug", "title"))
+    if field == "actor":
+        return dict(Actor.objects.filter(slug__in=values).values_list("slug", "name"))
+    if field == "process":
+        return dict(Event.Process.choices)
+    if field == "source":
+        return source_names
+    return {}
+
+
+def facet_lists(counts: dict, params: QueryDict, source_names: dict) -> list:
+    """[(title, parameter, [FacetValue])] for each facet that has values."""
+    lists = []
+    for field, title in FACET_LABELS:
+        index_field = "source_key" if field == "source" else field
+        values = {v: n for v, n in counts.get(index_field, {}).items() if v}
+        if not values:
+            continue
+        top = sorted(values.items(), key=lambda item: (-item[1], item[0]))[:FACET_SIZE]
+        if field == "year":
+            top.sort(reverse=True)
+        labels = _labels(field, [v for v, _ in top], source_names)
+        active = params.get(field, "")
+        entries = [
+            FacetValue(
+                labels.get(value, value),
+                count,
+                url_with(params, **{field: None if value == active else value}),
+                value == active,
+            )
+            for value, count in top
+        ]
+        lists.append((title, field, entries))
+    return lists
+
+
+def _months(first: str, last: str):
+    year, month = map(int, first.split("-"))
+    while f"{year:04d}-{month:02d}" <= last:
+        yield f"{year:04d}-{month:02d}"
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+
+
+def histogram(month_counts: dict, params: QueryDict, width=960.0, height=90.0) -> dict | None:
+    """Bars of hits per month; each bar's link narrows the date range to its month."""
+    counts = {m: n for m, n in month_counts.items() if m}
+    if not counts:
+        return None
+    months = list(_months(min(counts), max(counts)))
+    peak = max(counts.values())
+    step = width / len(months)
+    bars = []
+    for i, month in enumerate(months):
+        year, number = map(int, month.split("-"))
+        last_day = calendar.monthrange(year, number)[1]
+        count = counts.get(month, 0)
+        bar_height = height * count / peak
+        bars.append(
+            Bar(
+                month,
+                count,
+                i * step,
+                height - bar_height,
+                bar_height,
+                url_with(
+                    params,
+                    date_from=f"{month}-01",
+                    date_to=f"{month}-{last_day:02d}",
+                ),
+                datetime.date(year, number, 1).strftime("%B %Y"),
+            )
+        )
+    years = [(bar.x, bar.month[:4]) for bar in bars if bar.month.endswith("-01") or bar is bars[0]]
+    return {
+        "bars": bars,
+        "width": width,
+        "height": height,
+        "bar_width": max(step - 1, 1),
+        "years": years,
+        "peak": peak,
+    }

@@ -1,0 +1,142 @@
+"""A read-only JSON API mirroring the pages: search, articles, actors, rounds."""
+
+from django.conf import settings
+from django.core.paginator import EmptyPage, Paginator
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404
+
+from archive import search
+from archive.export import article_row
+from archive.models import Actor, Article, Event
+from archive.search.page import url_with
+
+
+def _error(message, status):
+    return JsonResponse({"error": message}, status=status)
+
+
+def api_search(request):
+    """Hits (with snippets), total, facets and the next page's URL."""
+    from archive.views.search import run_search
+
+    if not request.GET.get("q") and not any(
+        request.GET.get(k) for k in ("process", "round", "actor", "source", "year")
+    ):
+        return _error("Give a query with ?q= (or a filter such as ?round=astana-4).", 400)
+    try:
+        results, _ = run_search(request, with_facets=True)
+        paginator = Paginator(results, settings.ARCHIVE_PAGE_SIZE)
+        page = paginator.page(request.GET.get("page") or 1)
+    except search.QueryError as error:
+        return _error(str(error), 400)
+    except (EmptyPage, ValueError) as error:
+        return _error(f"No such page ({error}).", 404)
+    absolute = request.build_absolute_uri
+    hits = []
+    for hit in page.object_list:
+        row = article_row(hit.article, absolute)
+        row.update({"id": hit.article.key, "score": hit.score, "snippet": hit.snippet})
+        hits.append(row)
+    facets = {
+        ("source" if name == "source_key" else name): {k: v for k, v in values.items() if k}
+        for name, values in results.facet_counts().items()
+    }
+    next_url = (
+        absolute(request.path + url_with(request.GET, page=str(page.next_page_number())))
+        if page.has_next()
+        else None
+    )
+    return JsonResponse(
+        {
+            "query": request.GET.get("q", ""),
+            "total": paginator.count,
+            "page": page.number,
+            "next": next_url,
+            "hits": hits,
+            "facets": facets,
+        }
+    )
+
+
+def api_article(request, key):
+    article = get_object_or_404(Article.objects.by_key(key))
+    data = article_row(article, request.build_absolute_uri)
+    data.update(
+        {
+            "id": article.key,
+            "sha256": article.sha256,
+            "date_confidence": article.date_confidence,
+            "date_evidence": article.date_evidence,
+            "body": article.body,
+            "provenance": {
+                "file": article.source_file,
+                "row": article.source_row,
+                "external_id": article.external_id,
+                "imported_at": article.imported_at.isoformat(),
+            },
+            "rounds": [
+                {
+                    "id": e.slug,
+                    "title": e.title,
+                    "api": request.build_absolute_uri(f"/api/events/{e.slug}/"),
+                }
+                for e in article.events.all()
+            ],
+            "actors": [
+                {"id": m.actor.slug, "name": m.actor.name, "count": m.count}
+                for m in article.mention_set.select_related("actor")
+            ],
+        }
+    )
+    return JsonResponse(data)
+
+
+def api_actor(request, slug):
+    actor = get_object_or_404(Actor, slug=slug)
+    return JsonResponse(
+        {
+            "id": actor.slug,
+            "name": actor.name,
+            "kind": actor.kind,
+            "description": actor.description,
+            "aliases": list(actor.aliases.values_list("name", flat=True)),
+            "roles": [
+                {"round": p.event.slug, "role": p.role}
+                for p in actor.participant_set.select_related("event")
+            ],
+            "articles": actor.articles.count(),
+            "url": request.build_absolute_uri(actor.get_absolute_url()),
+        }
+    )
+
+
+def api_event(request, slug):
+    event = get_object_or_404(Event, slug=slug)
+    return JsonResponse(
+        {
+            "id": event.slug,
+            "process": event.process,
+            "title": event.title,
+            "start_date": event.start_date.isoformat(),
+            "end_date": event.end_date.isoformat() if event.end_date else None,
+            "dates_note": event.dates_note,
+            "held": event.held,
+            "place": event.place,
+            "mediator": event.mediator,
+            "delegation_heads": event.delegation_heads,
+            "outcome": event.outcome,
+            "sources": event.source_urls,
+            "participants": [
+                {"actor": p.actor.slug, "name": p.actor.name, "role": p.role}
+                for p in event.participant_set.select_related("actor")
+            ],
+            "articles": [
+                request.build_absolute_uri(a.get_absolute_url()) for a in event.articles.all()
+            ],
+            "url": request.build_absolute_uri(event.get_absolute_url()),
+        }
+    )
+
+
+def api_not_found(request, exception=None):
+    return _error("Not found.", 404)
