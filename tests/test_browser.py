@@ -33,3 +33,49 @@ def test_static_css_is_served(page, live_url):
     response = page.goto(live_url + "/static/archive/style.css")
     assert response.status == 200
     assert "--accent" in response.text()
+
+
+def test_facet_click_narrows_and_keeps_the_query(page, live_url):
+    page.goto(live_url + "/search/?q=Aleppo")
+    total = int(page.locator(".count strong").inner_text().replace(",", ""))
+    facet = page.locator('[data-facet="year"] li').first
+    expected = facet.locator(".n").inner_text()
+    facet.locator("a").click()
+    expect(page.locator(".count strong")).to_have_text(expected)
+    assert int(expected) < total
+    assert "q=Aleppo" in page.url and "year=" in page.url
+    expect(page.locator(".facets section.active")).to_contain_text("Year")
+
+
+def test_histogram_bar_narrows_to_its_month(page, live_url):
+    page.goto(live_url + "/search/?q=Aleppo")
+    bar = page.locator('figure.histogram a.bar[data-month="2016-10"]')
+    bar.click()
+    expect(page).to_have_url(f"{live_url}/search/?q=Aleppo&date_from=2016-10-01&date_to=2016-10-31")
+    for date in page.locator(".result time").all():
+        assert date.get_attribute("datetime").startswith("2016-10")
+
+
+def test_did_you_mean_is_a_link_that_searches(page, live_url):
+    page.goto(live_url + "/search/?q=Alepo")
+    expect(page.locator(".count strong")).to_have_text("0")
+    page.click("a[data-suggestion]")
+    expect(page.locator("#id_q")).to_have_value("aleppo")
+    assert int(page.locator(".count strong").inner_text().replace(",", "")) > 100
+
+
+def test_export_downloads_every_hit(page, live_url):
+    page.goto(live_url + "/search/?q=Aleppo")
+    total = int(page.locator(".count strong").inner_text().replace(",", ""))
+    with page.expect_download() as download_info:
+        page.click('a[data-export="csv"]')
+    download = download_info.value
+    assert download.suggested_filename == "archive-search.csv"
+    lines = open(download.path(), encoding="utf-8").read().splitlines()
+    assert len(lines) == total + 1
+
+
+def test_opening_a_hit_marks_the_query_words(page, live_url):
+    page.goto(live_url + "/search/?q=gaps")
+    page.click(".result a.title >> nth=0")
+    expect(page.locator(".body.marked mark").first).to_have_text("gaps")

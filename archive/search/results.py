@@ -58,7 +58,7 @@ class SearchResults:
                 options["groupedby"] = facets.groupedby()
             try:
                 self._results = searcher().search(
-                    self.query, filter=self.filter, limit=max(limit, 1), terms=True, **options
+                    self.query, filter=self.filter, limit=max(limit, 1), **options
                 )
             except Exception as error:  # e.g. a date range Whoosh cannot read
                 raise QueryError(f"The query could not be run ({error}).") from error
@@ -103,10 +103,17 @@ class SearchResults:
             article = articles.get(int(hit["id"]))
             if article is None:  # deleted since it was indexed
                 continue
-            snippet = hit.highlights("body", text=article.body, top=SNIPPET_FRAGMENTS)
-            title_html = hit.highlights("title", text=article.title) or ""
-            hits.append(Hit(article, hit.score, snippet, title_html))
+            hits.append(Hit(article, hit.score, *_highlights(hit, article)))
         return hits
+
+
+def _highlights(hit, article) -> tuple[str, str]:
+    """(snippet, title) as HTML; plain text where Whoosh cannot highlight an odd query."""
+    try:
+        snippet = hit.highlights("body", text=article.body, top=SNIPPET_FRAGMENTS)
+        return snippet, hit.highlights("title", text=article.title) or ""
+    except Exception:  # noqa: BLE001
+        return "", ""
 
 
 def search(text: str = "", sort: str = "relevance", filters=None, with_facets=False):

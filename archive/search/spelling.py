@@ -23,9 +23,14 @@ def suggest(text: str, searcher) -> str | None:
         ],
         max,  # a word known to both keeps its better score
     )
-    corrected = searcher.correct_query(
-        query, text, correctors={UNSTEMMED_FIELD: corrector}, maxdist=2, prefix=1
-    )
+    try:
+        corrected = searcher.correct_query(
+            query, text, correctors={UNSTEMMED_FIELD: corrector}, maxdist=2, prefix=1
+        )
+    except Exception:  # noqa: BLE001
+        # Whoosh's corrector breaks on some odd queries (empty range ends, terms without
+        # character positions); found by tests/test_fuzz.py. A suggestion is a nicety.
+        return None
     if corrected.query == query or corrected.string.strip().lower() == text.strip().lower():
         return None
     return corrected.string

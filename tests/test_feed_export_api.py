@@ -1,0 +1,97 @@
+"""The Atom feed, the exports and the JSON API of a search."""
+
+import csv
+import io
+import json
+
+import feedparser
+import pytest
+
+from archive import search
+from archive.models import Article
+
+pytestmark = pytest.mark.django_db
+
+
+def test_feed_is_valid_atom_with_the_newest_hits(client):
+    response = client.get("/search/feed/", {"q": "Aleppo"})
+    feed = feedparser.parse(response.content)
+    assert response["Content-Type"].startswith("application/atom+xml")
+    assert not feed.bozo, feed.get("bozo_exception")
+    assert len(feed.entries) == 50
+    newest = search.search("Aleppo", "newest")[0:1][0].article
+    assert feed.entries[0].title == newest.title
+    assert feed.entries[0].link.endswith(newest.get_absolute_url())
+
+
+def test_feed_of_a_bad_query_is_a_400(client):
+    response = client.get("/search/feed/", {"q": "a" * 600})
+    assert response.status_code == 400
+
+
+def test_csv_export_has_every_hit(client):
+    total = search.search("Aleppo").count()
+    response = client.get("/search/export.csv", {"q": "Aleppo"})
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert len(rows) == total > 20
+    assert set(rows[0]) == {
+        "permalink",
+        "title",
+        "published",
+        "date_method",
+        "source",
+        "url",
+        "rounds",
+        "actors",
+    }
+    assert rows[0]["permalink"].startswith("http://testserver/articles/")
+
+
+def test_json_export_carries_round_and_actors(client):
+    response = client.get("/search/export.json", {"q": "round:astana-7"})
+    rows = json.loads(b"".join(response.streaming_content))
+    assert len(rows) == 2
+    assert all(row["rounds"] == ["astana-7"] and row["actors"] for row in rows)
+
+
+def test_export_follows_the_sort(client):
+    response = client.get("/search/export.json", {"q": "Aleppo", "sort": "oldest"})
+    dates = [row["published"] for row in json.loads(b"".join(response.streaming_content))]
+    dated = [d for d in dates if d]
+    assert dated == sorted(dated)
+
+
+def test_api_search_gives_hits_facets_total_and_next(client):
+    data = client.get("/api/search/", {"q": "Aleppo"}).json()
+    assert data["total"] == search.search("Aleppo").count()
+    assert len(data["hits"]) == 20
+    assert "<mark" in data["hits"][0]["snippet"]
+    assert data["next"].endswith("page=2")
+    assert sum(data["facets"]["year"].values()) <= data["total"]
+    assert client.get(data["next"]).json()["page"] == 2
+
+
+def test_api_article_actor_event(client, seed_article):
+    article = seed_article(2)
+    data = client.get(f"/api/articles/{article.key}/").json()
+    assert data["sha256"] == article.sha256
+    assert {"id": "yahya-al-aridi", "name": "Yahya al-Aridi", "count": 3} in data["actors"]
+    actor = client.get("/api/actors/lakhdar-brahimi/").json()
+    assert {"round": "geneva-2-1", "role": "mediator"} in actor["roles"]
+    event = client.get("/api/events/astana-4/").json()
+    assert event["start_date"] == "2017-05-03"
+    assert len(event["sources"]) == 2
+
+
+def test_api_errors_are_json(client):
+    assert client.get("/api/articles/000000000000/").json() == {"error": "Not found."}
+    bad = client.get("/api/search/", {"q": "date:[bad TO worse]"})
+    assert bad.status_code == 400
+    assert "not a parseable date" in bad.json()["error"]
+    assert client.get("/api/search/").status_code == 400
+
+
+def test_article_page_marks_the_query_words(client, seed_article):
+    page = client.get(seed_article(0).get_absolute_url(), {"q": "gaps"}).content.decode()
+    assert '<mark class="hit t0">gaps</mark>' in page
+    assert Article.objects.exists()
