@@ -16,6 +16,11 @@ def groupedby():
     }
 
 
-def counts(results) -> dict[str, dict[str, int]]:
-    """{facet: {value: count}} for a Results object searched with `groupedby()`."""
+def counts(searcher, query, filter=None) -> dict[str, dict[str, int]]:
+    """{facet: {value: count}} over every document matching `query` (and `filter`).
+
+    A search of its own, unscored and unsorted: asking the top-N search for `groupedby`
+    would make Whoosh score and keep every match instead of the top N.
+    """
+    results = searcher.search(query, filter=filter, limit=None, scored=False, groupedby=groupedby())
     return {name: dict(results.groups(name)) for name in FACET_FIELDS}

@@ -36,6 +36,17 @@ def _highlighter(results):
     results.formatter = highlight.HtmlFormatter(tagname="mark", classname="hit", termclass="t")
 
 
+def top_hits(searcher, query, filter=None, limit=20, sort="relevance"):
+    """The search core: the best `limit` hits (and the total, via len()), ready to highlight."""
+    results = searcher.search(query, filter=filter, limit=max(limit, 1), **SORTS[sort])
+    _highlighter(results)
+    return results
+
+
+def snippets(hit, text: str) -> str:
+    return hit.highlights("body", text=text, top=SNIPPET_FRAGMENTS)
+
+
 class SearchResults:
     """A lazy, sliceable result list over one query and its filters."""
 
@@ -50,19 +61,14 @@ class SearchResults:
         self.with_facets = with_facets
         self._results = None
         self._limit = 0
+        self._facets = None
 
     def _run(self, limit):
         if self._results is None or limit > self._limit:
-            options = dict(SORTS[self.sort])
-            if self.with_facets:
-                options["groupedby"] = facets.groupedby()
             try:
-                self._results = searcher().search(
-                    self.query, filter=self.filter, limit=max(limit, 1), **options
-                )
+                self._results = top_hits(searcher(), self.query, self.filter, limit, self.sort)
             except Exception as error:  # e.g. a date range Whoosh cannot read
                 raise QueryError(f"The query could not be run ({error}).") from error
-            _highlighter(self._results)
             self._limit = limit
         return self._results
 
@@ -75,10 +81,14 @@ class SearchResults:
         if not isinstance(index, slice):
             return self[index : index + 1][0]
         start, stop = index.start or 0, index.stop or 0
-        return self._hydrate(list(self._run(stop))[start:stop])
+        return self._hydrate(self._run(stop)[start:stop])
 
     def facet_counts(self) -> dict[str, dict[str, int]]:
-        return facets.counts(self._run(self._limit or 20)) if self.with_facets else {}
+        if not self.with_facets:
+            return {}
+        if self._facets is None:
+            self._facets = facets.counts(searcher(), self.query, self.filter)
+        return self._facets
 
     def suggestion(self) -> str | None:
         """A corrected query when this one finds little or nothing."""
@@ -110,8 +120,7 @@ class SearchResults:
 def _highlights(hit, article) -> tuple[str, str]:
     """(snippet, title) as HTML; plain text where Whoosh cannot highlight an odd query."""
     try:
-        snippet = hit.highlights("body", text=article.body, top=SNIPPET_FRAGMENTS)
-        return snippet, hit.highlights("title", text=article.title) or ""
+        return snippets(hit, article.body), hit.highlights("title", text=article.title) or ""
     except Exception:  # noqa: BLE001
         return "", ""
 
