@@ -5,7 +5,7 @@ from django.contrib import admin
 from django.db import models
 from django.db.models import Count
 
-from archive.models import Actor, Alias, Article, Event, Mention, Participant
+from archive.models import Actor, Alias, Article, Event, ImportRun, Mention, Participant
 
 admin.site.site_header = "Syrian peace talks archive: curation"
 admin.site.site_title = "Archive curation"
@@ -21,7 +21,7 @@ class MentionInline(admin.TabularInline):
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
     list_display = ["title", "source", "published", "date_method", "date_confidence"]
-    list_filter = ["date_method", "events__process", "source", "language"]
+    list_filter = ["date_method", "events__process", "source", "language", "import_run"]
     search_fields = ["title", "body", "sha256", "external_id"]
     date_hierarchy = "published"
     formfield_overrides = {
@@ -34,19 +34,32 @@ class ArticleAdmin(admin.ModelAdmin):
         "date_method",
         "date_confidence",
         "date_evidence",
+        "date_candidates",
+        "event_dates",
+        "cluster",
         "source_file",
         "source_row",
         "external_id",
+        "record",
         "imported_at",
+        "import_run",
+        "importer_version",
         "decoding_errors",
         "raw_text",
     ]
     fieldsets = [
-        (None, {"fields": ["title", "source", "url", "language", "body"]}),
+        (None, {"fields": ["title", "source", "author", "url", "language", "body", "cluster"]}),
         (
             "Date",
             {
-                "fields": ["published", "date_method", "date_confidence", "date_evidence"],
+                "fields": [
+                    "published",
+                    "date_method",
+                    "date_confidence",
+                    "date_evidence",
+                    "date_candidates",
+                    "event_dates",
+                ],
                 "description": "A date you set here is kept as the curator's and wins.",
             },
         ),
@@ -60,7 +73,10 @@ class ArticleAdmin(admin.ModelAdmin):
                     "source_file",
                     "source_row",
                     "external_id",
+                    "record",
                     "imported_at",
+                    "import_run",
+                    "importer_version",
                     "decoding_errors",
                     "raw_text",
                 ],
@@ -122,3 +138,19 @@ class EventAdmin(admin.ModelAdmin):
     date_hierarchy = "start_date"
     prepopulated_fields = {"slug": ["title"]}
     inlines = [ParticipantInline]
+
+
+@admin.register(ImportRun)
+class ImportRunAdmin(admin.ModelAdmin):
+    """Bulk imports, for audit: browsable, never edited by hand."""
+
+    list_display = ["started_at", "status", "user", "added", "duplicates", "failed", "paths"]
+    list_filter = ["status", "user", "importer_version"]
+    search_fields = ["paths", "problems", "user"]
+    date_hierarchy = "started_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -13,6 +13,7 @@ class SearchForm(forms.Form):
             attrs={"type": "search", "placeholder": 'Brahimi, "de-escalation zones", Astana…'}
         ),
     )
+    collapse = forms.BooleanField(required=False, label="One hit per wire story")
     sort = forms.ChoiceField(
         choices=[(key, key.capitalize()) for key in SORTS], required=False, initial="relevance"
     )

@@ -15,6 +15,7 @@ archive_patterns = [
     path("search/export.csv", search.export_csv, name="export_csv"),
     path("search/export.json", search.export_json, name="export_json"),
     path("articles/", pages.article_list, name="articles"),
+    path("articles/undated/", pages.undated, name="undated"),
     path("articles/<str:key>/", pages.article_detail, name="article"),
     path("actors/", pages.actor_list, name="actors"),
     path("actors/<slug:slug>/", pages.actor_detail, name="actor"),

@@ -37,7 +37,7 @@ def test_curator_date_wins_and_reaches_the_index(
         "url": "",
         "language": "en",
         "body": article.body,
-        "published": "2014-01-31",
+        "published": "2014-01-30",
         "events": [],
         "mention_set-TOTAL_FORMS": "0",
         "mention_set-INITIAL_FORMS": "0",
@@ -47,7 +47,7 @@ def test_curator_date_wins_and_reaches_the_index(
     assert response.status_code == 302
     article.refresh_from_db()
     assert (article.date_method, article.date_confidence) == ("curator", 1.0)
-    assert str(article.published) == "2014-01-31"
+    assert str(article.published) == "2014-01-30"
     assert [hit.article for hit in search.search("Brahimi")[0:5]] == [article]
 
 

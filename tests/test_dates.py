@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from archive.ingest.dates import guess_date
+from archive.ingest.dates import candidates, choose, event_dates, guess_date
 from archive.models import Article
 from tests.conftest import SEED_FILES
 
@@ -58,10 +58,56 @@ def test_seed_with_an_explicit_date_is_dated_from_the_text():
     assert guess.confidence < 0.5
 
 
-def test_seed_without_a_full_date_stays_undated():
-    """Seed 000 names 'Friday' and 'Feb 10' but no year: honestly undated for now."""
-    guess = guess_date(SEED_FILES[0].read_text())
+def test_text_without_any_signal_stays_undated():
+    """Seed 001 names 'Friday' and 'Thursday' but no day, month or process round: undated."""
+    guess = guess_date(SEED_FILES[1].read_text())
     assert (guess.date, guess.method, guess.confidence) == (None, "undated", 0.0)
+
+
+@pytest.mark.django_db
+def test_weekday_and_day_take_the_year_of_the_round(seed_article):
+    """Seed 002: "ASTANA ... on Monday, January 23": Mondays fell on 23 January in 2012,
+    2017 and 2023; only in 2017 was an Astana round under way."""
+    article = seed_article(2)
+    assert (article.published, article.date_method) == (D(2017, 1, 23), "weekday")
+    assert [e.slug for e in article.events.all()] == ["astana-1"]
+
+
+@pytest.mark.django_db
+def test_round_dates_fit_the_weekdays_the_text_names(seed_article):
+    """Seed 000: Geneva talks that "broke up until Feb 10", officials speaking "on Friday":
+    Geneva II round 1 ended on Friday 31 January 2014, ten days before round 2."""
+    article = seed_article(0)
+    assert (article.published, article.date_method) == (D(2014, 1, 31), "calendar")
+    assert [e.slug for e in article.events.all()] == ["geneva-2-1"]
+
+
+def test_relative_weekday_is_an_event_date_before_publication():
+    assert event_dates("The attack on Tuesday killed 70.", D(2017, 4, 5)) == [
+        {"date": "2017-04-04", "words": "on Tuesday"}
+    ]
+
+
+def test_event_dates_are_kept_apart_from_the_publication_date():
+    found = event_dates(
+        "Wed 05 Apr 2017 A sarin attack in August 2013, on 21 August 2013.", D(2017, 4, 5)
+    )
+    assert found == [{"date": "2013-08-21", "words": "21 August 2013"}]
+
+
+def test_conflicting_signals_keep_every_candidate():
+    found = candidates("Posted on April 2 2017 by Youssef Diab", "3/25/17")
+    assert [(g.method, g.date) for g in found] == [
+        ("dateline", D(2017, 4, 2)),
+        ("metadata", D(2017, 3, 25)),
+        ("text", D(2017, 4, 2)),
+    ]
+    assert choose(found).confidence < found[0].confidence
+
+
+def test_date_in_the_url():
+    guess = guess_date("No dateline here.", url="https://example.org/2016/03/14/talks-resume")
+    assert (guess.date, guess.method) == (D(2016, 3, 14), "url")
 
 
 @pytest.mark.django_db

@@ -105,7 +105,7 @@ def test_missing_path_and_unsupported_file_are_reported(tmp_path):
     report = pipeline.run([tmp_path / "missing", tmp_path / "notes.pdf"])
     assert [p.reason for p in report.problems] == [
         "no such file or folder",
-        "unsupported format (expected .txt or .csv)",
+        "unsupported format (known: .csv, .htm, .html, .jsonl, .txt, .warc, .warc.gz)",
     ]
 
 

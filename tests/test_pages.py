@@ -54,8 +54,14 @@ def test_article_page_shows_date_method_actors_and_permalink(client, seed_articl
 
 
 def test_undated_article_says_so(client, seed_article):
-    page = client.get(seed_article(0).get_absolute_url()).content.decode()
+    page = client.get(seed_article(1).get_absolute_url()).content.decode()
     assert "Undated" in page
+
+
+def test_undated_list_is_there_for_curators(client, seed_article):
+    page = client.get("/articles/undated/").content.decode()
+    assert seed_article(1).title in page
+    assert seed_article(0).title not in page
 
 
 def test_actor_page_lists_aliases_and_articles(client, seed_article):

@@ -1,20 +1,24 @@
-"""Publication dates: read from the dateline, the source's metadata or explicit dates in the text.
+"""Publication dates, graded: every signal gives candidates, the most confident wins.
 
-Each guess carries the method it came from and a confidence, so a reader can weigh it and a
-curator can correct it. Parsing is dateparser's; the regular expressions below only find
-*where* a date may stand (its shape), and dateparser decides whether it is one.
-Deeper inference (weekday + day with no year, "last Friday") is left to a later step.
+Signals, from most to least trusted: a dateline the text opens with; the source's metadata
+(a CSV column, HTML meta tags); a date in the URL; a weekday with a day and month but no year
+("Monday, January 23"), the year taken from the calendar of rounds; round dates that fit the
+weekdays and days the text names ("on Friday ... until Feb 10"); explicit dates in the text.
+Two signals that agree raise the confidence. Dates of *events* the text reports ("on Tuesday")
+are kept apart from the publication date.
+
+Parsing is dateparser's; the regular expressions only find *where* a date may stand, and the
+month and weekday names come from the standard library's `calendar`.
 """
 
+import calendar
 import datetime
 import re
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from functools import lru_cache
 
 import dateparser
 
-# Shapes a full date takes in the corpus: "05 Apr 2017", "October 12 2016", "January 2, 2014",
-# "17-08-2014", "24.08.2013", and the scraped "Apr 232017" (day and year run together).
 _WORD = r"[A-Za-z]{3,9}\.?"
 DATE_SHAPES = re.compile(
     rf"\b(?:\d{{1,2}}\s+{_WORD},?\s+\d{{4}}"
@@ -23,13 +27,36 @@ DATE_SHAPES = re.compile(
     r"|\d{1,2}[-./]\d{1,2}[-./]\d{4})\b"
 )
 GLUED_DAY_YEAR = re.compile(r"^(\D+?)\s*(\d{1,2})(\d{4})$")
+WEEKDAYS = list(calendar.day_name)
+MONTHS = [m for m in calendar.month_name if m] + [m for m in calendar.month_abbr if m]
+_WEEKDAY = "|".join(WEEKDAYS)
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+DAY_MONTH = re.compile(
+    rf"\b(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s+\d{{4}})"
+    rf"|\b(?P<day2>\d{{1,2}})\s+(?P<month2>{_MONTH})\b(?!,?\s+\d{{4}})"
+)
+WEEKDAY_DAY_MONTH = re.compile(
+    rf"\b(?P<weekday>{_WEEKDAY}),?\s+(?:(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}})"
+    rf"|(?P<day2>\d{{1,2}})\s+(?P<month2>{_MONTH}))\b(?!,?\s+\d{{4}})"
+)
+WEEKDAY_MENTION = re.compile(rf"\b(?:on|late|early|last)\s+(?P<weekday>{_WEEKDAY})\b", re.I)
+URL_DATE = re.compile(r"(?<!\d)(20\d\d|19\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?!\d)")
 
-DATELINE_CHARS = 250  # a dateline stands in the first lines of the text
-# "... march through the streets on January 2, 2014": a date inside a sentence is not a
-# dateline, unless it follows a short label ("Posted on", "Last updated at").
+DATELINE_CHARS = 250
 IN_SENTENCE = re.compile(r"\b(?:on|in|at|since|until|of|from|by|before|after)\s+$")
 LABEL_CHARS = 25
 EARLIEST = datetime.date(1990, 1, 1)
+FIRST_YEAR = 2011  # the war, and so the archive, begins in 2011
+CALENDAR_WINDOW = 30  # days a "until Feb 10" may lie after the publication
+
+CONFIDENCE = {
+    "dateline": 0.85,
+    "metadata": 0.8,
+    "url": 0.75,
+    "weekday": 0.7,
+    "calendar": 0.45,
+    "text": 0.3,
+}
 
 
 @dataclass(frozen=True)
@@ -38,6 +65,11 @@ class DateGuess:
     method: str
     confidence: float
     evidence: str = ""
+
+    def as_json(self):
+        data = asdict(self)
+        data["date"] = self.date.isoformat() if self.date else None
+        return data
 
 
 UNDATED = DateGuess(None, "undated", 0.0)
@@ -52,18 +84,12 @@ def parse_date(text: str, order: str = "DMY") -> datetime.date | None:
     parsed = dateparser.parse(
         text,
         languages=["en"],
-        settings={
-            "DATE_ORDER": order,
-            "STRICT_PARSING": True,
-            "RETURN_AS_TIMEZONE_AWARE": False,
-        },
+        settings={"DATE_ORDER": order, "STRICT_PARSING": True, "RETURN_AS_TIMEZONE_AWARE": False},
     )
     if parsed is None:
         return None
     day = parsed.date()
-    if not EARLIEST <= day <= datetime.date.today():
-        return None
-    return day
+    return day if EARLIEST <= day <= datetime.date.today() else None
 
 
 def find_dates(text: str) -> list[tuple[str, datetime.date]]:
@@ -77,7 +103,7 @@ def find_dates(text: str) -> list[tuple[str, datetime.date]]:
 
 
 def find_dateline(text: str) -> tuple[str, datetime.date] | None:
-    """The date a text opens with, if it opens with one."""
+    """The date a text opens with, if it opens with one (not a date inside a sentence)."""
     for match in DATE_SHAPES.finditer(text[:DATELINE_CHARS]):
         before = text[: match.start()]
         if len(before) > LABEL_CHARS and IN_SENTENCE.search(before):
@@ -88,22 +114,138 @@ def find_dateline(text: str) -> tuple[str, datetime.date] | None:
     return None
 
 
-def guess_date(text: str, metadata: str = "", metadata_order: str = "MDY") -> DateGuess:
-    """The best publication date the text and its metadata give, with method and confidence."""
+def url_date(url: str) -> tuple[str, datetime.date] | None:
+    for match in URL_DATE.finditer(url or ""):
+        try:
+            day = datetime.date(int(match[1]), int(match[2]), int(match[3]))
+        except ValueError:
+            continue
+        if EARLIEST <= day <= datetime.date.today():
+            return match.group(0), day
+    return None
+
+
+def _day_month(match) -> tuple[int, int] | None:
+    month_name = match.group("month") or match.group("month2")
+    day = int(match.group("day") or match.group("day2"))
+    parsed = parse_date(f"{day} {month_name} 2000")  # a leap year: 29 February parses
+    return (parsed.month, day) if parsed else None
+
+
+def _dates_in_years(month: int, day: int):
+    for year in range(FIRST_YEAR, datetime.date.today().year + 1):
+        try:
+            yield datetime.date(year, month, day)
+        except ValueError:
+            continue
+
+
+def _near_round(day, rounds, days=10) -> bool:
+    return any(
+        r.start_date - datetime.timedelta(days=days)
+        <= day
+        <= r.last_day + datetime.timedelta(days=days)
+        for r in rounds
+    )
+
+
+def weekday_date(text: str, rounds=()) -> DateGuess | None:
+    """'Monday, January 23': the years in which the 23rd of January was a Monday,
+    narrowed to those in which a round the text names was under way."""
+    for match in WEEKDAY_DAY_MONTH.finditer(text):
+        day_month = _day_month(match)
+        if not day_month:
+            continue
+        weekday = WEEKDAYS.index(match.group("weekday").capitalize())
+        years = [d for d in _dates_in_years(*day_month) if d.weekday() == weekday]
+        near = [d for d in years if _near_round(d, rounds)]
+        if len(near) == 1:
+            return DateGuess(near[0], "weekday", CONFIDENCE["weekday"], match.group(0))
+        if len(years) == 1:
+            return DateGuess(years[0], "weekday", CONFIDENCE["weekday"] - 0.2, match.group(0))
+    return None
+
+
+def calendar_date(text: str, rounds=()) -> DateGuess | None:
+    """For a text naming a process but no year: the round date that best fits the weekdays
+    ("on Friday") and the days ("until Feb 10") it names."""
+    if not rounds:
+        return None
+    weekdays = {
+        WEEKDAYS.index(m.group("weekday").capitalize()) for m in WEEKDAY_MENTION.finditer(text)
+    }
+    day_months = {dm for m in DAY_MONTH.finditer(text) if (dm := _day_month(m))}
+    best, best_score = None, 0
+    for event in rounds:
+        for day, is_end in ((event.start_date, False), (event.last_day, True)):
+            score = 2 * (day.weekday() in weekdays) + int(is_end)
+            window = [day + datetime.timedelta(days=n) for n in range(CALENDAR_WINDOW + 1)]
+            score += 2 * any((d.month, d.day) in day_months for d in window)
+            if score > best_score:
+                best, best_score = (day, event), score
+    if best is None or best_score < 4:
+        return None
+    day, event = best
+    return DateGuess(day, "calendar", CONFIDENCE["calendar"], f"{event.title}, {day:%A %d %B %Y}")
+
+
+def candidates(text: str, metadata: str = "", url: str = "", rounds=(), order="MDY"):
+    """Every date each signal gives for the publication, most confident first."""
+    found = []
     dateline = find_dateline(text)
-    meta = parse_date(metadata.strip(), metadata_order) if metadata.strip() else None
     if dateline:
-        words, day = dateline
-        if meta == day:
-            return DateGuess(day, "dateline+metadata", 0.95, words)
-        if meta:
-            return DateGuess(day, "dateline", 0.7, f"{words} (source metadata says {meta})")
-        return DateGuess(day, "dateline", 0.85, words)
+        found.append(DateGuess(dateline[1], "dateline", CONFIDENCE["dateline"], dateline[0]))
+    meta = parse_date(metadata.strip(), order) if metadata and metadata.strip() else None
     if meta:
-        return DateGuess(meta, "metadata", 0.75, metadata.strip())
-    in_text = find_dates(text)
-    if in_text:
+        found.append(DateGuess(meta, "metadata", CONFIDENCE["metadata"], metadata.strip()))
+    in_url = url_date(url)
+    if in_url:
+        found.append(DateGuess(in_url[1], "url", CONFIDENCE["url"], in_url[0]))
+    if not found:
+        for signal in (weekday_date(text, rounds), calendar_date(text, rounds)):
+            if signal:
+                found.append(signal)
+    explicit = find_dates(text)
+    if explicit:
         # An article is published on or after the latest date it reports.
-        words, day = max(in_text, key=lambda pair: pair[1])
-        return DateGuess(day, "text", 0.3, words)
-    return UNDATED
+        words, day = max(explicit, key=lambda pair: pair[1])
+        found.append(DateGuess(day, "text", CONFIDENCE["text"], words))
+    return sorted(found, key=lambda guess: -guess.confidence)
+
+
+def choose(found: list[DateGuess]) -> DateGuess:
+    """The most confident candidate; agreement raises it, disagreement lowers it."""
+    if not found:
+        return UNDATED
+    best = found[0]
+    others = [g for g in found[1:] if g.method != "text"]
+    agreeing = [g for g in others if g.date == best.date]
+    if best.method == "dateline" and any(g.method == "metadata" for g in agreeing):
+        return DateGuess(best.date, "dateline+metadata", 0.95, best.evidence)
+    if agreeing:
+        return DateGuess(best.date, best.method, min(0.95, best.confidence + 0.1), best.evidence)
+    if others:
+        note = "; ".join(f"{g.method} says {g.date}" for g in others)
+        return DateGuess(
+            best.date, best.method, round(best.confidence - 0.15, 2), f"{best.evidence} ({note})"
+        )
+    return best
+
+
+def guess_date(
+    text: str, metadata: str = "", metadata_order: str = "MDY", url: str = "", rounds=()
+):
+    """The publication date for a text: the chosen DateGuess."""
+    return choose(candidates(text, metadata, url, rounds, metadata_order))
+
+
+def event_dates(text: str, published: datetime.date | None) -> list[dict]:
+    """Dates of what the text reports: full dates, and weekdays ("on Tuesday") resolved to
+    the last such day before publication. The publication date itself is left out."""
+    found = {day: words for words, day in find_dates(text) if day != published}
+    if published:
+        for match in WEEKDAY_MENTION.finditer(text):
+            weekday = WEEKDAYS.index(match.group("weekday").capitalize())
+            back = (published.weekday() - weekday) % 7 or 7
+            found.setdefault(published - datetime.timedelta(days=back), match.group(0))
+    return [{"date": day.isoformat(), "words": words} for day, words in sorted(found.items())]

@@ -1,55 +1,105 @@
-"""The import: read → hash → clean → date → actors → rounds → save → index.
+"""The import: read → hash → clean → date → actors → rounds → copies → save → index.
 
 `run(paths)` is what `manage.py import_articles` calls. It is idempotent: an article whose
-SHA-256 (of the raw bytes as received) is already stored is counted as a duplicate and
-left alone, so a second run adds and changes nothing.
+SHA-256 (of the raw bytes as received) is already stored is counted as a duplicate and left
+alone, so a second run adds and changes nothing, and a curator's corrections survive it.
+Every run is recorded as an ImportRun; a dry run reads and reports but saves no article.
 """
 
+import getpass
 import hashlib
 
 from django.db import transaction
+from django.utils import timezone
 from tqdm import tqdm
 
 from archive import search
+from archive.ingest import clusters, dates
 from archive.ingest.actors import ActorMatcher
 from archive.ingest.cleaning import clean_body, split_lines
-from archive.ingest.dates import guess_date
 from archive.ingest.readers import read_paths
 from archive.ingest.records import ImportReport, Problem
-from archive.ingest.rounds import RoundFinder
-from archive.models import Article, Mention
+from archive.ingest.rounds import RoundFinder, processes_named
+from archive.ingest.version import IMPORTER_VERSION
+from archive.models import Article, ImportRun, Mention
 
 BATCH_SIZE = 500
+MAX_PROBLEMS_KEPT = 2000
 
 
-def build_article(item, sha256: str) -> Article:
-    """An unsaved Article from a RawItem: cleaned body, inferred date, provenance."""
-    body = clean_body(split_lines(item.text), item.title)
-    guess = guess_date(body, item.date_string)
-    return Article(
-        title=item.title[:500],
-        body=body,
-        raw_text=item.text,
-        sha256=sha256,
-        source=item.source[:200],
-        url=item.url[:1000],
-        published=guess.date,
-        date_method=guess.method,
-        date_confidence=guess.confidence,
-        date_evidence=guess.evidence[:300],
-        source_file=item.source_file[:500],
-        source_row=item.row,
-        external_id=item.external_id[:100],
-        decoding_errors=item.decoding_errors,
-    )
+class Importer:
+    """One run's state: what is already stored and the matchers built from the database."""
+
+    def __init__(self, run_record, dry_run=False):
+        self.run_record = run_record
+        self.dry_run = dry_run
+        self.matcher = ActorMatcher.from_database()
+        self.rounds = RoundFinder.from_database()
+        self.copies = clusters.ClusterFinder.from_database()
+        self.known = set(Article.objects.values_list("sha256", flat=True))
+        self.cluster_of = dict(Article.objects.exclude(cluster="").values_list("sha256", "cluster"))
+        self.stored_cluster_changes = {}  # sha256 of a stored article → its new cluster key
+        self.pending = {}  # sha256 → unsaved Article of this batch
+
+    def build(self, item, sha256):
+        """An unsaved Article with its mentions and rounds."""
+        body = clean_body(split_lines(item.text), item.title)
+        text = f"{item.title}\n{body}"
+        named_rounds = [e for p in processes_named(text) for e in self.rounds.by_process.get(p, [])]
+        found = dates.candidates(body, item.date_string, item.url, named_rounds, item.date_order)
+        guess = dates.choose(found)
+        minhash = clusters.signature(body)
+        article = Article(
+            title=item.title[:500],
+            body=body,
+            raw_text=item.text,
+            raw=item.raw_bytes,
+            sha256=sha256,
+            source=item.source[:200],
+            url=item.url[:1000],
+            author=item.author[:300],
+            published=guess.date,
+            date_method=guess.method,
+            date_confidence=guess.confidence,
+            date_evidence=guess.evidence[:300],
+            date_candidates=[g.as_json() for g in found],
+            event_dates=dates.event_dates(body, guess.date),
+            source_file=item.source_file[:500],
+            source_row=item.row,
+            external_id=item.external_id[:100],
+            record=item.record,
+            decoding_errors=item.decoding_errors,
+            import_run=None if self.dry_run else self.run_record,
+            importer_version=IMPORTER_VERSION,
+            minhash=clusters.to_bytes(minhash),
+        )
+        article.cluster = self.place_in_cluster(sha256, minhash)
+        return article, self.matcher.count(text), self.rounds.find(text, guess.date)
+
+    def place_in_cluster(self, sha256, minhash) -> str:
+        """The cluster key for a new article, joining (or founding) its copies' cluster."""
+        copies = self.copies.copies_of(minhash)
+        self.copies.add(sha256, minhash)
+        if not copies:
+            return ""
+        key = next((self.cluster_of[c] for c in copies if c in self.cluster_of), None)
+        key = key or min(copies)[:16]
+        for copy in copies:
+            if self.cluster_of.get(copy) != key:
+                self.cluster_of[copy] = key
+                if copy in self.pending:
+                    self.pending[copy].cluster = key
+                else:
+                    self.stored_cluster_changes[copy] = key
+        self.cluster_of[sha256] = key
+        return key
 
 
 def save_batch(batch):
     """Save articles with their mentions and rounds in one transaction; return their ids."""
     with transaction.atomic():
         articles = Article.objects.bulk_create([article for article, _, _ in batch])
-        mentions = []
-        memberships = []
+        mentions, memberships = [], []
         for article, actor_counts, rounds in batch:
             mentions += [
                 Mention(article=article, actor_id=actor_id, count=count)
@@ -63,33 +113,87 @@ def save_batch(batch):
     return [article.pk for article in articles]
 
 
-def run(paths, progress: bool | None = None) -> ImportReport:
+def save_cluster_changes(changes) -> list[int]:
+    """Give stored articles the cluster key a new copy of theirs founded; return their ids."""
+    ids = []
+    with transaction.atomic():
+        for sha256, key in changes.items():
+            article = Article.objects.filter(sha256=sha256).only("pk").first()
+            if article:
+                Article.objects.filter(pk=article.pk).update(cluster=key)
+                ids.append(article.pk)
+    return ids
+
+
+def run(paths, progress=None, dry_run=False, columns=None, user=None) -> ImportReport:
     """Import every article under `paths`; bad records are reported, good ones kept."""
-    report = ImportReport()
-    matcher = ActorMatcher.from_database()
-    rounds = RoundFinder.from_database()
-    known = set(Article.objects.values_list("sha256", flat=True))
+    record = ImportRun.objects.create(
+        paths="\n".join(map(str, paths)),
+        user=user or _system_user(),
+        importer_version=IMPORTER_VERSION,
+        status=ImportRun.Status.RUNNING,
+    )
+    report = ImportReport(dry_run=dry_run)
+    try:
+        _import(Importer(record, dry_run), paths, progress, columns, report)
+    except BaseException:
+        _finish(record, report, ImportRun.Status.FAILED)
+        raise
+    _finish(record, report, ImportRun.Status.DRY_RUN if dry_run else ImportRun.Status.FINISHED)
+    return report
+
+
+def _import(importer, paths, progress, columns, report):
     batch, added_ids = [], []
-    records = tqdm(read_paths(paths), unit=" records", disable=not progress, leave=False)
-    for record in records:
-        if isinstance(record, Problem):
-            report.problems.append(record)
+    records = tqdm(read_paths(paths, columns), unit=" records", disable=not progress, leave=False)
+    for item in records:
+        if isinstance(item, Problem):
+            report.problems.append(item)
             continue
-        sha256 = hashlib.sha256(record.raw_bytes).hexdigest()
-        if sha256 in known:
+        sha256 = hashlib.sha256(item.raw_bytes).hexdigest()
+        if sha256 in importer.known:
             report.duplicates += 1
             continue
-        known.add(sha256)
-        report.decoding_errors += record.decoding_errors
-        article = build_article(record, sha256)
-        text = f"{article.title}\n{article.body}"
-        batch.append((article, matcher.count(text), rounds.find(text, article.published)))
+        importer.known.add(sha256)
+        report.decoding_errors += item.decoding_errors
+        built = importer.build(item, sha256)
+        importer.pending[sha256] = built[0]
+        batch.append(built)
         if len(batch) >= BATCH_SIZE:
-            added_ids += save_batch(batch)
+            added_ids += _flush(importer, batch)
             batch = []
-    if batch:
-        added_ids += save_batch(batch)
-    report.added = len(added_ids)
+    added_ids += _flush(importer, batch)
+    if importer.dry_run:
+        report.added = len(added_ids)
+        return
+    added_ids += save_cluster_changes(importer.stored_cluster_changes)
+    report.added = Article.objects.filter(import_run=importer.run_record).count()
     if added_ids:
-        search.index_articles(added_ids)
-    return report
+        search.index_articles(sorted(set(added_ids)))
+
+
+def _flush(importer, batch):
+    importer.pending.clear()
+    if not batch:
+        return []
+    if importer.dry_run:
+        return [None] * len(batch)
+    return save_batch(batch)
+
+
+def _finish(record, report, status):
+    record.status = status
+    record.finished_at = timezone.now()
+    record.added = report.added
+    record.duplicates = report.duplicates
+    record.failed = report.failed
+    record.decoding_errors = report.decoding_errors
+    record.problems = "\n".join(str(p) for p in report.problems[:MAX_PROBLEMS_KEPT])
+    record.save()
+
+
+def _system_user():
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"

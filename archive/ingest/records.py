@@ -16,6 +16,9 @@ class RawItem:
     url: str = ""
     date_string: str = ""  # a date the file itself gives (the FA-KES `date` column)
     external_id: str = ""
+    author: str = ""
+    record: dict = field(default_factory=dict)  # WARC record id, target URI, capture date
+    date_order: str = "MDY"  # how to read an all-digit `date_string` (FA-KES: 4/5/17)
     decoding_errors: int = 0
 
 
@@ -36,6 +39,7 @@ class ImportReport:
     duplicates: int = 0
     problems: list[Problem] = field(default_factory=list)
     decoding_errors: int = 0
+    dry_run: bool = False
 
     @property
     def failed(self):

@@ -3,5 +3,6 @@
 from archive.models.actor import Actor, Alias
 from archive.models.article import Article, Mention
 from archive.models.event import Event, Participant
+from archive.models.importrun import ImportRun
 
-__all__ = ["Actor", "Alias", "Article", "Mention", "Event", "Participant"]
+__all__ = ["Actor", "Alias", "Article", "Mention", "Event", "ImportRun", "Participant"]

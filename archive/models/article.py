@@ -23,12 +23,18 @@ class Article(models.Model):
         DATELINE_AND_METADATA = "dateline+metadata", "Dateline, agreeing with the source's metadata"
         DATELINE = "dateline", "Dateline at the top of the article"
         METADATA = "metadata", "Date given by the source file"
+        URL = "url", "Date in the article's URL"
+        WEEKDAY = "weekday", "Weekday and day in the text, year from the calendar"
+        CALENDAR = "calendar", "Round dates and weekdays named in the text"
         TEXT = "text", "Explicit date in the text"
         UNDATED = "undated", "Undated"
 
     title = models.CharField(max_length=500)
     body = models.TextField(help_text="Text without page furniture, as shown and indexed.")
     raw_text = models.TextField(help_text="The text exactly as received (decoded).")
+    raw = models.BinaryField(
+        default=bytes, help_text="The bytes exactly as received; the SHA-256 is theirs."
+    )
     sha256 = models.CharField(
         "SHA-256", max_length=64, unique=True, help_text="Hash of the raw bytes as received."
     )
@@ -42,13 +48,38 @@ class Article(models.Model):
     date_evidence = models.CharField(
         max_length=300, blank=True, help_text="The words the date was read from."
     )
+    date_candidates = models.JSONField(
+        default=list, blank=True, help_text="Every date each signal gave, with its confidence."
+    )
+    event_dates = models.JSONField(
+        default=list, blank=True, help_text="Dates of events the text reports (not publication)."
+    )
     language = models.CharField(max_length=10, default="en")
     source_file = models.CharField(max_length=500)
     source_row = models.PositiveIntegerField(
         null=True, blank=True, help_text="Row in a CSV file (1 = first data row)."
     )
     external_id = models.CharField(max_length=100, blank=True, help_text="The source's own id.")
+    record = models.JSONField(
+        default=dict, blank=True, help_text="Where in the file: WARC record id, target URI, …"
+    )
     imported_at = models.DateTimeField(auto_now_add=True)
+    import_run = models.ForeignKey(
+        "archive.ImportRun",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="articles",
+    )
+    importer_version = models.CharField(max_length=20, blank=True)
+    cluster = models.CharField(
+        max_length=64,
+        blank=True,
+        db_index=True,
+        help_text="Near-duplicate copies of one wire story share this key.",
+    )
+    minhash = models.BinaryField(default=bytes, help_text="Signature for near-duplicate search.")
+    author = models.CharField(max_length=300, blank=True)
     decoding_errors = models.PositiveIntegerField(
         default=0, help_text="Bytes that were not valid UTF-8 and were decoded by a fallback."
     )

@@ -24,6 +24,8 @@ def article_to_document(article) -> dict:
         "round": ",".join(event.slug for event in events),
         "process": ",".join(sorted({event.process for event in events})),
     }
+    if article.cluster:
+        doc["cluster"] = article.cluster
     if article.published:
         doc["published"] = datetime.datetime.combine(article.published, datetime.time())
         doc["year"] = f"{article.published:%Y}"

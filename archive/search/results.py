@@ -36,9 +36,14 @@ def _highlighter(results):
     results.formatter = highlight.HtmlFormatter(tagname="mark", classname="hit", termclass="t")
 
 
-def top_hits(searcher, query, filter=None, limit=20, sort="relevance"):
-    """The search core: the best `limit` hits (and the total, via len()), ready to highlight."""
-    results = searcher.search(query, filter=filter, limit=max(limit, 1), **SORTS[sort])
+def top_hits(searcher, query, filter=None, limit=20, sort="relevance", collapse=False):
+    """The search core: the best `limit` hits (and the total, via len()), ready to highlight.
+    With `collapse`, copies of one wire story count once (the best-ranked copy is kept)."""
+    options = dict(SORTS[sort])
+    if collapse:
+        options["collapse"] = "cluster"
+    limit = None if limit is None else max(limit, 1)
+    results = searcher.search(query, filter=filter, limit=limit, **options)
     _highlighter(results)
     return results
 
@@ -50,7 +55,7 @@ def snippets(hit, text: str) -> str:
 class SearchResults:
     """A lazy, sliceable result list over one query and its filters."""
 
-    def __init__(self, text: str = "", sort: str = "relevance", filters=None, with_facets=False):
+    def __init__(self, text="", sort="relevance", filters=None, with_facets=False, collapse=False):
         self.text = check_length(text or "")
         self.filters = dict(filters or {})
         self.filter = filter_query(self.filters)
@@ -59,20 +64,31 @@ class SearchResults:
         self.query = parse(self.text) if self.text else wq.Every()
         self.sort = sort if sort in SORTS else "relevance"
         self.with_facets = with_facets
+        self.collapse = collapse
         self._results = None
         self._limit = 0
         self._facets = None
+        self._collapsed_total = None
 
     def _run(self, limit):
         if self._results is None or limit > self._limit:
             try:
-                self._results = top_hits(searcher(), self.query, self.filter, limit, self.sort)
+                self._results = top_hits(
+                    searcher(), self.query, self.filter, limit, self.sort, self.collapse
+                )
             except Exception as error:  # e.g. a date range Whoosh cannot read
                 raise QueryError(f"The query could not be run ({error}).") from error
             self._limit = limit
         return self._results
 
     def count(self):
+        if self.collapse:
+            # Whoosh's len() still counts the copies a collapsed search leaves out, and its
+            # collapsed counts stop at the top N: count the collapsed hits themselves.
+            if self._collapsed_total is None:
+                every = top_hits(searcher(), self.query, self.filter, None, self.sort, True)
+                self._collapsed_total = every.scored_length()
+            return self._collapsed_total
         return len(self._run(self._limit or 20))
 
     __len__ = count
@@ -125,5 +141,5 @@ def _highlights(hit, article) -> tuple[str, str]:
         return "", ""
 
 
-def search(text: str = "", sort: str = "relevance", filters=None, with_facets=False):
-    return SearchResults(text, sort, filters, with_facets)
+def search(text="", sort="relevance", filters=None, with_facets=False, collapse=False):
+    return SearchResults(text, sort, filters, with_facets, collapse)

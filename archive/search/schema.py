@@ -4,7 +4,7 @@ from whoosh import fields
 from whoosh.analysis import StandardAnalyzer, StemmingAnalyzer
 from whoosh.lang.porter2 import stem
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 def build_schema() -> fields.Schema:
@@ -28,4 +28,6 @@ def build_schema() -> fields.Schema:
         process=fields.KEYWORD(**keywords),
         year=fields.KEYWORD(**keywords),
         month=fields.KEYWORD(**keywords),
+        # Wire copies share a cluster key; search can collapse them to one hit.
+        cluster=fields.ID(sortable=True),
     )

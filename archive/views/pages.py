@@ -30,6 +30,13 @@ def home(request):
     return render(request, "archive/home.html", context)
 
 
+def undated(request):
+    """Articles no signal could date, for curators to fix in the admin."""
+    articles = Article.objects.filter(published__isnull=True).order_by("title")
+    page = Paginator(articles, 50).get_page(request.GET.get("page"))
+    return render(request, "archive/undated.html", {"page": page})
+
+
 def article_list(request):
     filterset = ArticleFilter(request.GET, queryset=Article.objects.all())
     page = Paginator(filterset.qs, 25).get_page(request.GET.get("page"))
@@ -46,6 +53,9 @@ def article_detail(request, key):
         "marked_body": search.mark_terms(article.body, query) if query else None,
         "mentions": mentions,
         "rounds": article.events.all(),
+        "copies": Article.objects.filter(cluster=article.cluster).exclude(pk=article.pk)
+        if article.cluster
+        else [],
         "permalink": request.build_absolute_uri(article.get_absolute_url()),
     }
     return render(request, "archive/article_detail.html", context)

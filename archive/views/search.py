@@ -23,6 +23,7 @@ def run_search(request, with_facets=False):
         form.cleaned_data["sort"] or "relevance",
         filters.search_filters(),
         with_facets=with_facets,
+        collapse=form.cleaned_data["collapse"],
     )
     return results, filters
 
@@ -56,6 +57,10 @@ def search_page(request):
                 if name in SearchFilter.base_filters and value
             ],
             "query_string": request.GET.urlencode(),
+            "collapse": bool(request.GET.get("collapse")),
+            "collapse_url": url_with(
+                request.GET, collapse=None if request.GET.get("collapse") else "1"
+            ),
         }
     )
     return render(request, "archive/search.html", context)

@@ -3,21 +3,39 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 
 from archive.ingest.pipeline import run
+from archive.ingest.readers.tabular import parse_mapping
 
 
 class Command(BaseCommand):
     help = (
-        "Import articles from folders of .txt files and FA-KES-style CSV files. "
-        "Re-running adds nothing twice (articles are deduplicated by SHA-256)."
+        "Import articles from .txt, .csv (FA-KES or mapped columns), .jsonl, .html and .warc "
+        "files, or folders of them. Re-running adds nothing twice (SHA-256 of the raw bytes)."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+", help="Files or folders to import.")
+        parser.add_argument(
+            "--dry-run", action="store_true", help="Read and report, but save no article."
+        )
+        parser.add_argument(
+            "--columns",
+            default="",
+            help="CSV column mapping, e.g. title=headline,text=content,date=pubdate,"
+            "source=outlet,url=link,id=guid,author=byline",
+        )
+        parser.add_argument("--user", default="", help="Who runs the import (for the audit).")
 
-    def handle(self, *args, paths, **options):
-        report = run(paths, progress=sys.stderr.isatty())
+    def handle(self, *args, paths, dry_run, columns, user, **options):
+        try:
+            mapping = parse_mapping(columns)
+        except ValueError as error:
+            raise CommandError(str(error)) from error
+        report = run(
+            paths, progress=sys.stderr.isatty(), dry_run=dry_run, columns=mapping, user=user
+        )
         for problem in report.problems:
             self.stderr.write(f"skipped {problem}")
-        self.stdout.write(f"Import: {report.summary()}.")
+        prefix = "Dry run (nothing saved), would import" if dry_run else "Import"
+        self.stdout.write(f"{prefix}: {report.summary()}.")
         if report.failed and not report.added and not report.duplicates:
             raise CommandError("Nothing could be imported.")

@@ -1,0 +1,29 @@
+from django.db import models
+
+
+class ImportRun(models.Model):
+    """One run of `import_articles`: what it read, what it added, what it refused, who ran it."""
+
+    class Status(models.TextChoices):
+        RUNNING = "running", "Running"
+        FINISHED = "finished", "Finished"
+        FAILED = "failed", "Failed"
+        DRY_RUN = "dry-run", "Dry run (nothing saved)"
+
+    started_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.RUNNING)
+    paths = models.TextField(help_text="The files and folders given, one per line.")
+    user = models.CharField(max_length=150, help_text="Who ran it (the system user).")
+    importer_version = models.CharField(max_length=20)
+    added = models.PositiveIntegerField(default=0)
+    duplicates = models.PositiveIntegerField(default=0)
+    failed = models.PositiveIntegerField(default=0)
+    decoding_errors = models.PositiveIntegerField(default=0)
+    problems = models.TextField(blank=True, help_text="One refused record per line.")
+
+    class Meta:
+        ordering = ["-started_at"]
+
+    def __str__(self):
+        return f"Import of {self.started_at:%Y-%m-%d %H:%M} ({self.get_status_display()})"
