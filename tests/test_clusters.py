@@ -1,0 +1,67 @@
+"""Wire copies of one story are grouped; other articles on the same round are not."""
+
+import pytest
+
+from archive import search
+from archive.ingest import pipeline
+from archive.models import Article
+from tests.conftest import SEED_FILES
+
+pytestmark = pytest.mark.django_db
+
+
+def near_copy_of_seed_002(tmp_path):
+    """Paragraphs reordered, a new headline, furniture added: a rewrite on an aggregator."""
+    lines = [line for line in SEED_FILES[2].read_text().splitlines() if line.strip()][3:]
+    paragraphs = lines[len(lines) // 2 :] + lines[: len(lines) // 2]
+    text = "\n\n".join(
+        ["Rebels refuse face-to-face talks as Astana meeting opens", "Share", "Advertisement"]
+        + paragraphs
+        + ["Comments", "Follow me:"]
+    )
+    path = tmp_path / "aggregator.txt"
+    path.write_text(text)
+    return path
+
+
+def test_near_copy_joins_the_seeds_cluster(tmp_path, seed_article, scratch_index):
+    report = pipeline.run([near_copy_of_seed_002(tmp_path)])
+    assert report.added == 1
+    seed = seed_article(2)
+    seed.refresh_from_db()
+    copy = Article.objects.get(title="Rebels refuse face-to-face talks as Astana meeting opens")
+    assert seed.cluster and copy.cluster == seed.cluster
+
+
+def test_other_articles_on_the_same_round_stay_apart(tmp_path, seed_article, scratch_index):
+    pipeline.run([near_copy_of_seed_002(tmp_path)])
+    seed = seed_article(2)
+    seed.refresh_from_db()
+    others = Article.objects.filter(body__contains="Astana").exclude(cluster=seed.cluster)
+    assert others.count() >= 5
+    assert Article.objects.filter(cluster=seed.cluster).count() == 2
+
+
+def test_copies_in_the_corpus_are_grouped():
+    """FA-KES carries some stories twice, reworded by the same or another outlet."""
+    grouped = Article.objects.exclude(cluster="")
+    assert grouped.count() >= 2
+    for key in grouped.values_list("cluster", flat=True).distinct():
+        assert Article.objects.filter(cluster=key).count() >= 2
+
+
+def test_article_page_lists_the_other_copies(client):
+    key = Article.objects.exclude(cluster="").values_list("cluster", flat=True).first()
+    first, second = Article.objects.filter(cluster=key)[:2]
+    page = client.get(first.get_absolute_url()).content.decode()
+    assert "Other copies" in page and second.get_absolute_url() in page
+
+
+def test_search_can_collapse_a_cluster_to_one_hit():
+    key = Article.objects.exclude(cluster="").values_list("cluster", flat=True).first()
+    query = f'"{Article.objects.filter(cluster=key).first().title}"'
+    plain = search.search(query)
+    collapsed = search.search(query, collapse=True)
+    clusters = [h.article.cluster for h in collapsed[0 : collapsed.count()] if h.article.cluster]
+    assert len(clusters) == len(set(clusters))
+    assert collapsed.count() < plain.count()
