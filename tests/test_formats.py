@@ -108,7 +108,7 @@ def test_csv_columns_can_be_mapped(tmp_path, scratch_index):
     path = tmp_path / "other.csv"
     path.write_text(
         "guid,headline,content,outlet,pubdate\n"
-        "x-1,Lavrentiev in Astana,Alexander Lavrentiev spoke in Astana about zones.,Wire,2017-05-04\n"
+        "x-1,Lavrentiev in Astana,Alexander Lavrentiev spoke in Astana.,Wire,2017-05-04\n"
     )
     mapping = {
         "id": "guid",

@@ -38,9 +38,9 @@ class ActorMatcher:
             else:
                 self.folded[name.casefold()] = actor_id
         self._exact_re = re.compile(_alternation(self.exact)) if self.exact else None
-        self._folded_re = (
-            re.compile(_alternation(self.folded), re.IGNORECASE) if self.folded else None
-        )
+        # Names are matched in lower-cased text: a case-sensitive pattern is several
+        # times faster than one big IGNORECASE alternation.
+        self._folded_re = re.compile(_alternation(self.folded)) if self.folded else None
 
     @classmethod
     def from_database(cls):
@@ -55,8 +55,8 @@ class ActorMatcher:
         found = Counter()
         spans = []
         if self._folded_re:
-            for match in self._folded_re.finditer(text):
-                found[self.folded[match.group(1).casefold()]] += 1
+            for match in self._folded_re.finditer(text.casefold()):
+                found[self.folded[match.group(1)]] += 1
                 spans.append(match.span(1))
         if self._exact_re:
             for match in self._exact_re.finditer(text):

@@ -75,12 +75,35 @@ class DateGuess:
 UNDATED = DateGuess(None, "undated", 0.0)
 
 
+# Layouts tried with the standard library's strptime before dateparser (which takes ~1.5 ms
+# a string): they cover most datelines at a few microseconds each.
+FAST_FORMATS = {
+    "DMY": ["%d %b %Y", "%d %B %Y", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%Y", "%Y-%m-%d"],
+    "MDY": ["%m/%d/%y", "%m/%d/%Y", "%Y-%m-%d", "%b %d %Y", "%B %d %Y"],
+    "YMD": ["%Y-%m-%d", "%Y/%m/%d"],
+}
+FAST_FORMATS["DMY"] += ["%b %d %Y", "%B %d %Y", "%b %d, %Y", "%B %d, %Y"]
+
+
+def _strptime(text: str, order: str) -> datetime.date | None:
+    cleaned = " ".join(text.replace(".,", ",").split())
+    for layout in FAST_FORMATS.get(order, ()):
+        try:
+            return datetime.datetime.strptime(cleaned, layout).date()
+        except ValueError:
+            continue
+    return None
+
+
 @lru_cache(maxsize=20_000)
 def parse_date(text: str, order: str = "DMY") -> datetime.date | None:
     """One date string to a date, or None; the same string is parsed once per process."""
     match = GLUED_DAY_YEAR.match(text)
     if match and len(match[2] + match[3]) == 6:
         text = f"{match[1]} {match[2]} {match[3]}"
+    fast = _strptime(text, order)
+    if fast is not None:
+        return fast if EARLIEST <= fast <= datetime.date.today() else None
     parsed = dateparser.parse(
         text,
         languages=["en"],
@@ -92,14 +115,15 @@ def parse_date(text: str, order: str = "DMY") -> datetime.date | None:
     return day if EARLIEST <= day <= datetime.date.today() else None
 
 
-def find_dates(text: str) -> list[tuple[str, datetime.date]]:
+@lru_cache(maxsize=16)  # the publication and the event dates read the same body
+def find_dates(text: str) -> tuple[tuple[str, datetime.date], ...]:
     """Every full date (day, month and year) written in `text`, in order."""
     found = []
     for match in DATE_SHAPES.finditer(text):
         day = parse_date(match.group(0))
         if day:
             found.append((match.group(0), day))
-    return found
+    return tuple(found)
 
 
 def find_dateline(text: str) -> tuple[str, datetime.date] | None:
