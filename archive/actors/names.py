@@ -23,3 +23,27 @@ def normalise_name(name: str) -> str:
     text = APOSTROPHES.sub("", text)
     text = ARTICLE_PREFIX.sub("", text)
     return " ".join(NON_WORD.sub(" ", text).split())
+
+
+def _fold_table() -> dict[int, str]:
+    """One character for one: accents dropped, apostrophes unified, hyphens as spaces."""
+    table = {}
+    for code in range(0xC0, 0x250):
+        base = unicodedata.normalize("NFKD", chr(code))[0]
+        if base.isascii() and base != chr(code):
+            table[code] = base.lower()
+    table[ord("ı")] = "i"
+    for quote in "’‘`ʼʻ":
+        table[ord(quote)] = "'"
+    for dash in "-‐‑‒–—":
+        table[ord(dash)] = " "
+    return table
+
+
+FOLD = _fold_table()
+
+
+def fold(text: str) -> str:
+    """Lower case, accents and dash/apostrophe variants folded, keeping (nearly always) the
+    length, so a match in the folded text points at the same words in the original."""
+    return text.lower().translate(FOLD)

@@ -14,6 +14,8 @@ from django.utils import timezone
 from tqdm import tqdm
 
 from archive import search
+from archive.actors.proposals import ProposalCollector, names_after_titles
+from archive.actors.quotes import SpeakerResolver, find_quotes
 from archive.ingest import clusters, dates
 from archive.ingest.actors import ActorMatcher
 from archive.ingest.cleaning import clean_body, split_lines
@@ -21,7 +23,7 @@ from archive.ingest.readers import read_paths
 from archive.ingest.records import ImportReport, Problem
 from archive.ingest.rounds import RoundFinder, processes_named
 from archive.ingest.version import IMPORTER_VERSION
-from archive.models import Article, ImportRun, Mention
+from archive.models import Actor, Article, ImportRun, Mention, Quote
 
 BATCH_SIZE = 500
 MAX_PROBLEMS_KEPT = 2000
@@ -40,6 +42,8 @@ class Importer:
         self.cluster_of = dict(Article.objects.exclude(cluster="").values_list("sha256", "cluster"))
         self.stored_cluster_changes = {}  # sha256 of a stored article → its new cluster key
         self.pending = {}  # sha256 → unsaved Article of this batch
+        self.people = set(Actor.objects.filter(kind=Actor.Kind.PERSON).values_list("pk", flat=True))
+        self.proposals = ProposalCollector.from_database()
 
     def build(self, item, sha256):
         """An unsaved Article with its mentions and rounds."""
@@ -74,7 +78,36 @@ class Importer:
             minhash=clusters.to_bytes(minhash),
         )
         article.cluster = self.place_in_cluster(sha256, minhash)
-        return article, self.matcher.count(text), self.rounds.find(text, guess.date)
+        rounds = self.rounds.find(text, guess.date)
+        quotes = self.quotes(body, guess.date, rounds[0] if rounds else None, article)
+        for name, sentence in names_after_titles(body):
+            self.proposals.add(name, sentence, article)
+        return article, self.matcher.count(text, guess.date), rounds, quotes
+
+    def quotes(self, body, day, event, article):
+        """Unsaved Quotes of an article body, speakers resolved; unknown speakers proposed."""
+        resolver = SpeakerResolver(self.matcher, self.people, day)
+        quotes = []
+        for found in find_quotes(body):
+            speaker = resolver.resolve(found.who)
+            if speaker is None or not found.text:
+                continue
+            if speaker.actor_id is None and not speaker.anonymous:
+                self.proposals.add(speaker.name, f"{found.who} {found.verb}: {found.text}", article)
+            quotes.append(
+                Quote(
+                    speaker_id=speaker.actor_id,
+                    speaker_name=speaker.name[:300],
+                    anonymous=speaker.anonymous,
+                    via=found.via[:200],
+                    verb=found.verb[:40],
+                    text=found.text,
+                    kind=found.kind,
+                    event=event,
+                    position=found.position,
+                )
+            )
+        return quotes
 
     def place_in_cluster(self, sha256, minhash) -> str:
         """The cluster key for a new article, joining (or founding) its copies' cluster."""
@@ -96,11 +129,14 @@ class Importer:
 
 
 def save_batch(batch):
-    """Save articles with their mentions and rounds in one transaction; return their ids."""
+    """Save articles with their mentions, rounds and quotes in one transaction; return ids."""
     with transaction.atomic():
-        articles = Article.objects.bulk_create([article for article, _, _ in batch])
-        mentions, memberships = [], []
-        for article, actor_counts, rounds in batch:
+        articles = Article.objects.bulk_create([article for article, *_ in batch])
+        mentions, memberships, quotes = [], [], []
+        for article, actor_counts, rounds, article_quotes in batch:
+            for quote in article_quotes:
+                quote.article = article
+            quotes += article_quotes
             mentions += [
                 Mention(article=article, actor_id=actor_id, count=count)
                 for actor_id, count in actor_counts.items()
@@ -110,6 +146,7 @@ def save_batch(batch):
             ]
         Mention.objects.bulk_create(mentions)
         Article.events.through.objects.bulk_create(memberships)
+        Quote.objects.bulk_create(quotes)
     return [article.pk for article in articles]
 
 
@@ -167,6 +204,10 @@ def _import(importer, paths, progress, columns, report):
         report.added = len(added_ids)
         return
     added_ids += save_cluster_changes(importer.stored_cluster_changes)
+    for entry in importer.proposals.found.values():  # articles are saved now
+        if entry["article"].pk is None:
+            entry["article"] = None
+    importer.proposals.save()
     report.added = Article.objects.filter(import_run=importer.run_record).count()
     if added_ids:
         search.index_articles(sorted(set(added_ids)))

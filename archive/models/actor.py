@@ -1,5 +1,6 @@
 from django.db import models
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 
 class Actor(models.Model):
@@ -16,6 +17,8 @@ class Actor(models.Model):
     name = models.CharField(max_length=200)
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.PERSON)
     description = models.TextField(blank=True, help_text="One or two lines: who this is.")
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -36,6 +39,8 @@ class Alias(models.Model):
         default=False, help_text="Match only with this exact case (acronyms such as UN, IS)."
     )
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["name"]
         verbose_name_plural = "aliases"
@@ -45,3 +50,88 @@ class Alias(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class ActorRole(models.Model):
+    """A title an actor held, and when: "UN Special Envoy for Syria", 2014-07-10 to 2018-12-31.
+
+    `title_patterns` lists how the news writes the title without a name ("the UN envoy"), so
+    an article's date can say who was meant."""
+
+    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="roles")
+    title = models.CharField(max_length=200)
+    organisation = models.CharField(max_length=200, blank=True)
+    start = models.DateField(null=True, blank=True)
+    end = models.DateField(null=True, blank=True, help_text="Empty while the role is held.")
+    title_patterns = models.TextField(
+        blank=True, help_text="Ways the title is written without a name, one per line."
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["actor", "start"]
+
+    def __str__(self):
+        return f"{self.title} ({self.start or '?'} – {self.end or 'now'})"
+
+    @property
+    def patterns(self):
+        return [line.strip() for line in self.title_patterns.splitlines() if line.strip()]
+
+    def held_on(self, day) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+class ActorProposal(models.Model):
+    """A name the import met that the gazetteer does not know, waiting for a curator.
+
+    Nothing unknown becomes an actor without review: a curator accepts it as a new actor,
+    as an alias of an existing one, or rejects it."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Pending"
+        ACCEPTED = "accepted", "Accepted as a new actor"
+        ALIAS = "alias", "Accepted as an alias"
+        REJECTED = "rejected", "Rejected"
+
+    name = models.CharField(max_length=200)
+    normalised = models.CharField(max_length=200, unique=True)
+    sentence = models.TextField(help_text="The sentence the name was first seen in.")
+    article = models.ForeignKey(
+        "archive.Article", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    seen = models.PositiveIntegerField(default=1, help_text="Articles it was seen in.")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    actor = models.ForeignKey(
+        Actor,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="For an alias: the actor it belongs to. Set on acceptance.",
+    )
+    kind = models.CharField(max_length=20, choices=Actor.Kind.choices, default=Actor.Kind.PERSON)
+
+    class Meta:
+        ordering = ["status", "-seen", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class MergeRecord(models.Model):
+    """That one actor was merged into another: kept so a merge can be audited and undone."""
+
+    kept = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="merges")
+    merged_name = models.CharField(max_length=200)
+    merged_slug = models.CharField(max_length=120)
+    details = models.JSONField(default=dict, help_text="Aliases, roles, mentions moved.")
+    merged_by = models.CharField(max_length=150, blank=True)
+    merged_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-merged_at"]
+
+    def __str__(self):
+        return f"{self.merged_name} → {self.kept}"

@@ -1,5 +1,6 @@
 from django.db import models
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 #: Length of the hash prefix used in permalinks; 12 hex digits stay unique far past 100k articles.
 PERMALINK_DIGITS = 12
@@ -91,6 +92,8 @@ class Article(models.Model):
     )
 
     objects = ArticleQuerySet.as_manager()
+
+    history = HistoricalRecords(excluded_fields=["raw", "raw_text", "minhash"])
 
     class Meta:
         ordering = ["-published", "title"]

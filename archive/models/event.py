@@ -2,6 +2,7 @@ import datetime
 
 from django.db import models
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 
 class Event(models.Model):
@@ -33,6 +34,8 @@ class Event(models.Model):
     participants = models.ManyToManyField(
         "archive.Actor", through="archive.Participant", related_name="events", blank=True
     )
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["start_date", "process", "number", "part"]

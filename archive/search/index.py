@@ -66,7 +66,9 @@ def searcher():
 def _articles(ids):
     from archive.models import Article
 
-    return Article.objects.filter(pk__in=ids).prefetch_related("actors", "events")
+    return Article.objects.filter(pk__in=ids).prefetch_related(
+        "actors", "events", "quotes__speaker"
+    )
 
 
 def _write(writer, ids, delete_missing=True):

@@ -18,7 +18,13 @@ CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 DEFAULT_FIELDS = ["title", "body"]
 UNSTEMMED_FIELD = "words"
 PATTERN_QUERIES = (wq.Prefix, wq.Wildcard, wq.FuzzyTerm)
-FIELD_ALIASES = {"published": ["date"], "round": ["rounds"], "actor": ["actors", "speaker"]}
+FIELD_ALIASES = {
+    "published": ["date"],
+    "round": ["rounds"],
+    "actor": ["actors"],
+    "speaker": ["speakers", "quoted"],
+}
+ACTOR_FIELDS = ("actor", "speaker")
 
 
 class QueryError(ValueError):
@@ -47,10 +53,11 @@ def _rewrite(node):
         node = node.copy()
         node.fieldname = UNSTEMMED_FIELD
         return node
-    if getattr(node, "fieldname", None) == "actor" and isinstance(node, wq.Term | wq.Phrase):
+    field = getattr(node, "fieldname", None)
+    if field in ACTOR_FIELDS and isinstance(node, wq.Term | wq.Phrase):
         name = node.text if isinstance(node, wq.Term) else " ".join(node.words)
         slugs = actor_slugs(name) or [name]
-        return wq.Or([wq.Term("actor", slug) for slug in slugs])
+        return wq.Or([wq.Term(field, slug) for slug in slugs])
     return node.apply(_rewrite)
 
 

@@ -4,7 +4,7 @@ from whoosh import fields
 from whoosh.analysis import StandardAnalyzer, StemmingAnalyzer
 from whoosh.lang.porter2 import stem
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 
 def build_schema() -> fields.Schema:
@@ -24,6 +24,7 @@ def build_schema() -> fields.Schema:
         # Facets: one keyword per value (slugs), counted by Whoosh's faceting.
         source_key=fields.KEYWORD(**keywords),
         actor=fields.KEYWORD(**keywords),
+        speaker=fields.KEYWORD(**keywords),  # actors quoted in the article
         round=fields.KEYWORD(**keywords),
         process=fields.KEYWORD(**keywords),
         year=fields.KEYWORD(**keywords),

@@ -1,0 +1,246 @@
+"""Quotes attributed to the people who said them.
+
+Sentence by sentence: a reporting verb ("said", "told AFP", "added", "quoted ... as saying")
+and either a direct quote around it (“…,” X said / X said: “…”) or the reported clause
+after it (X said that …). The speaker phrase is resolved, in order, to:
+1. a known actor named in it (people before organisations), the last one named;
+2. a capitalised personal name the gazetteer does not know (kept as written, for review);
+3. "he"/"she": the last named person who spoke;
+4. a description: "a Western diplomat" is an anonymous source, kept as such; "the official"
+   is the earlier speaker described with the same noun.
+"""
+
+import re
+from dataclasses import dataclass
+
+VERBS = (
+    r"said|says|told|telling|added|adds|stressed|warned|insisted|noted|explained|declared"
+    r"|reiterated|stated|saying|asked"
+)
+VERB = re.compile(rf"\b({VERBS})\b")
+QUOTED_AS_SAYING = re.compile(r"\bquoted\s+(?P<who>.+?)\s+as\s+saying\b")
+# A quote may run past the sentence split ("“I don’t know about that. Certainly not …”").
+QUOTE = re.compile(r"[“\"](?P<text>[^”\"]{3,}?)(?:[”\"]|$)")
+SENTENCE_END = re.compile(r"(?<=[.!?])[”\"]?\s+(?=[“\"A-Z(])")
+PRONOUNS = {"he", "she"}
+DESCRIPTION = re.compile(r"^(?:but\s+|and\s+)?(?P<article>a|an|the)\s+(?P<rest>.+)$", re.I)
+ANONYMITY = re.compile(r"not (?:want|wish) to be (?:identified|named)|anonymity|unnamed", re.I)
+HEAD_NOUNS = re.compile(
+    r"\b(official|source|diplomat|spokesman|spokeswoman|negotiator|minister|envoy|group"
+    r"|monitor|observatory|commander|analyst|expert|lecturer|delegate|ambassador)s?\b",
+    re.I,
+)
+NAME = re.compile(
+    r"(?<![\w-])(?!(?:It|He|She|They|We|The|This|That|In|On|At|But|And|As|If)\b)"
+    r"(?:[A-Z][a-zà-ÿ'’]+|Abu|Abou|Abdel)"
+    r"(?:\s+(?:[A-Z][a-zà-ÿ'’-]+|al-[A-Z][a-z'’]+|de|bin|Abu|Abou|Abdel)){1,3}"
+)
+PERSON_NOUNS = {
+    "official",
+    "source",
+    "diplomat",
+    "spokesman",
+    "spokeswoman",
+    "negotiator",
+    "minister",
+    "envoy",
+    "commander",
+    "analyst",
+    "expert",
+    "lecturer",
+    "delegate",
+    "ambassador",
+}
+NOT_NAME_AFTER = re.compile(r"\b(?:at|in|of|from|the|to|for|by|with)\s+$")
+TIME_WORDS = re.compile(
+    r"^(?:on\s+)?(?:(?:late|early|earlier|last|this)\s+)?"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|evening)\b",
+    re.I,
+)
+AUDIENCE = re.compile(
+    r"^(?:told|telling)\s+(?:the\s+)?(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.()-]*)*|reporters|press"
+    r"|journalists|a news conference)\s*"
+)
+
+
+@dataclass
+class FoundQuote:
+    who: str  # the speaker phrase as written
+    verb: str
+    text: str
+    kind: str  # "direct" or "reported"
+    position: int
+    via: str = ""
+
+
+def sentences(body: str):
+    """(offset, sentence) for every sentence of every paragraph."""
+    offset = 0
+    for paragraph in body.split("\n"):
+        start = 0
+        for part in SENTENCE_END.split(paragraph):
+            index = paragraph.find(part, start)
+            yield offset + max(index, 0), part.strip()
+            start = max(index, 0) + len(part)
+        offset += len(paragraph) + 1
+
+
+def _clean_who(who: str) -> str:
+    return who.strip(' ,;:—–-“”"').strip()
+
+
+def _reported_content(rest: str) -> str:
+    rest = AUDIENCE.sub("", rest)
+    rest = TIME_WORDS.sub("", rest.strip()).strip(" ,")
+    rest = re.sub(r"^(?:on\s+\w+\s+)?that\s+", "", rest)
+    return rest.strip()
+
+
+def find_quotes(body: str) -> list[FoundQuote]:
+    """Every quote and reported statement in a cleaned article body, in order."""
+    found = []
+    for offset, sentence in sentences(body):
+        as_saying = QUOTED_AS_SAYING.search(sentence)
+        if as_saying:
+            before = sentence[: as_saying.start()]
+            content, _, via = before.rpartition(",")
+            found.append(
+                FoundQuote(
+                    as_saying["who"], "quoted", content.strip(), "reported", offset, via.strip()
+                )
+            )
+            continue
+        verb = VERB.search(sentence)
+        if not verb or re.search(r"\bwhich\s+$", sentence[: verb.start()]):
+            continue
+        quote = QUOTE.search(sentence)
+        if quote and quote.end() <= verb.start():
+            who = sentence[quote.end() : verb.start()]
+            if len(who) < 160 and "“" not in who:
+                found.append(
+                    FoundQuote(
+                        _clean_who(who),
+                        verb[1],
+                        quote["text"].strip(" ,"),
+                        "direct",
+                        offset + quote.start(),
+                    )
+                )
+                continue
+        who = _clean_who(sentence[: verb.start()])
+        if not who or len(who) > 200:
+            continue
+        rest = sentence[verb.end() :]
+        later_quote = QUOTE.search(rest)
+        lead_in = rest[: later_quote.start()].strip() if later_quote else ""
+        if later_quote and (not lead_in.strip(" ,:") or lead_in.endswith(("that", ":", ","))):
+            # "X said: “…”", "X telling reporters in Geneva that “…”"
+            text = later_quote["text"].strip(" ,")
+            found.append(FoundQuote(who, verb[1], text, "direct", offset))
+            continue
+        content = _reported_content(
+            sentence[verb.start() :] if verb[1] in ("told", "telling") else rest
+        )
+        statement, _, speaker = who.rpartition(",")
+        trailing = len(content.split()) <= 5 and len(statement.split()) >= 6
+        if rest.lstrip().startswith(",") or len(content.split()) < 3 or trailing:
+            # "..., the Observatory said on Friday.": the statement precedes its speaker.
+            if statement and len(statement.split()) >= 3:
+                found.append(
+                    FoundQuote(_clean_who(speaker), verb[1], statement.strip(), "reported", offset)
+                )
+            continue
+        found.append(FoundQuote(who, verb[1], content.rstrip("."), "reported", offset))
+    return found
+
+
+@dataclass
+class Speaker:
+    actor_id: int | None
+    name: str
+    anonymous: bool
+
+
+def subject(phrase: str) -> str:
+    """The part of a speaker phrase naming the speaker: the last comma-separated part that is
+    not an appositive description ("Khattar Abou Diab, a lecturer at …" → "Khattar Abou Diab")."""
+    segments = [
+        s.strip()
+        for s in phrase.split(",")
+        if s.strip() and not re.match(r"^(?:who|which|whose|that|but|and)\b", s.strip(), re.I)
+    ] or [phrase.strip()]
+    for segment in reversed(segments):
+        if not re.match(r"^(?:a|an|the)\s+[a-z]", segment) or segment is segments[0]:
+            return segment
+    return segments[-1]
+
+
+def _head_noun(phrase):
+    match = HEAD_NOUNS.search(phrase)
+    return match[1].lower() if match else None
+
+
+class SpeakerResolver:
+    """Resolves speaker phrases within one article, remembering who spoke before."""
+
+    def __init__(self, matcher, person_ids, day=None):
+        self.matcher = matcher
+        self.person_ids = person_ids
+        self.day = day
+        self.history: list[tuple[str, Speaker]] = []  # (phrase, speaker) in order
+
+    def resolve(self, phrase: str) -> Speaker | None:
+        """The speaker, or None for a phrase too vague to attribute ("It also")."""
+        if re.match(r"^(?:it|they|this|that|there)\b", subject(phrase), re.I):
+            return None
+        speaker = self._resolve(phrase)
+        self.history.append((phrase, speaker))
+        return speaker
+
+    def _resolve(self, phrase):
+        segments = [s.strip() for s in phrase.split(",") if s.strip()] or [phrase]
+        for segment in reversed(segments):
+            people = [a for _, _, a in self.matcher.find(segment, self.day) if a in self.person_ids]
+            if people:
+                return Speaker(people[-1], segment, False)
+        main = subject(phrase)
+        if main.lower() in PRONOUNS:
+            for _, earlier in reversed(self.history):
+                if not earlier.anonymous:
+                    return earlier
+            return Speaker(None, main, True)
+        named = self.matcher.find(main, self.day)
+        if named and named[-1][1] >= len(main.rstrip(" .")) - 1:
+            # The phrase ends with a known name: "the Syrian Observatory for Human Rights".
+            return Speaker(named[-1][2], main, False)
+        described = re.search(r"\b(?:a|an|the)\s+[^,]*$", main, re.I)
+        if (
+            described
+            and _head_noun(described.group(0))
+            or (
+                _head_noun(main)
+                and main.lower().split()[-1].rstrip("s") in {"group", "monitor", *PERSON_NOUNS}
+            )
+        ):
+            return self._description(described.group(0) if described else main, phrase)
+        for match in NAME.finditer(main):
+            if not NOT_NAME_AFTER.search(main[: match.start()]):
+                return Speaker(None, match.group(0), False)
+        actors = [a for _, _, a in self.matcher.find(main, self.day)]
+        if actors and not re.match(r"^(?:a|an|the)\s", main, re.I):
+            return Speaker(actors[-1], main, False)
+        return self._description(main, phrase)
+
+    def _description(self, description, phrase):
+        head = _head_noun(description)
+        definite = re.match(r"^(?:but\s+|and\s+)?the\s", description, re.I)
+        if definite and head:
+            for earlier_phrase, earlier in reversed(self.history):
+                if _head_noun(earlier_phrase) == head:
+                    return earlier
+            if head in PERSON_NOUNS and not ANONYMITY.search(phrase):
+                for _, earlier in reversed(self.history):
+                    if earlier.actor_id in self.person_ids:
+                        return earlier
+        label = re.split(r",|\s+(?:who|echoed|which|published)\b", description)[0].strip()
+        return Speaker(None, label[:300], True)

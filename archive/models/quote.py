@@ -1,0 +1,33 @@
+from django.db import models
+
+
+class Quote(models.Model):
+    """Words attributed to a speaker in an article: a direct quote or reported speech.
+
+    The speaker is a resolved Actor, or (speaker empty) a person the text names but the
+    gazetteer does not know yet, or an anonymous source kept as such ("a Western diplomat")."""
+
+    class Kind(models.TextChoices):
+        DIRECT = "direct", "Direct quote"
+        REPORTED = "reported", "Reported speech"
+
+    article = models.ForeignKey("archive.Article", on_delete=models.CASCADE, related_name="quotes")
+    speaker = models.ForeignKey(
+        "archive.Actor", null=True, blank=True, on_delete=models.SET_NULL, related_name="quotes"
+    )
+    speaker_name = models.CharField(max_length=300, help_text="The speaker as the text names them.")
+    anonymous = models.BooleanField(default=False)
+    via = models.CharField(max_length=200, blank=True, help_text="Who relayed it (SANA, AFP).")
+    verb = models.CharField(max_length=40)
+    text = models.TextField()
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    event = models.ForeignKey(
+        "archive.Event", null=True, blank=True, on_delete=models.SET_NULL, related_name="quotes"
+    )
+    position = models.PositiveIntegerField(default=0, help_text="Character offset in the body.")
+
+    class Meta:
+        ordering = ["article", "position"]
+
+    def __str__(self):
+        return f"{self.speaker_name}: {self.text[:60]}"
