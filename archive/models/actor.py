@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
@@ -29,6 +30,14 @@ class Actor(models.Model):
     def get_absolute_url(self):
         return reverse("archive:actor", args=[self.slug])
 
+    def clean(self):
+        """No two actors may share a name, compared as readers compare them."""
+        owner = name_owner(self.name, exclude_actor=self.pk)
+        if owner:
+            raise ValidationError(
+                {"name": f"“{self.name}” is already {owner.name}'s name or alias ({owner.slug})."}
+            )
+
 
 class Alias(models.Model):
     """Another way the news writes an actor's name (a transliteration, a surname, an acronym)."""
@@ -50,6 +59,32 @@ class Alias(models.Model):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        """An alias may not already belong to another actor."""
+        if self.actor_id:
+            owner = name_owner(self.name, exclude_actor=self.actor_id)
+            if owner:
+                raise ValidationError(
+                    {"name": f"“{self.name}” already belongs to {owner.name} ({owner.slug})."}
+                )
+
+
+def name_owner(name: str, exclude_actor=None):
+    """The actor (other than `exclude_actor`) whose name or alias reads as `name`, or None."""
+    from archive.actors.names import normalise_name
+
+    wanted = normalise_name(name)
+    if not wanted:
+        return None
+    actors = Actor.objects.exclude(pk=exclude_actor)
+    for actor in actors:
+        if normalise_name(actor.name) == wanted:
+            return actor
+    for alias in Alias.objects.exclude(actor_id=exclude_actor).select_related("actor"):
+        if normalise_name(alias.name) == wanted:
+            return alias.actor
+    return None
 
 
 class ActorRole(models.Model):

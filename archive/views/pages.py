@@ -3,6 +3,7 @@ from django.db.models import Count, Max, Min
 from django.shortcuts import get_object_or_404, render
 
 from archive import search
+from archive.actors import profile
 from archive.filters import ArticleFilter
 from archive.forms import SearchForm
 from archive.models import Actor, Article, Event
@@ -68,11 +69,21 @@ def actor_list(request):
 
 def actor_detail(request, slug):
     actor = get_object_or_404(Actor, slug=slug)
-    articles = actor.articles.order_by("-published", "title")
+    articles = actor.articles.order_by("-published", "title").distinct()
+    neighbours = profile.co_mentioned(actor)
     context = {
         "actor": actor,
         "aliases": actor.aliases.all(),
-        "roles": actor.participant_set.select_related("event").order_by("event__start_date"),
+        "titles": actor.roles.all(),
+        "participations": actor.participant_set.select_related("event").order_by(
+            "event__start_date"
+        ),
+        "sparkline": profile.sparkline(profile.mentions_by_year(actor)),
+        "network": profile.network(actor, neighbours),
+        "quotes": actor.quotes.select_related("article", "event").order_by("-article__published")[
+            :30
+        ],
+        "quote_count": actor.quotes.count(),
         "page": Paginator(articles, 25).get_page(request.GET.get("page")),
     }
     return render(request, "archive/actor_detail.html", context)

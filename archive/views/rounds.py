@@ -24,6 +24,7 @@ def round_detail(request, slug):
         "event": event,
         "participants": event.participant_set.select_related("actor"),
         "articles": event.articles.order_by("published", "title"),
+        "quotes": event.quotes.select_related("speaker", "article").order_by("article__published"),
         "previous": siblings[position - 1] if position > 0 else None,
         "next": siblings[position + 1] if position + 1 < len(siblings) else None,
     }

@@ -1,15 +1,11 @@
-"""The curators' admin: articles (dates, rounds), actors (aliases inline) and rounds."""
+"""Admin for articles (dates, rounds, mentions) and import runs."""
 
 from django import forms
 from django.contrib import admin
 from django.db import models
-from django.db.models import Count
+from simple_history.admin import SimpleHistoryAdmin
 
-from archive.models import Actor, Alias, Article, Event, ImportRun, Mention, Participant
-
-admin.site.site_header = "Syrian peace talks archive: curation"
-admin.site.site_title = "Archive curation"
-admin.site.index_title = "Articles, actors and rounds"
+from archive.models import Article, ImportRun, Mention
 
 
 class MentionInline(admin.TabularInline):
@@ -19,7 +15,7 @@ class MentionInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(SimpleHistoryAdmin):
     list_display = ["title", "source", "published", "date_method", "date_confidence"]
     list_filter = ["date_method", "events__process", "source", "language", "import_run"]
     search_fields = ["title", "body", "sha256", "external_id"]
@@ -90,54 +86,6 @@ class ArticleAdmin(admin.ModelAdmin):
             obj.date_confidence = 1.0 if obj.published else 0.0
             obj.date_evidence = f"set by {request.user.get_username()}"
         super().save_model(request, obj, form, change)
-
-
-class AliasInline(admin.TabularInline):
-    model = Alias
-    extra = 1
-
-
-@admin.register(Actor)
-class ActorAdmin(admin.ModelAdmin):
-    list_display = ["name", "kind", "alias_count", "article_count"]
-    list_filter = ["kind"]
-    search_fields = ["name", "slug", "aliases__name", "description"]
-    prepopulated_fields = {"slug": ["name"]}
-    inlines = [AliasInline]
-
-    def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(
-                alias_total=Count("aliases", distinct=True),
-                article_total=Count("articles", distinct=True),
-            )
-        )
-
-    @admin.display(description="aliases", ordering="alias_total")
-    def alias_count(self, actor):
-        return actor.alias_total
-
-    @admin.display(description="articles", ordering="article_total")
-    def article_count(self, actor):
-        return actor.article_total
-
-
-class ParticipantInline(admin.TabularInline):
-    model = Participant
-    extra = 1
-    autocomplete_fields = ["actor"]
-
-
-@admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
-    list_display = ["title", "process", "start_date", "end_date", "place", "held"]
-    list_filter = ["process", "held"]
-    search_fields = ["title", "slug", "mediator", "place", "outcome"]
-    date_hierarchy = "start_date"
-    prepopulated_fields = {"slug": ["title"]}
-    inlines = [ParticipantInline]
 
 
 @admin.register(ImportRun)

@@ -1,0 +1,135 @@
+"""Merge actors that are one person, and split out an alias that was not.
+
+Both run in one transaction, keep a record, and re-index the articles they touch.
+"""
+
+from django.db import transaction
+from django.db.models import F
+from django.utils.text import slugify
+
+from archive.actors.names import normalise_name
+from archive.models import (
+    Actor,
+    ActorProposal,
+    ActorRole,
+    Alias,
+    Mention,
+    MergeRecord,
+    Participant,
+    Quote,
+)
+
+
+def _reindex(article_ids):
+    from archive.search.index import index_articles_later
+
+    ids = sorted(set(article_ids))
+    if ids:
+        transaction.on_commit(lambda: index_articles_later(ids))
+
+
+@transaction.atomic
+def merge_actors(keep: Actor, others, user: str = "") -> list[MergeRecord]:
+    """Fold `others` into `keep`: mentions, aliases, roles, quotes and participations move
+    over, each other's name becomes an alias, and a MergeRecord is kept per merged actor."""
+    records, touched = [], []
+    for other in others:
+        if other.pk == keep.pk:
+            continue
+        details = {"mentions": 0, "aliases": [], "roles": 0, "quotes": 0, "participations": 0}
+        for mention in Mention.objects.filter(actor=other):
+            touched.append(mention.article_id)
+            existing = Mention.objects.filter(actor=keep, article_id=mention.article_id)
+            if existing.exists():
+                existing.update(count=F("count") + mention.count)
+                mention.delete()
+            else:
+                mention.actor = keep
+                mention.save(update_fields=["actor"])
+            details["mentions"] += 1
+        kept_aliases = {normalise_name(n) for n in keep.aliases.values_list("name", flat=True)}
+        kept_aliases.add(normalise_name(keep.name))
+        for name in [other.name, *other.aliases.values_list("name", flat=True)]:
+            if normalise_name(name) not in kept_aliases:
+                Alias.objects.create(actor=keep, name=name)
+                kept_aliases.add(normalise_name(name))
+                details["aliases"].append(name)
+        details["roles"] = ActorRole.objects.filter(actor=other).update(actor=keep)
+        quotes = Quote.objects.filter(speaker=other)
+        touched += list(quotes.values_list("article_id", flat=True))
+        details["quotes"] = quotes.update(speaker=keep)
+        for participant in Participant.objects.filter(actor=other):
+            if not Participant.objects.filter(
+                event=participant.event, actor=keep, role=participant.role
+            ).exists():
+                participant.actor = keep
+                participant.save(update_fields=["actor"])
+                details["participations"] += 1
+        ActorProposal.objects.filter(actor=other).update(actor=keep)
+        records.append(
+            MergeRecord.objects.create(
+                kept=keep,
+                merged_name=other.name,
+                merged_slug=other.slug,
+                details=details,
+                merged_by=user,
+            )
+        )
+        other.delete()
+    _reindex(touched)
+    return records
+
+
+def _unique_slug(name):
+    base = slugify(name)[:100] or "actor"
+    slug, n = base, 1
+    while Actor.objects.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+@transaction.atomic
+def split_alias(alias: Alias, kind: str | None = None) -> Actor:
+    """Make a wrongly merged alias an actor of its own, and count its mentions anew."""
+    from archive.ingest.actors import ActorMatcher
+
+    old = alias.actor
+    new = Actor.objects.create(
+        slug=_unique_slug(alias.name),
+        name=alias.name,
+        kind=kind or old.kind,
+        description=f"Split from {old.name}.",
+    )
+    alias.delete()
+    matcher = ActorMatcher.from_database()
+    touched = []
+    for article in old.articles.all():
+        counts = matcher.count(f"{article.title}\n{article.body}", article.published)
+        for actor in (old, new):
+            Mention.objects.filter(article=article, actor=actor).delete()
+            if counts.get(actor.pk):
+                Mention.objects.create(article=article, actor=actor, count=counts[actor.pk])
+        touched.append(article.pk)
+    Quote.objects.filter(speaker=old, speaker_name__iexact=new.name).update(speaker=new)
+    _reindex(touched)
+    return new
+
+
+@transaction.atomic
+def accept_proposal(proposal: ActorProposal, as_alias_of: Actor | None = None) -> Actor:
+    """A reviewed name becomes a new actor, or an alias of an existing one."""
+    if as_alias_of is not None:
+        Alias.objects.get_or_create(actor=as_alias_of, name=proposal.name)
+        proposal.status, proposal.actor = ActorProposal.Status.ALIAS, as_alias_of
+        actor = as_alias_of
+    else:
+        actor = Actor.objects.create(
+            slug=_unique_slug(proposal.name), name=proposal.name, kind=proposal.kind
+        )
+        proposal.status, proposal.actor = ActorProposal.Status.ACCEPTED, actor
+    proposal.save()
+    Quote.objects.filter(speaker__isnull=True, anonymous=False, speaker_name=proposal.name).update(
+        speaker=actor
+    )
+    return actor

@@ -1,0 +1,153 @@
+"""Admin for actors: aliases and roles inline, merge and split, the review queue of names."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.db.models import Count
+from django.shortcuts import render
+from simple_history.admin import SimpleHistoryAdmin
+
+from archive.actors.merge import accept_proposal, merge_actors, split_alias
+from archive.models import Actor, ActorProposal, ActorRole, Alias, MergeRecord, Quote
+
+
+class AliasInline(admin.TabularInline):
+    model = Alias
+    extra = 1
+
+
+class RoleInline(admin.TabularInline):
+    model = ActorRole
+    extra = 0
+    fields = ["title", "organisation", "start", "end", "title_patterns"]
+
+
+class MergeForm(forms.Form):
+    keep = forms.ModelChoiceField(queryset=Actor.objects.none(), widget=forms.RadioSelect)
+
+    def __init__(self, *args, actors=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["keep"].queryset = actors
+
+
+@admin.register(Actor)
+class ActorAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "kind", "alias_count", "article_count"]
+    list_filter = ["kind"]
+    search_fields = ["name", "slug", "aliases__name", "description"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [AliasInline, RoleInline]
+    actions = ["merge"]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                alias_total=Count("aliases", distinct=True),
+                article_total=Count("articles", distinct=True),
+            )
+        )
+
+    @admin.display(description="aliases", ordering="alias_total")
+    def alias_count(self, actor):
+        return actor.alias_total
+
+    @admin.display(description="articles", ordering="article_total")
+    def article_count(self, actor):
+        return actor.article_total
+
+    @admin.action(description="Merge the selected actors into one")
+    def merge(self, request, queryset):
+        if queryset.count() < 2:
+            self.message_user(request, "Select at least two actors to merge.", messages.WARNING)
+            return None
+        form = MergeForm(request.POST if "keep" in request.POST else None, actors=queryset)
+        if form.is_valid():
+            keep = form.cleaned_data["keep"]
+            others = list(queryset.exclude(pk=keep.pk))
+            merge_actors(keep, others, user=request.user.get_username())
+            names = ", ".join(o.name for o in others)
+            self.message_user(request, f"Merged {names} into {keep.name}.", messages.SUCCESS)
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Merge actors",
+            "form": form,
+            "actors": queryset,
+            "opts": self.model._meta,
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        }
+        return render(request, "admin/archive/merge_actors.html", context)
+
+
+@admin.register(Alias)
+class AliasAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "actor", "case_sensitive"]
+    search_fields = ["name", "actor__name"]
+    autocomplete_fields = ["actor"]
+    actions = ["split"]
+
+    @admin.action(description="Split the selected aliases into actors of their own")
+    def split(self, request, queryset):
+        for alias in queryset.select_related("actor"):
+            old = alias.actor.name
+            new = split_alias(alias)
+            self.message_user(
+                request, f"“{new.name}” is now an actor of its own, apart from {old}."
+            )
+
+
+@admin.register(ActorProposal)
+class ActorProposalAdmin(admin.ModelAdmin):
+    """The review queue: names the import met and the gazetteer does not know."""
+
+    list_display = ["name", "seen", "status", "kind", "actor", "sentence_excerpt"]
+    list_filter = ["status", "kind"]
+    search_fields = ["name", "sentence"]
+    autocomplete_fields = ["actor"]
+    readonly_fields = ["normalised", "sentence", "article", "seen"]
+    fields = ["name", "kind", "status", "actor", "normalised", "sentence", "article", "seen"]
+    actions = ["accept_as_actors", "reject"]
+
+    @admin.display(description="first seen in")
+    def sentence_excerpt(self, proposal):
+        return proposal.sentence[:120]
+
+    def save_model(self, request, obj, form, change):
+        """Choosing an actor makes the name its alias; status "accepted" makes a new actor."""
+        super().save_model(request, obj, form, change)
+        if obj.status == ActorProposal.Status.ALIAS and obj.actor:
+            accept_proposal(obj, as_alias_of=obj.actor)
+        elif obj.status == ActorProposal.Status.ACCEPTED and obj.actor is None:
+            accept_proposal(obj)
+
+    @admin.action(description="Accept as new actors")
+    def accept_as_actors(self, request, queryset):
+        for proposal in queryset.filter(status=ActorProposal.Status.PENDING):
+            accept_proposal(proposal)
+        self.message_user(request, "Accepted.", messages.SUCCESS)
+
+    @admin.action(description="Reject")
+    def reject(self, request, queryset):
+        queryset.update(status=ActorProposal.Status.REJECTED)
+
+
+@admin.register(MergeRecord)
+class MergeRecordAdmin(admin.ModelAdmin):
+    list_display = ["merged_name", "kept", "merged_by", "merged_at"]
+    readonly_fields = ["kept", "merged_name", "merged_slug", "details", "merged_by", "merged_at"]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(Quote)
+class QuoteAdmin(admin.ModelAdmin):
+    list_display = ["speaker_name", "speaker", "anonymous", "verb", "excerpt", "article"]
+    list_filter = ["kind", "anonymous", "event__process"]
+    search_fields = ["text", "speaker_name", "speaker__name"]
+    autocomplete_fields = ["speaker", "article", "event"]
+
+    @admin.display(description="quote")
+    def excerpt(self, quote):
+        return quote.text[:100]
