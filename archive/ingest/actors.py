@@ -69,12 +69,17 @@ class ActorMatcher:
                 if not any(s <= m.start(1) < e for s, e in taken):
                     found.append((m.start(1), m.end(1), self.exact[m.group(1)]))
         if self._roles_re and day is not None:
-            found += self._titles(folded, day, found)
+            titles = list(self._roles_re.finditer(folded))
+            # "the UN envoy" refers to the envoy, not also to the UN.
+            found = [
+                f for f in found if not any(t.start(1) <= f[0] and f[1] <= t.end(1) for t in titles)
+            ]
+            found += self._titles(titles, day, found)
         return sorted(found)
 
-    def _titles(self, folded, day, named):
-        titles = []
-        for m in self._roles_re.finditer(folded):
+    def _titles(self, titles, day, named):
+        resolved = []
+        for m in titles:
             if any(m.end(1) <= s <= m.end(1) + TITLE_BEFORE_NAME for s, _, _ in named):
                 continue  # the name follows: "UN envoy Staffan de Mistura"
             holders = {
@@ -83,8 +88,8 @@ class ActorMatcher:
                 if (start is None or start <= day) and (end is None or day <= end)
             }
             if len(holders) == 1:
-                titles.append((m.start(1), m.end(1), holders.pop()))
-        return titles
+                resolved.append((m.start(1), m.end(1), holders.pop()))
+        return resolved
 
     def count(self, text: str, day=None) -> Counter:
         return Counter(actor_id for _, _, actor_id in self.find(text, day))
