@@ -179,3 +179,13 @@ def test_actor_page_shows_roles_sparkline_network(client):
     assert "UN Special Envoy for Syria" in page
     assert 'class="sparkline"' in page
     assert 'class="network"' in page
+
+
+def test_a_title_refers_back_to_the_person_introduced_with_it():
+    text = "Rebel spokesman Yehya al-Aridi said no. Later the rebel spokesman added more."
+    assert slugs(text) == {"yahya-al-aridi": 2}
+
+
+def test_a_title_shared_by_two_people_stays_unresolved():
+    text = "Spokesman Yehya al-Aridi and spokesman Osama Abu Zeid spoke; the spokesman left."
+    assert slugs(text) == {"yahya-al-aridi": 1, "osama-abu-zeid": 1}

@@ -13,6 +13,12 @@ from collections import Counter
 from archive.actors.names import fold
 
 TITLE_BEFORE_NAME = 60  # "the UN envoy for Syria, Staffan de Mistura": one reference, not two
+TITLE_NOUNS = (
+    "spokesman|spokeswoman|negotiator|envoy|minister|ambassador|mediator|coordinator|commander"
+    "|chief|president|diplomat|official"
+)
+# "rebel spokesman Yehya al-Aridi": the words before a name, ending with a title noun.
+TITLE_AHEAD = re.compile(rf"((?:[\w.']+\s+){{0,3}}?(?:{TITLE_NOUNS}))\s+$")
 
 
 def _alternation(names):
@@ -75,7 +81,27 @@ class ActorMatcher:
                 f for f in found if not any(t.start(1) <= f[0] and f[1] <= t.end(1) for t in titles)
             ]
             found += self._titles(titles, day, found)
+        found += self._titles_in_article(folded, found)
         return sorted(found)
+
+    def _titles_in_article(self, folded, named):
+        """ "the rebel spokesman", after "rebel spokesman Yehya al-Aridi" in the same article."""
+        introduced = {}  # title noun → actors introduced with it
+        for start, end, actor_id in named:
+            ahead = TITLE_AHEAD.search(folded[max(0, start - 60) : start])
+            if ahead:
+                noun = ahead.group(1).split()[-1]
+                introduced.setdefault(noun, {})[actor_id] = (end, ahead.group(1))
+        extra = []
+        for noun, actors in introduced.items():
+            if len(actors) != 1:
+                continue  # two spokesmen: "the spokesman" is ambiguous
+            ((actor_id, (after, title)),) = actors.items()
+            pattern = re.compile(rf"\bthe\s+(?:[\w.']+\s+){{0,3}}?{noun}\b")
+            for m in pattern.finditer(folded, after):
+                if not any(s <= m.start() < e for s, e, _ in named):
+                    extra.append((m.start(), m.end(), actor_id))
+        return extra
 
     def _titles(self, titles, day, named):
         resolved = []
