@@ -60,8 +60,10 @@ test-postgres: data postgres
 
 test: lint test-sqlite test-postgres
 
+# Benchmarks print figures; they are not tests (tens of minutes at 100k articles).
 bench: data
-	$(BIN)/python bench/search.py
+	$(BIN)/python bench/search.py --articles 100000
+	$(BIN)/python bench/ingest.py --sizes 10000,100000
 
 clean:
 	rm -rf $(VENV) var
