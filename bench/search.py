@@ -37,7 +37,7 @@ from archive.ingest.decoding import decode  # noqa: E402
 from archive.search import facets  # noqa: E402
 from archive.search.query import parse  # noqa: E402
 from archive.search.results import snippets, top_hits  # noqa: E402
-from archive.search.schema import build_schema  # noqa: E402
+from archive.search.schema import SCHEMA_VERSION, build_schema  # noqa: E402
 
 FAKES = ROOT / "seeds" / "fa-kes" / "fakes.csv"
 ACTOR_WORDS = {
@@ -137,8 +137,9 @@ def document(article):
     return {
         "id": article["id"],
         "title": article["title"],
-        "body": article["body"],
+        "text": f"{article['title']}\n{article['title']}\n{article['body']}",
         "words": f"{article['title']}\n{article['body']}",
+        "pairs": f"{article['title']}\n{article['body']}",
         "source": article["source"],
         "source_key": article["source"],
         "actor": ",".join(article["actors"]),
@@ -235,7 +236,9 @@ def main():
     started = time.perf_counter()
     corpus = build_corpus(args.articles)
     print(f"corpus: {len(corpus):,} articles built in {time.perf_counter() - started:.1f} s")
-    ix, whoosh_seconds = build_whoosh(corpus, ROOT / "var" / "bench" / f"whoosh-{args.articles}")
+    ix, whoosh_seconds = build_whoosh(
+        corpus, ROOT / "var" / "bench" / f"whoosh-{args.articles}-v{SCHEMA_VERSION}"
+    )
     if whoosh_seconds:
         print(
             f"whoosh index: {whoosh_seconds:.1f} s ({len(corpus) / whoosh_seconds:,.0f} articles/s)"

@@ -94,3 +94,26 @@ def test_date_filter_combines_with_words():
 def test_bad_date_range_is_a_readable_error():
     with pytest.raises(search.QueryError, match="not a parseable date"):
         search.search("date:[bad TO worse]")
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        '"Syrian Observatory for Human Rights"',
+        '"peace talks"',
+        '"de-escalation zones"',
+        '"chemical attack"',
+        '"Islamic State"',
+        '"barrel bombs"',
+        '"Free Syrian Army"',
+    ],
+)
+def test_phrases_searched_as_word_pairs_find_what_positions_find(phrase):
+    """Phrases run as the AND of their word pairs: the same hits as checking positions."""
+    from archive.search.index import searcher
+    from archive.search.query import for_search, parse
+
+    query = parse(phrase)
+    by_positions = {hit["id"] for hit in searcher().search(query, limit=None)}
+    by_pairs = {hit["id"] for hit in searcher().search(for_search(query), limit=None)}
+    assert by_pairs == by_positions

@@ -16,8 +16,9 @@ def article_to_document(article) -> dict:
     doc = {
         "id": str(article.pk),
         "title": article.title,
-        "body": article.body,
+        "text": f"{article.title}\n{article.title}\n{article.body}",
         "words": f"{article.title}\n{article.body}",
+        "pairs": f"{article.title}\n{article.body}",
         "source": article.source or "",
         "source_key": source_key(article.source),
         "actor": ",".join(actor.slug for actor in article.actors.all()),

@@ -16,7 +16,7 @@ def mark_terms(text: str, query_text: str) -> str:
         query = parse(query_text)
     except QueryError:
         return escape(text)
-    words = {word for field, word in query.iter_all_terms() if field in ("title", "body")}
+    words = {word for field, word in query.iter_all_terms() if field in ("title", "text")}
     words |= {
         word
         for field, word in query.iter_all_terms()
@@ -24,7 +24,7 @@ def mark_terms(text: str, query_text: str) -> str:
     }
     if not words:
         return escape(text)
-    analyzer = SCHEMA["body"].analyzer
+    analyzer = SCHEMA["text"].analyzer
     tokens = highlight.set_matched_filter(
         analyzer(text, chars=True, positions=True, mode="index", removestops=False),
         {w if isinstance(w, str) else w.decode() for w in words},

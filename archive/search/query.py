@@ -15,10 +15,11 @@ from archive.actors.lookup import actor_slugs
 from archive.search.schema import build_schema
 
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-DEFAULT_FIELDS = ["title", "body"]
+DEFAULT_FIELDS = ["text"]
 UNSTEMMED_FIELD = "words"
 PATTERN_QUERIES = (wq.Prefix, wq.Wildcard, wq.FuzzyTerm)
 FIELD_ALIASES = {
+    "text": ["body"],
     "published": ["date"],
     "round": ["rounds"],
     "actor": ["actors"],
@@ -49,7 +50,7 @@ def clean(text: str) -> str:
 
 def _rewrite(node):
     """Prefix/fuzzy terms go to the unstemmed field; actor names become the actors' slugs."""
-    if isinstance(node, PATTERN_QUERIES) and node.fieldname in DEFAULT_FIELDS:
+    if isinstance(node, PATTERN_QUERIES) and node.fieldname in (*DEFAULT_FIELDS, "title"):
         node = node.copy()
         node.fieldname = UNSTEMMED_FIELD
         return node
@@ -59,6 +60,22 @@ def _rewrite(node):
         slugs = actor_slugs(name) or [name]
         return wq.Or([wq.Term(field, slug) for slug in slugs])
     return node.apply(_rewrite)
+
+
+def _phrases_to_pairs(node):
+    if isinstance(node, wq.Phrase) and node.fieldname in DEFAULT_FIELDS and node.slop == 1:
+        words = list(node.words)
+        if len(words) == 1:
+            return wq.Term(node.fieldname, words[0])
+        pairs = zip(words, words[1:], strict=False)
+        return wq.And([wq.Term("pairs", f"{a} {b}") for a, b in pairs])
+    return node.apply(_phrases_to_pairs)
+
+
+def for_search(query):
+    """The query Whoosh runs: exact phrases as the AND of their word pairs (same hits, read
+    from one posting list per pair instead of positions). Highlighting keeps the original."""
+    return _phrases_to_pairs(query)
 
 
 def check_length(text: str) -> str:

@@ -12,7 +12,7 @@ from whoosh import query as wq
 
 from archive.search import facets, spelling
 from archive.search.index import searcher
-from archive.search.query import QueryError, check_length, filter_query, parse
+from archive.search.query import QueryError, check_length, filter_query, for_search, parse
 
 SORTS = {
     "relevance": {},
@@ -43,13 +43,14 @@ def top_hits(searcher, query, filter=None, limit=20, sort="relevance", collapse=
     if collapse:
         options["collapse"] = "cluster"
     limit = None if limit is None else max(limit, 1)
-    results = searcher.search(query, filter=filter, limit=limit, **options)
+    results = searcher.search(for_search(query), filter=filter, limit=limit, **options)
+    results.q = query  # highlight the words as typed, not the word pairs searched
     _highlighter(results)
     return results
 
 
 def snippets(hit, text: str) -> str:
-    return hit.highlights("body", text=text, top=SNIPPET_FRAGMENTS)
+    return hit.highlights("text", text=text, top=SNIPPET_FRAGMENTS)
 
 
 class SearchResults:
@@ -115,7 +116,9 @@ class SearchResults:
     def ids(self):
         """Every hit's article id, in result order (for exports: no snippets, no facets)."""
         current = searcher()
-        results = current.search(self.query, filter=self.filter, limit=None, **SORTS[self.sort])
+        results = current.search(
+            for_search(self.query), filter=self.filter, limit=None, **SORTS[self.sort]
+        )
         for _, docnum in results.top_n:
             yield int(current.stored_fields(docnum)["id"])
 
@@ -136,7 +139,8 @@ class SearchResults:
 def _highlights(hit, article) -> tuple[str, str]:
     """(snippet, title) as HTML; plain text where Whoosh cannot highlight an odd query."""
     try:
-        return snippets(hit, article.body), hit.highlights("title", text=article.title) or ""
+        title = hit.highlights("text", text=article.title, top=1) or ""
+        return snippets(hit, article.body), title
     except Exception:  # noqa: BLE001
         return "", ""
 
