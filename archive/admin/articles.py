@@ -7,6 +7,27 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from archive.models import Article, ImportRun, Mention
 
+DATE_FIELDS = [
+    "published",
+    "date_method",
+    "date_confidence",
+    "date_evidence",
+    "date_candidates",
+    "event_dates",
+]
+PROVENANCE_FIELDS = [
+    "sha256",
+    "source_file",
+    "source_row",
+    "external_id",
+    "record",
+    "imported_at",
+    "import_run",
+    "importer_version",
+    "decoding_errors",
+    "raw_text",
+]
+
 
 class MentionInline(admin.TabularInline):
     model = Mention
@@ -26,58 +47,21 @@ class ArticleAdmin(SimpleHistoryAdmin):
     filter_horizontal = ["events"]
     inlines = [MentionInline]
     readonly_fields = [
-        "sha256",
-        "date_method",
-        "date_confidence",
-        "date_evidence",
-        "date_candidates",
-        "event_dates",
+        *(field for field in DATE_FIELDS if field != "published"),
         "cluster",
-        "source_file",
-        "source_row",
-        "external_id",
-        "record",
-        "imported_at",
-        "import_run",
-        "importer_version",
-        "decoding_errors",
-        "raw_text",
+        *PROVENANCE_FIELDS,
     ]
     fieldsets = [
         (None, {"fields": ["title", "source", "author", "url", "language", "body", "cluster"]}),
         (
             "Date",
             {
-                "fields": [
-                    "published",
-                    "date_method",
-                    "date_confidence",
-                    "date_evidence",
-                    "date_candidates",
-                    "event_dates",
-                ],
+                "fields": DATE_FIELDS,
                 "description": "A date you set here is kept as the curator's and wins.",
             },
         ),
         ("Rounds", {"fields": ["events"]}),
-        (
-            "Provenance",
-            {
-                "classes": ["collapse"],
-                "fields": [
-                    "sha256",
-                    "source_file",
-                    "source_row",
-                    "external_id",
-                    "record",
-                    "imported_at",
-                    "import_run",
-                    "importer_version",
-                    "decoding_errors",
-                    "raw_text",
-                ],
-            },
-        ),
+        ("Provenance", {"classes": ["collapse"], "fields": PROVENANCE_FIELDS}),
     ]
 
     def save_model(self, request, obj, form, change):

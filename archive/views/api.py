@@ -104,7 +104,16 @@ def api_actor(request, slug):
                 {"round": p.event.slug, "role": p.role}
                 for p in actor.participant_set.select_related("event")
             ],
+            "titles": [
+                {
+                    "title": r.title,
+                    "start": r.start and r.start.isoformat(),
+                    "end": r.end and r.end.isoformat(),
+                }
+                for r in actor.roles.all()
+            ],
             "articles": actor.articles.count(),
+            "quotes": actor.quotes.count(),
             "url": request.build_absolute_uri(actor.get_absolute_url()),
         }
     )
