@@ -265,11 +265,13 @@ def guess_date(
 
 def event_dates(text: str, published: datetime.date | None) -> list[dict]:
     """Dates of what the text reports: full dates, and weekdays ("on Tuesday") resolved to
-    the last such day before publication. The publication date itself is left out."""
+    the last such day before publication ("on Monday" in a Monday paper is the publication
+    day). The publication date itself is left out."""
     found = {day: words for words, day in find_dates(text) if day != published}
     if published:
         for match in WEEKDAY_MENTION.finditer(text):
             weekday = WEEKDAYS.index(match.group("weekday").capitalize())
-            back = (published.weekday() - weekday) % 7 or 7
-            found.setdefault(published - datetime.timedelta(days=back), match.group(0))
+            back = (published.weekday() - weekday) % 7  # "on Monday" in a Monday paper: today
+            if back:
+                found.setdefault(published - datetime.timedelta(days=back), match.group(0))
     return [{"date": day.isoformat(), "words": words} for day, words in sorted(found.items())]
