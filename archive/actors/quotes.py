@@ -59,7 +59,7 @@ TIME_WORDS = re.compile(
 )
 AUDIENCE = re.compile(
     r"^(?:told|telling)\s+(?:the\s+)?(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.()-]*)*|reporters|press"
-    r"|journalists|a news conference)\s*"
+    r"|journalists|a news conference)(?:\s+\([A-Z]+\))?\s*"
 )
 
 
