@@ -25,6 +25,33 @@ LEADING_TITLES = re.compile(
     r"(?=\s+Governor))\.?\s+)+"
 )
 PARTICLES = {"de", "al", "bin", "Abu", "Abou", "Abdel"}
+# A proposal is suggested as an organisation when its last word says so.
+ORGANISATION_WORDS = {
+    "Ministry",
+    "Department",
+    "Command",
+    "Committee",
+    "Commission",
+    "Council",
+    "House",
+    "Watch",
+    "Agency",
+    "Army",
+    "Forces",
+    "Front",
+    "Coalition",
+    "Group",
+    "Brigade",
+    "Brigades",
+    "Office",
+    "Observatory",
+    "Organisation",
+    "Organization",
+    "Union",
+    "Party",
+    "Movement",
+    "Committees",
+}
 
 
 def names_after_titles(body: str):
@@ -83,6 +110,9 @@ class ProposalCollector:
             )
         new = [
             ActorProposal(
+                kind="organisation"
+                if entry["name"].split()[-1] in ORGANISATION_WORDS
+                else "person",
                 name=entry["name"][:200],
                 normalised=key[:200],
                 sentence=entry["sentence"][:2000],
