@@ -85,3 +85,13 @@ def test_opening_a_hit_marks_the_query_words(live_url, page):
     page.goto(live_url + "/search/?q=gaps")
     page.click(".result a.title >> nth=0")
     expect(page.locator(".body.marked mark").first).to_have_text("gaps")
+
+
+def test_date_range_form_narrows_the_hits(live_url, page):
+    page.goto(live_url + "/search/?q=Aleppo")
+    page.fill('input[name="date_from"]', "2016-01-01")
+    page.fill('input[name="date_to"]', "2016-03-31")
+    page.click(".date-range button")
+    assert "date_from=2016-01-01" in page.url and "q=Aleppo" in page.url
+    for date in page.locator(".result time").all():
+        assert "2016-01" <= date.get_attribute("datetime")[:7] <= "2016-03"

@@ -113,3 +113,14 @@ def test_date_in_the_url():
 @pytest.mark.django_db
 def test_every_fa_kes_article_is_dated():
     assert not Article.objects.filter(source_row__isnull=False, published__isnull=True).exists()
+
+
+@pytest.mark.django_db
+def test_previous_round_and_last_week_are_resolved_against_the_calendar():
+    from archive.models import Event
+
+    rounds = list(Event.objects.filter(process="astana"))
+    text = "Delegates in Astana recalled the previous round; fighting last week had slowed."
+    found = event_dates(text, D(2017, 5, 4), rounds)
+    assert {"date": "2017-03-14", "words": "the previous round (Astana 3)"} in found
+    assert {"date": "2017-04-27", "words": "last week"} in found

@@ -263,12 +263,33 @@ def guess_date(
     return choose(candidates(text, metadata, url, rounds, metadata_order))
 
 
-def event_dates(text: str, published: datetime.date | None) -> list[dict]:
-    """Dates of what the text reports: full dates, and weekdays ("on Tuesday") resolved to
-    the last such day before publication ("on Monday" in a Monday paper is the publication
-    day). The publication date itself is left out."""
+LAST_WEEK = re.compile(r"\blast week\b", re.I)
+PREVIOUS_ROUND = re.compile(r"\b(?:the\s+)?(?:previous|last|preceding)\s+round\b", re.I)
+
+
+def event_dates(text: str, published: datetime.date | None, rounds=()) -> list[dict]:
+    """Dates of what the text reports: full dates; weekdays ("on Tuesday") resolved to the last
+    such day before publication ("on Monday" in a Monday paper is the publication day);
+    "last week" as the week before; "the previous round" as the start of the round before the
+    one under way (from `rounds`, the calendar of the processes the text names). The
+    publication date itself is left out."""
     found = {day: words for words, day in find_dates(text) if day != published}
     if published:
+        match = LAST_WEEK.search(text)
+        if match:
+            found.setdefault(published - datetime.timedelta(days=7), match.group(0))
+        match = PREVIOUS_ROUND.search(text)
+        earlier = sorted(
+            (r for r in rounds if r.start_date < published), key=lambda r: r.start_date
+        )
+        if match and len(earlier) >= 2:
+            current = earlier[-1]
+            previous = (
+                earlier[-2]
+                if current.last_day >= published - datetime.timedelta(days=7)
+                else current
+            )
+            found.setdefault(previous.start_date, f"{match.group(0)} ({previous.title})")
         for match in WEEKDAY_MENTION.finditer(text):
             weekday = WEEKDAYS.index(match.group("weekday").capitalize())
             back = (published.weekday() - weekday) % 7  # "on Monday" in a Monday paper: today

@@ -67,7 +67,7 @@ class Importer:
             date_confidence=guess.confidence,
             date_evidence=guess.evidence[:300],
             date_candidates=[g.as_json() for g in found],
-            event_dates=dates.event_dates(body, guess.date),
+            event_dates=dates.event_dates(body, guess.date, named_rounds),
             source_file=item.source_file[:500],
             source_row=item.row,
             external_id=item.external_id[:100],
