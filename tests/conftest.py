@@ -32,13 +32,24 @@ CHROMIUM_ARGS = [
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker, tmp_path_factory):
+def django_db_setup(django_test_environment, django_db_blocker, tmp_path_factory):
+    """Test databases for every run, even one selecting only tests without a django_db mark
+    (pytest-django's own fixture would then leave the real database in place)."""
+    from django.db import connection
+    from django.test.utils import setup_databases, teardown_databases
+
     from archive.ingest import pipeline
 
     settings.ARCHIVE_INDEX_DIR = tmp_path_factory.mktemp("index")
     with django_db_blocker.unblock():
+        config = setup_databases(verbosity=0, interactive=False, aliases={"default"})
+        name = str(connection.settings_dict["NAME"])
+        assert "test" in name, f"refusing to load test data into {name}"
         call_command("load_reference", stdout=io.StringIO())
         SESSION["report"] = pipeline.run([SEEDS])
+    yield
+    with django_db_blocker.unblock():
+        teardown_databases(config, verbosity=0)
 
 
 @pytest.fixture
