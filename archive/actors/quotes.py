@@ -198,38 +198,66 @@ class SpeakerResolver:
         return speaker
 
     def _resolve(self, phrase):
+        main = subject(phrase)
+        return (
+            self._known_person(phrase)
+            or self._pronoun(main)
+            or self._known_name_at_end(main)
+            or self._described(main, phrase)
+            or self._unknown_name(main)
+            or self._known_actor(main)
+            or self._description(main, phrase)
+        )
+
+    def _known_person(self, phrase):
+        """A gazetteer person anywhere in the phrase, the last named first."""
         segments = [s.strip() for s in phrase.split(",") if s.strip()] or [phrase]
         for segment in reversed(segments):
-            people = [a for _, _, a in self.matcher.find(segment, self.day) if a in self.person_ids]
+            found = self.matcher.find(segment, self.day)
+            people = [actor for _, _, actor in found if actor in self.person_ids]
             if people:
                 return Speaker(people[-1], segment, False)
-        main = subject(phrase)
-        if main.lower() in PRONOUNS:
-            for _, earlier in reversed(self.history):
-                if not earlier.anonymous:
-                    return earlier
-            return Speaker(None, main, True)
+        return None
+
+    def _pronoun(self, main):
+        """ "he said": the last speaker who was not anonymous."""
+        if main.lower() not in PRONOUNS:
+            return None
+        for _, earlier in reversed(self.history):
+            if not earlier.anonymous:
+                return earlier
+        return Speaker(None, main, True)
+
+    def _known_name_at_end(self, main):
+        """ "the Syrian Observatory for Human Rights": the phrase ends with a known name."""
         named = self.matcher.find(main, self.day)
         if named and named[-1][1] >= len(main.rstrip(" .")) - 1:
-            # The phrase ends with a known name: "the Syrian Observatory for Human Rights".
             return Speaker(named[-1][2], main, False)
+        return None
+
+    def _described(self, main, phrase):
+        """ "a senior US official", "Human Rights group": a description, not a name."""
         described = re.search(r"\b(?:a|an|the)\s+[^,]*$", main, re.I)
-        if (
-            described
-            and _head_noun(described.group(0))
-            or (
-                _head_noun(main)
-                and main.lower().split()[-1].rstrip("s") in {"group", "monitor", *PERSON_NOUNS}
-            )
-        ):
-            return self._description(described.group(0) if described else main, phrase)
+        if described and _head_noun(described.group(0)):
+            return self._description(described.group(0), phrase)
+        last_word = main.lower().split()[-1].rstrip("s") if main.split() else ""
+        if _head_noun(main) and last_word in {"group", "monitor", *PERSON_NOUNS}:
+            return self._description(main, phrase)
+        return None
+
+    def _unknown_name(self, main):
+        """A capitalised personal name the gazetteer does not know ("Dina Badawy")."""
         for match in NAME.finditer(main):
             if not NOT_NAME_AFTER.search(main[: match.start()]):
                 return Speaker(None, match.group(0), False)
-        actors = [a for _, _, a in self.matcher.find(main, self.day)]
+        return None
+
+    def _known_actor(self, main):
+        """Any other gazetteer actor named as the subject (an organisation, a state)."""
+        actors = [actor for _, _, actor in self.matcher.find(main, self.day)]
         if actors and not re.match(r"^(?:a|an|the)\s", main, re.I):
             return Speaker(actors[-1], main, False)
-        return self._description(main, phrase)
+        return None
 
     def _description(self, description, phrase):
         head = _head_noun(description)
