@@ -126,12 +126,17 @@ def histogram(month_counts: dict, params: QueryDict, width=960.0, height=90.0) -
                 datetime.date(year, number, 1).strftime("%B %Y"),
             )
         )
-    years = [(bar.x, bar.month[:4]) for bar in bars if bar.month.endswith("-01") or bar is bars[0]]
+    if len(bars) <= 24:  # a year or two: name every month
+        labels = [
+            (bar.x, f"{calendar.month_abbr[int(bar.month[5:])]} {bar.month[2:4]}") for bar in bars
+        ]
+    else:
+        labels = [(b.x, b.month[:4]) for b in bars if b.month.endswith("-01") or b is bars[0]]
     return {
         "bars": bars,
         "width": width,
         "height": height,
         "bar_width": max(step - 1, 1),
-        "years": years,
+        "years": labels,
         "peak": peak,
     }
