@@ -15,8 +15,11 @@ def facet_counts(query, **filters):
     return results, results.facet_counts()
 
 
-def test_year_counts_add_up_to_the_dated_hits():
-    results, counts = facet_counts("Aleppo")
+@pytest.mark.parametrize(
+    "query", ["Aleppo", '"Syrian Observatory for Human Rights"', "Astana OR Geneva"]
+)
+def test_year_counts_add_up_to_the_dated_hits(query):
+    results, counts = facet_counts(query)
     dated = [hit for hit in results[0 : results.count()] if hit.article.published]
     assert sum(n for year, n in counts["year"].items() if year) == len(dated)
 

@@ -1,61 +1,63 @@
-"""Facet counts over a whole result set, with Whoosh's faceting.
+"""Facet counts over a whole result set, from the index's own postings.
 
-Multi-valued fields (an article names several actors, may belong to two rounds) need
-`allow_overlap=True`, or each article is counted under one value only. Whoosh's overlapping
-categorizer rebuilds a document → values table for every segment on *every* search (the
-bulk of the time at 100k articles); the categorizer below builds it once per segment and
-keeps it while the segment lives.
+For each facet field, a table of every document's values is read from the index once per
+segment (documents can hold several values: an article names several actors) and kept while
+the segment lives; counting a result set is then one pass over its document numbers.
+
+Whoosh's own `groupedby` faceting was used first: its overlapping categorizer rebuilds that
+table on every search, took 0.2-1.5 s a query at 100k articles, and in one case counted 115
+documents fewer than matched. Counting straight from `docs_for_query` takes 30-80 ms there.
 """
 
-from whoosh import sorting
+from collections import Counter
+from itertools import chain
 
 FACET_FIELDS = ["process", "round", "actor", "source_key", "year", "month"]
-_TABLES: dict[tuple[str, str], list] = {}  # (segment id, field) → values of each document
+_TABLES: dict[tuple, list] = {}  # (segment ids…, field) → values of each document
 _MAX_TABLES = 64
-
-
-class CachedOverlappingCategorizer(sorting.OverlappingCategorizer):
-    def set_searcher(self, segment_searcher, docoffset):
-        reader = segment_searcher.reader()
-        segment = reader.segment()
-        if segment is None or self._use_vectors or self._use_column:
-            return super().set_searcher(segment_searcher, docoffset)
-        self._segment_searcher = segment_searcher
-        key = (segment.segment_id(), self._fieldname)
-        if key not in _TABLES:
-            if len(_TABLES) >= _MAX_TABLES:  # segments merged away leave stale tables
-                _TABLES.clear()
-            _TABLES[key] = _document_values(reader, self._fieldname)
-        self._lists = _TABLES[key]
 
 
 def _document_values(reader, fieldname):
     field = reader.schema[fieldname]
-    table = [[] for _ in range(reader.doc_count_all())]
-    for btext in field.sortable_terms(reader, fieldname):
+    table = [()] * reader.doc_count_all()
+    for btext in reader.lexicon(fieldname):
         text = field.from_bytes(btext)
         for docid in reader.postings(fieldname, btext).all_ids():
-            table[docid].append(text)
+            table[docid] = (*table[docid], text)
     return table
 
 
-class OverlappingFacet(sorting.FieldFacet):
-    def categorizer(self, global_searcher):
-        return CachedOverlappingCategorizer(global_searcher, self.fieldname)
-
-
-def groupedby():
-    return {
-        name: OverlappingFacet(name, allow_overlap=True, maptype=sorting.Count)
-        for name in FACET_FIELDS
-    }
+def _table(searcher, fieldname):
+    """Values of each document of the searcher's index, by global document number."""
+    leaves = searcher.reader().leaf_readers()
+    key = (*(reader.segment().segment_id() for reader, _ in leaves), fieldname)
+    if key not in _TABLES:
+        if len(_TABLES) >= _MAX_TABLES:  # segments merged away leave stale tables
+            _TABLES.clear()
+        table = []
+        for reader, _offset in leaves:  # leaves come in document-number order
+            table.extend(_document_values(reader, fieldname))
+        _TABLES[key] = table
+    return _TABLES[key]
 
 
 def counts(searcher, query, filter=None) -> dict[str, dict[str, int]]:
-    """{facet: {value: count}} over every document matching `query` (and `filter`).
+    """{facet: {value: count}} over every document matching `query` (and `filter`)."""
+    from archive.search.query import for_search
 
-    A search of its own, unscored and unsorted: asking the top-N search for `groupedby`
-    would make Whoosh score and keep every match instead of the top N.
-    """
-    results = searcher.search(query, filter=filter, limit=None, scored=False, groupedby=groupedby())
-    return {name: dict(results.groups(name)) for name in FACET_FIELDS}
+    docs = searcher.docs_for_query(for_search(query))
+    if filter is not None:
+        allowed = set(searcher.docs_for_query(filter))
+        docs = (doc for doc in docs if doc in allowed)
+    reader = searcher.reader()
+    if reader.has_deletions():
+        docs = (doc for doc in docs if not reader.is_deleted(doc))
+    docs = list(docs)
+    result = {}
+    for name in FACET_FIELDS:
+        if name not in searcher.schema:
+            result[name] = {}
+            continue
+        table = _table(searcher, name)
+        result[name] = dict(Counter(chain.from_iterable(table[doc] for doc in docs)))
+    return result
