@@ -38,6 +38,7 @@ from archive.search import facets  # noqa: E402
 from archive.search.query import parse  # noqa: E402
 from archive.search.results import snippets, top_hits  # noqa: E402
 from archive.search.schema import SCHEMA_VERSION, build_schema  # noqa: E402
+from archive.search.weighting import WEIGHTING  # noqa: E402
 
 FAKES = ROOT / "seeds" / "fa-kes" / "fakes.csv"
 ACTOR_WORDS = {
@@ -248,7 +249,7 @@ def main():
     db, fts_seconds = build_fts5(corpus)
     print(f"fts5 index:   {fts_seconds:.1f} s ({len(corpus) / fts_seconds:,.0f} articles/s)")
 
-    searcher = ix.searcher()
+    searcher = ix.searcher(weighting=WEIGHTING)
     print(f"\n{len(QUERIES)} queries, top 20, {args.runs - 1} warm runs each; milliseconds")
     print(f"{'engine / options':38s} {'p50':>8s} {'p95':>8s}")
     slowest = None

@@ -16,6 +16,7 @@ from whoosh.writing import CLEAR, AsyncWriter
 
 from archive.search.documents import article_to_document
 from archive.search.schema import SCHEMA_VERSION, build_schema
+from archive.search.weighting import WEIGHTING
 
 WRITER_TIMEOUT = 120.0
 CHUNK_SIZE = 500
@@ -57,7 +58,7 @@ def searcher():
     cached = getattr(_local, "searchers", {})
     current = cached.get(key)
     if current is None:
-        current = open_index().searcher()
+        current = open_index().searcher(weighting=WEIGHTING)
     elif not current.up_to_date():
         current = current.refresh()
     cached[key] = current
