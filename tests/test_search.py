@@ -68,3 +68,18 @@ def test_malformed_queries_give_results_or_a_readable_error(query):
 def test_overlong_query_is_refused_with_its_length():
     with pytest.raises(search.QueryError, match="10,240 characters long; the limit is 500"):
         search.search("a" * 10240)
+
+
+@pytest.mark.parametrize("query", ["Aleppo", "ceasefire AND Aleppo", '"peace talks"'])
+def test_cached_lengths_score_exactly_as_whoosh_does(query):
+    """The archive's BM25F reads field lengths once; rankings and scores stay Whoosh's own."""
+    from archive.search.index import open_index
+    from archive.search.query import for_search, parse
+    from archive.search.weighting import WEIGHTING
+
+    index = open_index()
+    parsed = for_search(parse(query))
+    with index.searcher() as plain, index.searcher(weighting=WEIGHTING) as cached:
+        expected = [(hit["id"], round(hit.score, 9)) for hit in plain.search(parsed, limit=30)]
+        actual = [(hit["id"], round(hit.score, 9)) for hit in cached.search(parsed, limit=30)]
+    assert actual == expected and expected
