@@ -65,3 +65,13 @@ def test_search_can_collapse_a_cluster_to_one_hit():
     clusters = [h.article.cluster for h in collapsed[0 : collapsed.count()] if h.article.cluster]
     assert len(clusters) == len(set(clusters))
     assert collapsed.count() < plain.count()
+
+
+def test_export_of_a_collapsed_search_has_one_row_per_story(client):
+    import json
+
+    key = Article.objects.exclude(cluster="").values_list("cluster", flat=True).first()
+    query = f'"{Article.objects.filter(cluster=key).first().title}"'
+    response = client.get("/search/export.json", {"q": query, "collapse": "1"})
+    rows = json.loads(b"".join(response.streaming_content))
+    assert len(rows) == search.search(query, collapse=True).count()

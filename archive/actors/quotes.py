@@ -23,7 +23,6 @@ QUOTED_AS_SAYING = re.compile(r"\bquoted\s+(?P<who>.+?)\s+as\s+saying\b")
 QUOTE = re.compile(r"[“\"](?P<text>[^”\"]{3,}?)(?:[”\"]|$)")
 SENTENCE_END = re.compile(r"(?<=[.!?])[”\"]?\s+(?=[“\"A-Z(])")
 PRONOUNS = {"he", "she"}
-DESCRIPTION = re.compile(r"^(?:but\s+|and\s+)?(?P<article>a|an|the)\s+(?P<rest>.+)$", re.I)
 ANONYMITY = re.compile(r"not (?:want|wish) to be (?:identified|named)|anonymity|unnamed", re.I)
 HEAD_NOUNS = re.compile(
     r"\b(official|source|diplomat|spokesman|spokeswoman|negotiator|minister|envoy|group"

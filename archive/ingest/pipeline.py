@@ -49,7 +49,8 @@ class Importer:
         """An unsaved Article with its mentions and rounds."""
         body = clean_body(split_lines(item.text), item.title)
         text = f"{item.title}\n{body}"
-        named_rounds = [e for p in processes_named(text) for e in self.rounds.by_process.get(p, [])]
+        named = processes_named(text)
+        named_rounds = self.rounds.of_processes(named)
         found = dates.candidates(body, item.date_string, item.url, named_rounds, item.date_order)
         guess = dates.choose(found)
         minhash = clusters.signature(body)
@@ -78,7 +79,7 @@ class Importer:
             minhash=clusters.to_bytes(minhash),
         )
         article.cluster = self.place_in_cluster(sha256, minhash)
-        rounds = self.rounds.find(text, guess.date)
+        rounds = self.rounds.find(text, guess.date, named)
         quotes = self.quotes(body, guess.date, rounds[0] if rounds else None, article)
         for name, sentence in names_after_titles(body):
             self.proposals.add(name, sentence, article)

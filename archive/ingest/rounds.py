@@ -34,11 +34,15 @@ class RoundFinder:
     def from_database(cls):
         return cls(Event.objects.filter(held=True))
 
-    def find(self, text: str, day) -> list[Event]:
+    def of_processes(self, processes) -> list[Event]:
+        """Every round of these processes (the calendar a text naming them is dated against)."""
+        return [event for process in processes for event in self.by_process.get(process, [])]
+
+    def find(self, text: str, day, processes=None) -> list[Event]:
         if day is None:
             return []
         rounds = []
-        for process in processes_named(text):
+        for process in processes_named(text) if processes is None else processes:
             # Sochi hosted the congress and an Astana round: the congress's own process wins.
             rounds += [e for e in self.by_process.get(process, []) if e.contains(day, GRACE_DAYS)]
             if process == Event.Process.SOCHI:

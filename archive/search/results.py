@@ -116,9 +116,7 @@ class SearchResults:
     def ids(self):
         """Every hit's article id, in result order (for exports: no snippets, no facets)."""
         current = searcher()
-        results = current.search(
-            for_search(self.query), filter=self.filter, limit=None, **SORTS[self.sort]
-        )
+        results = top_hits(current, self.query, self.filter, None, self.sort, self.collapse)
         for _, docnum in results.top_n:
             yield int(current.stored_fields(docnum)["id"])
 

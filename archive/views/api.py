@@ -17,11 +17,9 @@ def _error(message, status):
 
 def api_search(request):
     """Hits (with snippets), total, facets and the next page's URL."""
-    from archive.views.search import run_search
+    from archive.views.search import asks_for_search, run_search
 
-    if not request.GET.get("q") and not any(
-        request.GET.get(k) for k in ("process", "round", "actor", "source", "year")
-    ):
+    if not asks_for_search(request):
         return _error("Give a query with ?q= (or a filter such as ?round=astana-4).", 400)
     try:
         results, _ = run_search(request, with_facets=True)

@@ -11,6 +11,11 @@ from archive.forms import SearchForm
 from archive.search import page as search_page_parts
 
 
+def asks_for_search(request) -> bool:
+    """Whether the URL holds a query or a filter (else the page shows help, the API a 400)."""
+    return any(request.GET.get(key) for key in ("q", *SearchFilter.base_filters))
+
+
 def run_search(request, with_facets=False):
     """Validate the URL's query and filters and build the results, or raise QueryError."""
     form = SearchForm(request.GET)
@@ -31,7 +36,7 @@ def run_search(request, with_facets=False):
 def search_page(request):
     """Keyword search with facets and a histogram. Bad queries get a message and a 400."""
     context = {"query": request.GET.get("q", ""), "sort": request.GET.get("sort", "relevance")}
-    if not any(request.GET.get(key) for key in ("q", *SearchFilter.base_filters)):
+    if not asks_for_search(request):
         return render(request, "archive/search.html", context)
     try:
         results, filters = run_search(request, with_facets=True)
