@@ -1,33 +1,68 @@
-"""Mark a query's words in an article's full text (the article page opened from a hit)."""
+"""Mark a query's words in text: snippets of a hit, and an article's full text.
+
+Both use Whoosh's highlighter over the stemmed `text` analyzer, so "talks" in a query marks
+"talk" and "talking" in the text.
+"""
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from whoosh import highlight
 
-from archive.search.query import QueryError, parse
+from archive.search.query import UNSTEMMED_FIELD, QueryError, parse
 from archive.search.schema import build_schema
 
 SCHEMA = build_schema()
+ANALYZER = SCHEMA["text"].analyzer
+PATTERN_CHARACTERS = "*?~"
+
+
+def _stems(words):
+    """Unstemmed words (prefix and fuzzy expansions) as the stems the text field holds."""
+    return {token.text for word in words for token in ANALYZER(word, mode="index")}
+
+
+def query_words(query, reader=None) -> frozenset[str]:
+    """The stemmed words to mark for a parsed query. With an index reader, prefix and fuzzy
+    terms are expanded to the words they matched; without one they mark nothing."""
+    if reader is not None:
+        terms = query.existing_terms(reader, phrases=True, expand=True)
+    else:
+        terms = query.iter_all_terms(phrases=True)
+    words, unstemmed = set(), set()
+    for field, word in terms:
+        word = word.decode() if isinstance(word, bytes) else word
+        if field in ("title", "text"):
+            words.add(word)
+        elif field == UNSTEMMED_FIELD and not any(c in word for c in PATTERN_CHARACTERS):
+            unstemmed.add(word)
+    return frozenset(words | _stems(unstemmed))
+
+
+def fragments(text: str, words: frozenset[str], top: int = 3) -> str:
+    """Up to `top` passages of `text` around the words, as HTML; "" if none occurs."""
+    if not text or not words:
+        return ""
+    return highlight.highlight(
+        text,
+        words,
+        ANALYZER,
+        highlight.ContextFragmenter(maxchars=240, surround=70),
+        highlight.HtmlFormatter(tagname="mark", classname="hit", termclass="t"),
+        top=top,
+        mode="index",
+    )
 
 
 def mark_terms(text: str, query_text: str) -> str:
     """`text` as HTML with the query's words in <mark>; plain escaped text if nothing matches."""
     try:
-        query = parse(query_text)
+        words = query_words(parse(query_text))
     except QueryError:
         return escape(text)
-    words = {word for field, word in query.iter_all_terms() if field in ("title", "text")}
-    words |= {
-        word
-        for field, word in query.iter_all_terms()
-        if field == "words" and not any(c in word for c in "*?~")
-    }
     if not words:
         return escape(text)
-    analyzer = SCHEMA["text"].analyzer
     tokens = highlight.set_matched_filter(
-        analyzer(text, chars=True, positions=True, mode="index", removestops=False),
-        {w if isinstance(w, str) else w.decode() for w in words},
+        ANALYZER(text, chars=True, positions=True, mode="index", removestops=False), words
     )
     # Stemmed query words match stemmed tokens; the formatter marks the original characters.
     fragment = highlight.Fragment(text, [t.copy() for t in tokens if t.matched])

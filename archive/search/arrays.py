@@ -1,0 +1,191 @@
+"""Whoosh's per-segment data read into numpy arrays, once per segment.
+
+A segment's postings, field lengths and columns never change while it lives (deletions are
+kept apart), so what is read here is cached under the segment's id: posting lists in a
+cache bounded by how many postings it holds, whole-segment arrays by how many it holds.
+Everything is returned by *global* document number, segments laid end to end the way
+Whoosh numbers them.
+"""
+
+import threading
+from collections import OrderedDict
+
+import numpy as np
+from whoosh.codec.whoosh3 import W3LeafMatcher
+from whoosh.matching.wrappers import FilterMatcher
+
+# Posting lists kept decoded: 8M postings is ~64 MB per process (int32 id + float32 weight).
+CACHED_POSTINGS = 8_000_000
+CACHED_ARRAYS = 64
+EMPTY_IDS = np.zeros(0, dtype=np.int32)
+EMPTY_WEIGHTS = np.zeros(0, dtype=np.float32)
+
+
+class _Cache:
+    """A thread-safe LRU cache whose budget is a total size, not a number of entries."""
+
+    def __init__(self, budget, size=lambda value: 1):
+        self.budget, self.size = budget, size
+        self.entries, self.used = OrderedDict(), 0
+        self.lock = threading.Lock()
+
+    def get(self, key, load):
+        with self.lock:
+            if key in self.entries:
+                self.entries.move_to_end(key)
+                return self.entries[key]
+        value = load()
+        with self.lock:
+            if key not in self.entries:
+                self.entries[key] = value
+                self.used += self.size(value)
+                while self.used > self.budget and len(self.entries) > 1:
+                    _, dropped = self.entries.popitem(last=False)
+                    self.used -= self.size(dropped)
+        return value
+
+
+_POSTINGS = _Cache(CACHED_POSTINGS, size=lambda value: len(value[0]))
+_ARRAYS = _Cache(CACHED_ARRAYS)
+
+
+def leaves(reader):
+    """[(segment reader, first global docnum)] in document-number order."""
+    return list(reader.leaf_readers())
+
+
+def _segment_id(leaf):
+    return leaf.segment().segment_id()
+
+
+def _read_postings(leaf, fieldname, btext):
+    """(docnums, weights) of one term in one segment, read block by block."""
+    if (fieldname, btext) not in leaf:
+        return EMPTY_IDS, EMPTY_WEIGHTS
+    matcher = leaf.postings(fieldname, btext)
+    if isinstance(matcher, FilterMatcher):  # deletions: masked later, by `live`
+        matcher = matcher.child
+    ids, weights = [], []
+    if isinstance(matcher, W3LeafMatcher):
+        # Whole blocks at a time: Whoosh's per-posting calls cost several times more.
+        while matcher.is_active():
+            matcher._read_ids()
+            matcher._read_weights()
+            ids.append(np.asarray(matcher._ids, dtype=np.int32))
+            weights.append(np.asarray(matcher._weights, dtype=np.float32))
+            matcher._next_block()
+        if not ids:
+            return EMPTY_IDS, EMPTY_WEIGHTS
+        return np.concatenate(ids), np.concatenate(weights)
+    while matcher.is_active():  # any other codec: one posting at a time
+        ids.append(matcher.id())
+        weights.append(matcher.weight())
+        matcher.next()
+    return np.asarray(ids, dtype=np.int32), np.asarray(weights, dtype=np.float32)
+
+
+def postings(reader, fieldname, btext):
+    """(global docnums, weights) of a term over every segment; deleted documents included."""
+    parts = [
+        _POSTINGS.get(
+            (_segment_id(leaf), fieldname, btext),
+            lambda leaf=leaf: _read_postings(leaf, fieldname, btext),
+        )
+        for leaf, _ in leaves(reader)
+    ]
+    if len(parts) == 1:
+        return parts[0]
+    offsets = [offset for _, offset in leaves(reader)]
+    return (
+        np.concatenate([ids + offset for (ids, _), offset in zip(parts, offsets, strict=True)]),
+        np.concatenate([weights for _, weights in parts]),
+    )
+
+
+def _per_segment(reader, name, read_leaf):
+    """One array over every document, each segment's part read once by `read_leaf`."""
+    parts = [
+        _ARRAYS.get((_segment_id(leaf), name), lambda leaf=leaf: read_leaf(leaf))
+        for leaf, _ in leaves(reader)
+    ]
+    return parts[0] if len(parts) == 1 else np.concatenate(parts)
+
+
+def field_lengths(reader, fieldname):
+    """Each document's length in `fieldname` as Whoosh's BM25F reads it (default 1)."""
+
+    def read(leaf):
+        length = leaf.doc_field_length
+        count = leaf.doc_count_all()
+        return np.fromiter((length(doc, fieldname, 1) for doc in range(count)), np.float64, count)
+
+    return _per_segment(reader, ("lengths", fieldname), read)
+
+
+def column(reader, fieldname):
+    """Each document's value in a sortable column, as stored (missing values: its default)."""
+
+    def read(leaf):
+        values = list(leaf.column_reader(fieldname, translate=False))
+        if values and isinstance(values[0], bytes | str):
+            return np.asarray(values, dtype=object)
+        return np.asarray(values, dtype=np.uint64)  # numbers are kept in sortable, unsigned form
+
+    return _per_segment(reader, ("column", fieldname), read)
+
+
+def live(reader):
+    """True for every document not deleted."""
+    parts = []
+    for leaf, _ in leaves(reader):
+        mask = np.ones(leaf.doc_count_all(), dtype=bool)
+        if leaf.has_deletions():
+            mask[np.fromiter(leaf.deleted_docs_set, np.int64)] = False
+        parts.append(mask)
+    return parts[0] if len(parts) == 1 else np.concatenate(parts)
+
+
+def facet_pairs(reader, fieldname):
+    """(docnums, value codes, values) listing every (document, value) pair of a keyword field."""
+
+    def read(leaf):
+        field = leaf.schema[fieldname]
+        docs, codes, values = [], [], []
+        for btext in leaf.lexicon(fieldname):
+            ids, _ = _read_postings(leaf, fieldname, btext)
+            docs.append(ids)
+            codes.append(np.full(len(ids), len(values), dtype=np.int32))
+            values.append(field.from_bytes(btext))
+        if not docs:
+            return EMPTY_IDS, EMPTY_IDS, values
+        return np.concatenate(docs), np.concatenate(codes), values
+
+    docs, codes, index = [], [], {}
+    for leaf, offset in leaves(reader):
+        leaf_docs, leaf_codes, leaf_values = _ARRAYS.get(
+            (_segment_id(leaf), ("facet", fieldname)), lambda leaf=leaf: read(leaf)
+        )
+        # Segments number their values apart: map them onto one list.
+        remap = np.asarray([index.setdefault(v, len(index)) for v in leaf_values], np.int32)
+        first = not docs  # the first segment's codes are already its own order
+        docs.append(leaf_docs + offset if offset else leaf_docs)
+        codes.append(leaf_codes if first or not len(remap) else remap[leaf_codes])
+    if len(docs) == 1:
+        return docs[0], codes[0], list(index)
+    return np.concatenate(docs), np.concatenate(codes), list(index)
+
+
+def codes(reader, fieldname):
+    """A sortable text column as integer codes (-1 where a document has no value), so that
+    documents sharing a value (a wire-copy cluster) can be found with array operations."""
+
+    def read():
+        values = column(reader, fieldname)
+        filled = values != b""
+        result = np.full(len(values), -1, dtype=np.int64)
+        if filled.any():
+            result[filled] = np.unique(values[filled].astype(bytes), return_inverse=True)[1]
+        return result
+
+    key = (tuple(_segment_id(leaf) for leaf, _ in leaves(reader)), ("codes", fieldname))
+    return _ARRAYS.get(key, read)
