@@ -29,6 +29,11 @@ class _Cache:
         self.entries, self.used = OrderedDict(), 0
         self.lock = threading.Lock()
 
+    def clear(self):
+        with self.lock:
+            self.entries.clear()
+            self.used = 0
+
     def get(self, key, load):
         with self.lock:
             if key in self.entries:
@@ -47,6 +52,12 @@ class _Cache:
 
 _POSTINGS = _Cache(CACHED_POSTINGS, size=lambda value: len(value[0]))
 _ARRAYS = _Cache(CACHED_ARRAYS)
+
+
+def clear():
+    """Forget everything read (benchmarks measure cold searches this way)."""
+    _POSTINGS.clear()
+    _ARRAYS.clear()
 
 
 def leaves(reader):

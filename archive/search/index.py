@@ -39,13 +39,22 @@ def is_current() -> bool:
     )
 
 
-def create():
-    """A new, empty index (replacing whatever was there)."""
-    path = index_dir()
+def create_at(path):
+    """A new, empty index in `path` (replacing whatever was there)."""
     path.mkdir(parents=True, exist_ok=True)
     ix = index.create_in(path, build_schema())
     (path / VERSION_FILE).write_text(str(SCHEMA_VERSION))
     return ix
+
+
+def open_at(path):
+    """The index in `path` (the archive's own, or a benchmark's)."""
+    return index.open_dir(path)
+
+
+def create():
+    """A new, empty index for the archive (replacing whatever was there)."""
+    return create_at(index_dir())
 
 
 def open_index():

@@ -29,7 +29,15 @@ class Hit:
 class SearchResults:
     """A lazy, sliceable result list over one query and its filters."""
 
-    def __init__(self, text="", sort="relevance", filters=None, with_facets=False, collapse=False):
+    def __init__(
+        self,
+        text="",
+        sort="relevance",
+        filters=None,
+        with_facets=False,
+        collapse=False,
+        searcher=None,
+    ):
         self.text = check_length(text or "")
         self.filters = dict(filters or {})
         self.filter = filter_query(self.filters)
@@ -40,11 +48,12 @@ class SearchResults:
         self.with_facets = with_facets
         self.collapse = collapse
         self._order = None
+        self._searcher = searcher  # the archive's index unless given (benchmarks give one)
 
     def _run(self):
         """Match once: every hit's docnum in result order, their scores and the match mask."""
         if self._order is None:
-            self._searcher = searcher()
+            self._searcher = self._searcher or searcher()
             try:
                 evaluator = engine.Evaluator(self._searcher)
                 found = evaluator.matches(for_search(self.query))
@@ -67,7 +76,16 @@ class SearchResults:
     def __getitem__(self, index):
         if not isinstance(index, slice):
             return self[index : index + 1][0]
-        return self._hydrate(self._run()[index.start or 0 : index.stop or 0])
+        return self._hydrate(self.docnums(index.start or 0, index.stop or 0))
+
+    def docnums(self, start, stop) -> list[int]:
+        """Index document numbers of the hits from `start` to `stop`, in result order."""
+        return self._run()[start:stop].tolist()
+
+    def words(self) -> frozenset[str]:
+        """The words to mark in the hits' text (prefix and fuzzy terms expanded)."""
+        self._run()
+        return highlight.query_words(self.query, self._searcher.reader())
 
     def facet_counts(self) -> dict[str, dict[str, int]]:
         """Counts over every hit (wire copies included, even when the list collapses them)."""
@@ -92,11 +110,10 @@ class SearchResults:
     def _hydrate(self, docnums):
         from archive.models import Article
 
-        docnums = docnums.tolist()
         stored = self._searcher.stored_fields
         ids = [int(stored(docnum)["id"]) for docnum in docnums]
         articles = Article.objects.in_bulk(ids)
-        words = highlight.query_words(self.query, self._searcher.reader())
+        words = self.words()
         hits = []
         for docnum, pk in zip(docnums, ids, strict=True):
             article = articles.get(pk)
@@ -108,12 +125,15 @@ class SearchResults:
 
 
 def _highlights(article, words) -> tuple[str, str]:
-    """(snippet, title) as HTML; plain text where Whoosh cannot highlight an odd query."""
+    return snippet(article.body, words), snippet(article.title, words, top=1)
+
+
+def snippet(text, words, top=SNIPPET_FRAGMENTS) -> str:
+    """Passages of `text` with the words marked, as HTML; "" where Whoosh cannot mark them."""
     try:
-        snippet = highlight.fragments(article.body, words, SNIPPET_FRAGMENTS)
-        return snippet, highlight.fragments(article.title, words, 1)
+        return highlight.fragments(text, words, top)
     except Exception:  # noqa: BLE001
-        return "", ""
+        return ""
 
 
 def search(text="", sort="relevance", filters=None, with_facets=False, collapse=False):
