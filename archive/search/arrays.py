@@ -16,7 +16,8 @@ from whoosh.matching.wrappers import FilterMatcher
 
 # Posting lists kept decoded: 8M postings is ~64 MB per process (int32 id + float32 weight).
 CACHED_POSTINGS = 8_000_000
-CACHED_ARRAYS = 64
+# Field lengths, columns and facet tables: ~10 MB per 100k articles.
+CACHED_ARRAY_BYTES = 128 * 1024 * 1024
 EMPTY_IDS = np.zeros(0, dtype=np.int32)
 EMPTY_WEIGHTS = np.zeros(0, dtype=np.float32)
 
@@ -51,7 +52,14 @@ class _Cache:
 
 
 _POSTINGS = _Cache(CACHED_POSTINGS, size=lambda value: len(value[0]))
-_ARRAYS = _Cache(CACHED_ARRAYS)
+
+
+def _nbytes(value):
+    parts = value if isinstance(value, tuple) else (value,)
+    return sum(getattr(part, "nbytes", 0) for part in parts)
+
+
+_ARRAYS = _Cache(CACHED_ARRAY_BYTES, size=_nbytes)
 
 
 def clear():
