@@ -159,7 +159,7 @@ def build_whoosh(corpus, path):
     ix = create_at(path)
     started = time.perf_counter()
     gc.disable()
-    writer = ix.writer(limitmb=1024)
+    writer = ix.writer(limitmb=1024, compound=False)
     for article in corpus:
         writer.add_document(**document(article))
     writer.commit()

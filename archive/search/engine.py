@@ -51,9 +51,9 @@ class Evaluator:
         if isinstance(q, wq.Term):
             return self._term(q.fieldname, q.text, q.boost)
         if isinstance(q, wq.And):
-            return self._all([self._match(sub) for sub in q.subqueries], q.boost)
+            return self._all((self._match(sub) for sub in q.subqueries), q.boost)
         if isinstance(q, wq.Or) and not (q.minmatch or q.scale):
-            return self._any([self._match(sub) for sub in q.subqueries], q.boost)
+            return self._any((self._match(sub) for sub in q.subqueries), q.boost)
         if isinstance(q, wq.Not):
             # Whoosh's InverseMatcher scores every document it yields 1.0.
             mask = ~self._match(q.query).mask
@@ -75,8 +75,10 @@ class Evaluator:
         if isinstance(q, wq.MultiTerm):  # prefix, wildcard, fuzzy, term range
             # Each expanded term scored, as Whoosh does on indexes over 5,000 documents
             # (below that its preloaded union gives every match the same score).
-            terms = [self._term(field, text, q.boost) for field, text in self._expand(q)]
-            return self._any(terms, 1.0)
+            found = self._none()
+            for field, text in self._expand(q):
+                self._add_term(found, field, text, q.boost)
+            return found
         if isinstance(q, wq.Every) and q.fieldname in (None, "", "*"):
             return Matches(self.live.copy(), self.live * float(q.boost))
         if q is wq.NullQuery:
@@ -107,8 +109,11 @@ class Evaluator:
         return Matches(np.zeros(self.size, dtype=bool), np.zeros(self.size))
 
     def _term(self, fieldname, text, boost) -> Matches:
+        return self._add_term(self._none(), fieldname, text, boost)
+
+    def _add_term(self, found, fieldname, text, boost) -> Matches:
+        """Adds a term's matches and scores into `found` (a union: scores add up)."""
         schema = self.searcher.schema
-        found = self._none()
         if fieldname not in schema:
             return found
         try:
@@ -116,12 +121,10 @@ class Evaluator:
         except ValueError:
             return found
         ids, weights = arrays.postings(self.reader, fieldname, btext)
-        if not len(ids):
-            return found
-        found.mask[ids] = True
-        found.scores[ids] = self._score(fieldname, btext, ids, weights.astype(np.float64))
-        if boost != 1.0:
-            found.scores *= boost
+        if len(ids):
+            scores = self._score(fieldname, btext, ids, weights.astype(np.float64))
+            found.mask[ids] = True
+            found.scores[ids] += scores * boost if boost != 1.0 else scores
         return found
 
     def _score(self, fieldname, btext, ids, tf):
@@ -136,16 +139,29 @@ class Evaluator:
         raise TypeError(f"No array form of {type(scorer).__name__}")
 
     def _all(self, parts, boost) -> Matches:
-        if not parts:
+        """Intersection: scores add up (Whoosh's IntersectionMatcher), one part at a time."""
+        found = None
+        for part in parts:
+            if found is None:
+                found = part
+            else:
+                found.mask &= part.mask
+                found.scores += part.scores
+        if found is None:
             return self._none()
-        mask = np.logical_and.reduce([part.mask for part in parts])
-        return self._boosted(Matches(mask, sum(part.scores for part in parts) * mask), boost)
+        found.scores *= found.mask
+        return self._boosted(found, boost)
 
     def _any(self, parts, boost) -> Matches:
-        if not parts:
-            return self._none()
-        mask = np.logical_or.reduce([part.mask for part in parts])
-        return self._boosted(Matches(mask, sum(part.scores for part in parts)), boost)
+        """Union: the scores of the parts that match add up (Whoosh's UnionMatcher)."""
+        found = None
+        for part in parts:
+            if found is None:
+                found = part
+            else:
+                found.mask |= part.mask
+                found.scores += part.scores
+        return self._boosted(found or self._none(), boost)
 
     @staticmethod
     def _only(scored, mask) -> Matches:

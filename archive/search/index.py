@@ -19,6 +19,9 @@ from archive.search.schema import SCHEMA_VERSION, build_schema
 from archive.search.weighting import WEIGHTING
 
 WRITER_TIMEOUT = 120.0
+# Segments as separate files: a compound segment file is read whole into every process's
+# memory when opened (~400 MB at 100k articles), separate files are read as needed.
+WRITER_OPTIONS = {"limitmb": 256, "compound": False}
 CHUNK_SIZE = 500
 VERSION_FILE = "ARCHIVE_SCHEMA_VERSION"
 _local = threading.local()
@@ -111,7 +114,7 @@ def _bulk():
 def index_articles(ids):
     """Add or update these articles now, waiting for the write lock if another process has it."""
     ids = list(ids)
-    writer = open_index().writer(timeout=WRITER_TIMEOUT, limitmb=256)
+    writer = open_index().writer(timeout=WRITER_TIMEOUT, **WRITER_OPTIONS)
     with _bulk():
         _write(writer, ids)
         writer.commit()
@@ -119,7 +122,7 @@ def index_articles(ids):
 
 def index_articles_later(ids):
     """Add, update or delete these articles without blocking a web request on the lock."""
-    writer = AsyncWriter(open_index(), writerargs={"limitmb": 64})
+    writer = AsyncWriter(open_index(), writerargs={**WRITER_OPTIONS, "limitmb": 64})
     _write(writer, list(ids))
     writer.commit()
     return writer
@@ -132,7 +135,7 @@ def rebuild() -> int:
     ids = list(Article.objects.order_by("pk").values_list("pk", flat=True))
     # A current index is cleared under the write lock; an old or missing one is made anew.
     ix = index.open_dir(index_dir()) if is_current() else create()
-    writer = ix.writer(timeout=WRITER_TIMEOUT, limitmb=256)
+    writer = ix.writer(timeout=WRITER_TIMEOUT, **WRITER_OPTIONS)
     with _bulk():
         _write(writer, ids, delete_missing=False)
         writer.commit(mergetype=CLEAR)

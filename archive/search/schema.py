@@ -4,7 +4,7 @@ from whoosh import fields
 from whoosh.analysis import ShingleFilter, StandardAnalyzer, StemmingAnalyzer
 from whoosh.lang.porter2 import stem
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8  # 8: segments kept as separate files (index.WRITER_OPTIONS)
 
 
 def build_schema() -> fields.Schema:
