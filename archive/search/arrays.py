@@ -51,7 +51,8 @@ class _Cache:
         return value
 
 
-_POSTINGS = _Cache(CACHED_POSTINGS, size=lambda value: len(value[0]))
+# (+1: terms a segment lacks are cached too, and must not pile up for free)
+_POSTINGS = _Cache(CACHED_POSTINGS, size=lambda value: len(value[0]) + 1)
 
 
 def _nbytes(value):
