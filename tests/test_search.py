@@ -38,6 +38,12 @@ def test_prefix_query_reaches_unstemmed_words():
     assert search.search("negotiat*").count() > 0
 
 
+def test_prefix_query_marks_the_words_it_matched_in_snippets():
+    snippets = " ".join(hit.snippet for hit in search.search("negotiat*")[0:10])
+    marked = set(re.findall(r"<mark[^>]*>([^<]+)</mark>", snippets))
+    assert marked and all(word.lower().startswith("negotiat") for word in marked)
+
+
 def test_fuzzy_query_tolerates_a_misspelling(seed_article):
     assert seed_article(0) in [hit.article for hit in search.search("Brahimy~")[0:10]]
 
