@@ -154,6 +154,11 @@ def column(reader, fieldname):
     return _per_segment(reader, ("column", fieldname), read)
 
 
+def missing_value(reader, fieldname):
+    """What a numeric column holds for a document without a value (Whoosh's column default)."""
+    return np.uint64(reader.schema[fieldname].column_type.default_value())
+
+
 def live(reader):
     """True for every document not deleted."""
     parts = []

@@ -93,7 +93,7 @@ class Evaluator:
         if not (q.constantscore and isinstance(field, DATETIME) and field.column_type):
             return self._match(q.simplify(self.reader))
         values = arrays.column(self.reader, q.fieldname)
-        mask = values != np.uint64(field.column_type.default_value())
+        mask = values != arrays.missing_value(self.reader, q.fieldname)
         if q.start is not None:
             start = np.uint64(q.start)
             mask &= values > start if q.startexcl else values >= start
@@ -188,17 +188,20 @@ class Evaluator:
 
 
 def ranked(reader, found: Matches, sort="relevance", collapse=False) -> np.ndarray:
-    """The matching docnums in result order, as Whoosh orders them: by score (ties by
-    docnum), or by publication date ("newest": date then docnum, both descending). With
-    `collapse`, only the first of each cluster of wire copies is kept."""
+    """The matching docnums in result order: by score (ties by docnum, as Whoosh orders
+    them), or by publication date ("newest": date then docnum, both descending), undated
+    articles last either way (Whoosh would list them first under "newest"). With `collapse`,
+    only the first of each cluster of wire copies is kept."""
     docs = np.flatnonzero(found.mask)
     if sort == "relevance":
         docs = docs[np.lexsort((docs, -found.scores[docs]))]
     else:
         dates = arrays.column(reader, "published")[docs]
-        docs = docs[np.lexsort((docs, dates))]
+        order = np.lexsort((docs, dates))
         if sort == "newest":
-            docs = docs[::-1]
+            order = order[::-1]
+        undated = dates[order] == arrays.missing_value(reader, "published")
+        docs = np.concatenate([docs[order][~undated], docs[order][undated]])
     if collapse:
         clusters = arrays.codes(reader, "cluster")[docs]
         keyed = clusters >= 0
