@@ -1,7 +1,7 @@
 """Import benchmark: articles per second (dedup, dates, actors, rounds, copies, indexing all on)
 and peak memory, for generated CSV and JSONL files of 10k and 100k articles.
 
-    .venv/bin/python bench/ingest.py [--sizes 10000,100000]
+    .venv/bin/python bench/ingest.py [--sizes 10000,100000] [--formats csv,jsonl]
 
 Each import runs in a fresh process against a fresh SQLite database and index under
 var/bench/, so figures do not depend on what the archive already holds.
@@ -99,6 +99,7 @@ def measure(path):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10000,100000")
+    parser.add_argument("--formats", default="csv,jsonl", help="which generated files to import")
     args = parser.parse_args()
     folder = ROOT / "var" / "bench"
     folder.mkdir(parents=True, exist_ok=True)
@@ -106,6 +107,8 @@ def main():
     print("{:24s} {:>8s} {:>8s} {:>16s} {:>8s} {:>8s}".format(*columns))
     for n in map(int, args.sizes.split(",")):
         for path in write_files(n, folder):
+            if path.suffix.lstrip(".") not in args.formats.split(","):
+                continue
             result = measure(path)
             rate = result["added"] / result["seconds"]
             without = result["added"] / max(result["seconds"] - result["index_seconds"], 1e-9)
