@@ -96,12 +96,17 @@ def _write(writer, ids, delete_missing=True):
         if delete_missing:
             for missing in set(chunk) - found:
                 writer.delete_by_term("id", str(missing))
+        if not gc.isenabled():
+            # In a bulk write (collector paused) the chunk's model instances, which refer to
+            # each other, are freed here: otherwise 100k articles held ~2 GB until the end.
+            gc.collect()
 
 
 @contextmanager
 def _bulk():
     """Whoosh's analyzers allocate millions of short-lived tokens: with the cyclic garbage
-    collector paused, bulk indexing runs about a third faster."""
+    collector paused (and run once per chunk by `_write`), bulk indexing runs about a third
+    faster."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
