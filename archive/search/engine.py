@@ -138,30 +138,26 @@ class Evaluator:
             return tf
         raise TypeError(f"No array form of {type(scorer).__name__}")
 
-    def _all(self, parts, boost) -> Matches:
-        """Intersection: scores add up (Whoosh's IntersectionMatcher), one part at a time."""
+    def _fold(self, parts, join) -> Matches:
+        """The parts combined one at a time: masks joined by `join`, scores added up."""
         found = None
         for part in parts:
             if found is None:
                 found = part
             else:
-                found.mask &= part.mask
+                join(found.mask, part.mask, out=found.mask)
                 found.scores += part.scores
-        if found is None:
-            return self._none()
+        return found if found is not None else self._none()
+
+    def _all(self, parts, boost) -> Matches:
+        """Intersection: scores add up, as in Whoosh's IntersectionMatcher."""
+        found = self._fold(parts, np.logical_and)
         found.scores *= found.mask
         return self._boosted(found, boost)
 
     def _any(self, parts, boost) -> Matches:
-        """Union: the scores of the parts that match add up (Whoosh's UnionMatcher)."""
-        found = None
-        for part in parts:
-            if found is None:
-                found = part
-            else:
-                found.mask |= part.mask
-                found.scores += part.scores
-        return self._boosted(found or self._none(), boost)
+        """Union: the scores of the parts that match add up, as in Whoosh's UnionMatcher."""
+        return self._boosted(self._fold(parts, np.logical_or), boost)
 
     @staticmethod
     def _only(scored, mask) -> Matches:
