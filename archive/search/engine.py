@@ -196,8 +196,9 @@ def ranked(reader, found: Matches, sort="relevance", collapse=False) -> np.ndarr
         order = np.lexsort((docs, dates))
         if sort == "newest":
             order = order[::-1]
-        undated = dates[order] == arrays.missing_value(reader, "published")
-        docs = np.concatenate([docs[order][~undated], docs[order][undated]])
+        docs, dates = docs[order], dates[order]
+        undated = dates == arrays.missing_value(reader, "published")
+        docs = np.concatenate([docs[~undated], docs[undated]])
     if collapse:
         clusters = arrays.codes(reader, "cluster")[docs]
         keyed = clusters >= 0

@@ -61,7 +61,7 @@ def create():
 
 
 def open_index():
-    return index.open_dir(index_dir()) if is_current() else create()
+    return open_at(index_dir()) if is_current() else create()
 
 
 def searcher():
@@ -141,8 +141,7 @@ def rebuild() -> int:
 
     ids = list(Article.objects.order_by("pk").values_list("pk", flat=True))
     # A current index is cleared under the write lock; an old or missing one is made anew.
-    ix = index.open_dir(index_dir()) if is_current() else create()
-    writer = ix.writer(timeout=WRITER_TIMEOUT, **WRITER_OPTIONS)
+    writer = open_index().writer(timeout=WRITER_TIMEOUT, **WRITER_OPTIONS)
     with _bulk():
         _write(writer, ids, delete_missing=False)
         writer.commit(mergetype=CLEAR)
@@ -154,6 +153,6 @@ def document_count() -> int | None:
     if not is_current():
         return None
     try:
-        return index.open_dir(index_dir()).doc_count()
+        return open_at(index_dir()).doc_count()
     except (OSError, index.IndexError):
         return None

@@ -16,7 +16,7 @@ def build_schema() -> fields.Schema:
         title=fields.TEXT(analyzer=stemmed),
         # One catch-all field, title twice then body, answers unfielded queries: half the
         # postings to read of a title-OR-body query, with the title still weighing more.
-        # Nothing is stored: snippets are cut from the database text (hit.highlights(text=)).
+        # Nothing is stored: snippets are cut from the database text (highlight.fragments).
         text=fields.TEXT(analyzer=stemmed),
         # Adjacent (stemmed) word pairs, without positions: an exact phrase is searched as the
         # AND of its pairs, which is many times faster than checking positions in Whoosh.
@@ -28,7 +28,7 @@ def build_schema() -> fields.Schema:
         words=fields.TEXT(analyzer=StandardAnalyzer(), phrase=False),
         source=fields.TEXT(analyzer=StandardAnalyzer(), phrase=False),
         published=fields.DATETIME(sortable=True),
-        # Facets: one keyword per value (slugs), counted by Whoosh's faceting.
+        # Facets: one keyword per value (slugs), counted from their postings (facets.py).
         source_key=fields.KEYWORD(**keywords),
         actor=fields.KEYWORD(**keywords),
         speaker=fields.KEYWORD(**keywords),  # actors quoted in the article
