@@ -107,6 +107,9 @@ WHITENOISE_AUTOREFRESH = DEBUG
 
 # The Whoosh index: one directory, one writer at a time, any number of reading processes.
 ARCHIVE_INDEX_DIR = Path(os.environ.get("ARCHIVE_INDEX_DIR", VAR_DIR / "index"))
+# Web processes write queued changes to the index in a background thread (wsgi.py turns it
+# on); commands and tests write them before they go on (archive.search.writes).
+ARCHIVE_INDEX_IN_BACKGROUND = os.environ.get("ARCHIVE_INDEX_IN_BACKGROUND", "") == "1"
 # Whoosh parses long words in quadratic time; longer queries are refused with a 400.
 ARCHIVE_MAX_QUERY_LENGTH = 500
 ARCHIVE_PAGE_SIZE = 20

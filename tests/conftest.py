@@ -41,6 +41,7 @@ def django_db_setup(django_test_environment, django_db_blocker, tmp_path_factory
     from archive.ingest import pipeline
 
     settings.ARCHIVE_INDEX_DIR = tmp_path_factory.mktemp("index")
+    settings.ARCHIVE_INDEX_IN_BACKGROUND = False  # edits are searchable when a call returns
     with django_db_blocker.unblock():
         config = setup_databases(verbosity=0, interactive=False, aliases={"default"})
         name = str(connection.settings_dict["NAME"])

@@ -6,8 +6,10 @@ import numpy as np
 import pytest
 
 from archive.search import arrays, engine
-from archive.search.index import index_articles, open_index, searcher
+from archive.search.index import open_index
 from archive.search.query import filter_query, for_search, parse
+from archive.search.snapshot import searcher
+from archive.search.writes import drain_all, queue
 
 pytestmark = pytest.mark.django_db
 
@@ -107,11 +109,13 @@ def test_deleted_articles_and_new_segments_are_seen(scratch_index, seed_article)
     from archive.models import Article
 
     ids = list(Article.objects.filter(body__icontains="Aleppo").values_list("pk", flat=True))
-    index_articles(ids[:40])
+    queue(ids[:40])
+    drain_all()
     writer = open_index().writer()
     writer.delete_by_term("id", str(ids[0]))
     writer.commit(merge=False)
-    index_articles(ids[40:80])
+    queue(ids[40:80])
+    drain_all()
     current = searcher()
     assert len(current.reader().leaf_readers()) >= 2
     query = parse("Aleppo")

@@ -110,8 +110,8 @@ def test_bad_date_range_is_a_readable_error():
 )
 def test_phrases_searched_as_word_pairs_find_what_positions_find(phrase):
     """Phrases run as the AND of their word pairs: the same hits as checking positions."""
-    from archive.search.index import searcher
     from archive.search.query import for_search, parse
+    from archive.search.snapshot import searcher
 
     query = parse(phrase)
     by_positions = {hit["id"] for hit in searcher().search(query, limit=None)}

@@ -1,6 +1,7 @@
-"""Merge actors that are one person, and split out an alias that was not.
+"""Merge actors that are one person, split out an alias that was not, accept a proposed name.
 
-Both run in one transaction, keep a record, and re-index the articles they touch.
+Each runs in one transaction, keeps a record, and queues the articles it touches for the
+index (`archive.search.writes.reindex`, in the same transaction).
 """
 
 from django.db import transaction
@@ -18,14 +19,7 @@ from archive.models import (
     Participant,
     Quote,
 )
-
-
-def _reindex(article_ids):
-    from archive.search.index import index_articles_later
-
-    ids = sorted(set(article_ids))
-    if ids:
-        transaction.on_commit(lambda: index_articles_later(ids))
+from archive.search.writes import reindex
 
 
 @transaction.atomic
@@ -76,7 +70,7 @@ def merge_actors(keep: Actor, others, user: str = "") -> list[MergeRecord]:
             )
         )
         other.delete()
-    _reindex(touched)
+    reindex(touched)
     return records
 
 
@@ -112,7 +106,7 @@ def split_alias(alias: Alias, kind: str | None = None) -> Actor:
                 Mention.objects.create(article=article, actor=actor, count=counts[actor.pk])
         touched.append(article.pk)
     Quote.objects.filter(speaker=old, speaker_name__iexact=new.name).update(speaker=new)
-    _reindex(touched)
+    reindex(touched)
     return new
 
 
@@ -129,7 +123,41 @@ def accept_proposal(proposal: ActorProposal, as_alias_of: Actor | None = None) -
         )
         proposal.status, proposal.actor = ActorProposal.Status.ACCEPTED, actor
     proposal.save()
-    Quote.objects.filter(speaker__isnull=True, anonymous=False, speaker_name=proposal.name).update(
-        speaker=actor
-    )
+    quotes = Quote.objects.filter(speaker__isnull=True, anonymous=False, speaker_name=proposal.name)
+    quoted = set(quotes.values_list("article_id", flat=True))
+    quotes.update(speaker=actor)
+    linked = count_mentions(actor, _articles_naming(proposal) | quoted)
+    reindex(linked | quoted)
     return actor
+
+
+def _articles_naming(proposal) -> set[int]:
+    """Articles that may name the proposal: the one it was first seen in, and those the
+    index finds for the name as a phrase (the matcher then counts real mentions)."""
+    from archive import search
+
+    found = {proposal.article_id} if proposal.article_id else set()
+    phrase = " ".join(proposal.name.replace('"', " ").split())
+    try:
+        found |= set(search.search(f'"{phrase}"').ids())
+    except search.QueryError:
+        pass
+    return found
+
+
+def count_mentions(actor: Actor, article_ids) -> set[int]:
+    """Count `actor`'s mentions (by every name it now has) in these articles and record
+    them; returns the articles that name it."""
+    from archive.ingest.actors import ActorMatcher
+    from archive.models import Article
+
+    matcher = ActorMatcher.from_database()
+    naming = set()
+    for article in Article.objects.filter(pk__in=article_ids).only("title", "body", "published"):
+        count = matcher.count(f"{article.title}\n{article.body}", article.published).get(actor.pk)
+        if count:
+            Mention.objects.update_or_create(
+                article=article, actor=actor, defaults={"count": count}
+            )
+            naming.add(article.pk)
+    return naming

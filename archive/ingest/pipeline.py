@@ -13,7 +13,6 @@ from django.db import transaction
 from django.utils import timezone
 from tqdm import tqdm
 
-from archive import search
 from archive.actors.proposals import ProposalCollector, names_after_titles
 from archive.actors.quotes import SpeakerResolver, find_quotes
 from archive.ingest import clusters, dates
@@ -24,6 +23,7 @@ from archive.ingest.records import ImportReport, Problem
 from archive.ingest.rounds import RoundFinder, processes_named
 from archive.ingest.version import IMPORTER_VERSION
 from archive.models import Actor, Article, ImportRun, Mention, Quote
+from archive.search import writes as search_writes
 
 BATCH_SIZE = 500
 MAX_PROBLEMS_KEPT = 2000
@@ -148,7 +148,9 @@ def save_batch(batch):
         Mention.objects.bulk_create(mentions)
         Article.events.through.objects.bulk_create(memberships)
         Quote.objects.bulk_create(quotes)
-    return [article.pk for article in articles]
+        ids = [article.pk for article in articles]
+        search_writes.queue(ids)  # with the articles: a crash cannot leave them unindexed
+    return ids
 
 
 def save_cluster_changes(changes) -> list[int]:
@@ -160,6 +162,7 @@ def save_cluster_changes(changes) -> list[int]:
             if article:
                 Article.objects.filter(pk=article.pk).update(cluster=key)
                 ids.append(article.pk)
+        search_writes.queue(ids)
     return ids
 
 
@@ -210,8 +213,7 @@ def _import(importer, paths, progress, columns, report):
             entry["article"] = None
     importer.proposals.save()
     report.added = Article.objects.filter(import_run=importer.run_record).count()
-    if added_ids:
-        search.index_articles(sorted(set(added_ids)))
+    search_writes.drain_all()
 
 
 def _flush(importer, batch):

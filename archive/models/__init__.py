@@ -4,6 +4,7 @@ from archive.models.actor import Actor, ActorProposal, ActorRole, Alias, MergeRe
 from archive.models.article import Article, Mention
 from archive.models.event import Event, Participant
 from archive.models.importrun import ImportRun
+from archive.models.indexqueue import IndexQueue
 from archive.models.quote import Quote
 
 __all__ = [
@@ -14,6 +15,7 @@ __all__ = [
     "Article",
     "Event",
     "ImportRun",
+    "IndexQueue",
     "Mention",
     "MergeRecord",
     "Participant",

@@ -20,6 +20,8 @@ class Actor(models.Model):
     description = models.TextField(blank=True, help_text="One or two lines: who this is.")
 
     history = HistoricalRecords()
+    # What the search index carries of an actor (articles are reindexed when it changes).
+    INDEXED_FIELDS = ("slug",)
 
     class Meta:
         ordering = ["name"]
@@ -29,6 +31,12 @@ class Actor(models.Model):
 
     def get_absolute_url(self):
         return reverse("archive:actor", args=[self.slug])
+
+    def indexed_article_ids(self) -> set[int]:
+        """Articles whose index entry names this actor (as mentioned, or as a speaker)."""
+        mentioned = self.mention_set.values_list("article_id", flat=True)
+        quoted = self.quotes.values_list("article_id", flat=True)
+        return set(mentioned) | set(quoted)
 
     def clean(self):
         """No two actors may share a name, compared as readers compare them."""

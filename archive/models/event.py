@@ -36,6 +36,8 @@ class Event(models.Model):
     )
 
     history = HistoricalRecords()
+    # What the search index carries of a round (articles are reindexed when it changes).
+    INDEXED_FIELDS = ("slug", "process")
 
     class Meta:
         ordering = ["start_date", "process", "number", "part"]
@@ -45,6 +47,9 @@ class Event(models.Model):
 
     def get_absolute_url(self):
         return reverse("archive:round", args=[self.slug])
+
+    def indexed_article_ids(self) -> set[int]:
+        return set(self.articles.values_list("pk", flat=True))
 
     @property
     def last_day(self):

@@ -2,18 +2,19 @@
 
 from archive.search.documents import source_key
 from archive.search.highlight import mark_terms
-from archive.search.index import document_count, index_articles, is_current, rebuild
+from archive.search.index import document_count, is_current
 from archive.search.query import QueryError
 from archive.search.results import SORTS, search
+from archive.search.writes import rebuild, reindex
 
 __all__ = [
     "QueryError",
     "SORTS",
     "document_count",
-    "index_articles",
     "is_current",
     "mark_terms",
     "rebuild",
+    "reindex",
     "search",
     "source_key",
 ]

@@ -35,6 +35,12 @@ class _Cache:
             self.entries.clear()
             self.used = 0
 
+    def drop(self, doomed):
+        """Remove every entry whose key `doomed(key)` says is no longer wanted."""
+        with self.lock:
+            for key in [key for key in self.entries if doomed(key)]:
+                self.used -= self.size(self.entries.pop(key))
+
     def get(self, key, load):
         with self.lock:
             if key in self.entries:
@@ -69,12 +75,25 @@ def clear():
     _ARRAYS.clear()
 
 
+def forget_segments(segment_ids):
+    """Drop what was read from segments that a commit merged away or deleted."""
+    if not segment_ids:
+        return
+
+    def doomed(key):
+        owner = key[0]  # a segment's id, or the ids of all segments an array spans
+        return bool(segment_ids.intersection(owner if isinstance(owner, tuple) else (owner,)))
+
+    for cache in (_POSTINGS, _ARRAYS):
+        cache.drop(doomed)
+
+
 def leaves(reader):
     """[(segment reader, first global docnum)] in document-number order."""
     return list(reader.leaf_readers())
 
 
-def _segment_id(leaf):
+def segment_id(leaf):
     return leaf.segment().segment_id()
 
 
@@ -108,7 +127,7 @@ def postings(reader, fieldname, btext):
     """(global docnums, weights) of a term over every segment; deleted documents included."""
     parts = [
         _POSTINGS.get(
-            (_segment_id(leaf), fieldname, btext),
+            (segment_id(leaf), fieldname, btext),
             lambda leaf=leaf: _read_postings(leaf, fieldname, btext),
         )
         for leaf, _ in leaves(reader)
@@ -125,7 +144,7 @@ def postings(reader, fieldname, btext):
 def _per_segment(reader, name, read_leaf):
     """One array over every document, each segment's part read once by `read_leaf`."""
     parts = [
-        _ARRAYS.get((_segment_id(leaf), name), lambda leaf=leaf: read_leaf(leaf))
+        _ARRAYS.get((segment_id(leaf), name), lambda leaf=leaf: read_leaf(leaf))
         for leaf, _ in leaves(reader)
     ]
     return parts[0] if len(parts) == 1 else np.concatenate(parts)
@@ -152,6 +171,16 @@ def column(reader, fieldname):
         return np.asarray(values, dtype=np.uint64)  # numbers are kept in sortable, unsigned form
 
     return _per_segment(reader, ("column", fieldname), read)
+
+
+def article_ids(reader):
+    """The article id of each document (-1 where a document has none), from the `id` column."""
+
+    def read(leaf):
+        values = leaf.column_reader("id", translate=False)
+        return np.fromiter((int(v) if v else -1 for v in values), np.int64, leaf.doc_count_all())
+
+    return _per_segment(reader, "article_ids", read)
 
 
 def missing_value(reader, fieldname):
@@ -188,7 +217,7 @@ def facet_pairs(reader, fieldname):
     docs, codes, index = [], [], {}
     for leaf, offset in leaves(reader):
         leaf_docs, leaf_codes, leaf_values = _ARRAYS.get(
-            (_segment_id(leaf), ("facet", fieldname)), lambda leaf=leaf: read(leaf)
+            (segment_id(leaf), ("facet", fieldname)), lambda leaf=leaf: read(leaf)
         )
         # Segments number their values apart: map them onto one list.
         remap = np.asarray([index.setdefault(v, len(index)) for v in leaf_values], np.int32)
@@ -212,5 +241,5 @@ def codes(reader, fieldname):
             result[filled] = np.unique(values[filled].astype(bytes), return_inverse=True)[1]
         return result
 
-    key = (tuple(_segment_id(leaf) for leaf, _ in leaves(reader)), ("codes", fieldname))
+    key = (tuple(segment_id(leaf) for leaf, _ in leaves(reader)), ("codes", fieldname))
     return _ARRAYS.get(key, read)

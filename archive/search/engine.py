@@ -29,11 +29,11 @@ class Matches:
 class Evaluator:
     """Evaluates queries against one searcher's view of the index."""
 
-    def __init__(self, searcher):
+    def __init__(self, searcher, live=None):
         self.searcher = searcher
         self.reader = searcher.reader()
         self.size = self.reader.doc_count_all()
-        self.live = arrays.live(self.reader)
+        self.live = arrays.live(self.reader) if live is None else live
 
     def matches(self, query) -> Matches:
         """Every live document matching `query`, with its score."""

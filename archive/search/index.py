@@ -1,22 +1,18 @@
-"""The on-disk index: open, write, rebuild.
+"""The on-disk index: open, write a batch of articles, rebuild.
 
-One process writes at a time. Whoosh keeps a lock file; bulk writers (import,
-rebuild_index) wait for it up to WRITER_TIMEOUT seconds, writes during a web request go
-through an AsyncWriter, which commits in a thread once the lock is free. Readers (any number
-of gunicorn workers) each keep a searcher and refresh it when the index changed.
+One process writes at a time (Whoosh keeps a lock file). Changes reach the index through
+the queue in `writes`; readers see one generation at a time through `snapshot`.
 """
 
 import gc
-import threading
 from contextlib import contextmanager
 
 from django.conf import settings
 from whoosh import index
-from whoosh.writing import CLEAR, AsyncWriter
+from whoosh.writing import CLEAR
 
 from archive.search.documents import article_to_document
 from archive.search.schema import SCHEMA_VERSION, build_schema
-from archive.search.weighting import WEIGHTING
 
 WRITER_TIMEOUT = 120.0
 # Segments as separate files: a compound segment file is read whole into every process's
@@ -24,7 +20,6 @@ WRITER_TIMEOUT = 120.0
 WRITER_OPTIONS = {"limitmb": 256, "compound": False}
 CHUNK_SIZE = 500
 VERSION_FILE = "ARCHIVE_SCHEMA_VERSION"
-_local = threading.local()
 
 
 def index_dir():
@@ -62,20 +57,6 @@ def create():
 
 def open_index():
     return open_at(index_dir()) if is_current() else create()
-
-
-def searcher():
-    """This thread's searcher, refreshed if a writer has committed since it was opened."""
-    key = str(index_dir())
-    cached = getattr(_local, "searchers", {})
-    current = cached.get(key)
-    if current is None:
-        current = open_index().searcher(weighting=WEIGHTING)
-    elif not current.up_to_date():
-        current = current.refresh()
-    cached[key] = current
-    _local.searchers = cached
-    return current
 
 
 def _articles(ids):
@@ -118,33 +99,31 @@ def _bulk():
             gc.enable()
 
 
-def index_articles(ids):
-    """Add or update these articles now, waiting for the write lock if another process has it."""
+def writer(timeout=WRITER_TIMEOUT):
+    """The index's writer, waiting up to `timeout` seconds for another process's lock
+    (raises whoosh's LockError after that)."""
+    return open_index().writer(timeout=timeout, delay=0.05, **WRITER_OPTIONS)
+
+
+def write(writer, ids):
+    """Add, update or delete (when gone from the database) these articles in `writer`."""
     ids = list(ids)
-    writer = open_index().writer(timeout=WRITER_TIMEOUT, **WRITER_OPTIONS)
+    if len(ids) <= CHUNK_SIZE:  # the collector is process-wide: pause it for bulk work only
+        _write(writer, ids)
+        return
     with _bulk():
         _write(writer, ids)
-        writer.commit()
 
 
-def index_articles_later(ids):
-    """Add, update or delete these articles without blocking a web request on the lock."""
-    writer = AsyncWriter(open_index(), writerargs={**WRITER_OPTIONS, "limitmb": 64})
-    _write(writer, list(ids))
-    writer.commit()
-    return writer
-
-
-def rebuild() -> int:
-    """Index every article from scratch; returns how many were indexed."""
+def rewrite_all(clearing) -> int:
+    """Every article written into `clearing`, a writer committed with CLEAR: the index
+    holds exactly the database's articles afterwards. Returns how many."""
     from archive.models import Article
 
     ids = list(Article.objects.order_by("pk").values_list("pk", flat=True))
-    # A current index is cleared under the write lock; an old or missing one is made anew.
-    writer = open_index().writer(timeout=WRITER_TIMEOUT, **WRITER_OPTIONS)
     with _bulk():
-        _write(writer, ids, delete_missing=False)
-        writer.commit(mergetype=CLEAR)
+        _write(clearing, ids, delete_missing=False)
+        clearing.commit(mergetype=CLEAR)
     return len(ids)
 
 

@@ -9,8 +9,7 @@ from dataclasses import dataclass
 
 from whoosh import query as wq
 
-from archive.search import engine, facets, highlight, spelling
-from archive.search.index import searcher
+from archive.search import engine, facets, highlight, snapshot, spelling
 from archive.search.query import QueryError, check_length, filter_query, for_search, parse
 
 SORTS = ("relevance", "newest", "oldest")
@@ -48,25 +47,40 @@ class SearchResults:
         self.with_facets = with_facets
         self.collapse = collapse
         self._order = None
-        self._searcher = searcher  # the archive's index unless given (benchmarks give one)
+        # One generation of the index for everything this search reads (the archive's
+        # latest unless a searcher is given: benchmarks give one).
+        self._snapshot = snapshot.Snapshot(searcher, None) if searcher else None
 
     def _run(self):
-        """Match once: every hit's docnum in result order, their scores and the match mask."""
+        """Match once: every hit's docnum in result order, their scores and the match mask,
+        and every hit's article id, all from one generation of the index."""
         if self._order is None:
-            self._searcher = self._searcher or searcher()
             try:
-                evaluator = engine.Evaluator(self._searcher)
-                found = evaluator.matches(for_search(self.query))
-                if self.filter is not None:
-                    found.mask &= evaluator.mask(self.filter)
-                reader = self._searcher.reader()
-                self._order = engine.ranked(reader, found, self.sort, self.collapse)
+                self._match(self._snapshot or snapshot.current())
             except QueryError:
                 raise
-            except Exception as error:  # e.g. a date range Whoosh cannot read
-                raise QueryError(f"The query could not be run ({error}).") from error
-            self._found = found
+            except Exception as error:  # noqa: BLE001
+                # The index may have moved under this read (a merge removed a segment's
+                # files): run once more on a snapshot opened now. A second failure is the
+                # query's own (e.g. a date range Whoosh cannot read).
+                if self._snapshot is not None and self._snapshot.key is None:
+                    raise QueryError(f"The query could not be run ({error}).") from error
+                try:
+                    self._match(snapshot.current(fresh=True))
+                except Exception as again:  # noqa: BLE001
+                    raise QueryError(f"The query could not be run ({again}).") from again
         return self._order
+
+    def _match(self, snap):
+        evaluator = engine.Evaluator(snap.searcher, snap.live)
+        found = evaluator.matches(for_search(self.query))
+        if self.filter is not None:
+            found.mask &= evaluator.mask(self.filter)
+        order = engine.ranked(snap.reader, found, self.sort, self.collapse)
+        self._ids = snap.article_ids[order]
+        self._words = highlight.query_words(self.query, snap.reader)
+        self._facets = facets.counts(snap.reader, found.mask) if self.with_facets else {}
+        self._snapshot, self._found, self._order = snap, found, order
 
     def count(self):
         return len(self._run())
@@ -76,7 +90,9 @@ class SearchResults:
     def __getitem__(self, index):
         if not isinstance(index, slice):
             return self[index : index + 1][0]
-        return self._hydrate(self.docnums(index.start or 0, index.stop or 0))
+        self._run()
+        window = slice(index.start or 0, index.stop or 0)
+        return self._hydrate(self._order[window].tolist(), self._ids[window].tolist())
 
     def docnums(self, start, stop) -> list[int]:
         """Index document numbers of the hits from `start` to `stop`, in result order."""
@@ -85,35 +101,31 @@ class SearchResults:
     def words(self) -> frozenset[str]:
         """The words to mark in the hits' text (prefix and fuzzy terms expanded)."""
         self._run()
-        return highlight.query_words(self.query, self._searcher.reader())
+        return self._words
 
     def facet_counts(self) -> dict[str, dict[str, int]]:
         """Counts over every hit (wire copies included, even when the list collapses them)."""
-        if not self.with_facets:
-            return {}
         self._run()
-        return facets.counts(self._searcher.reader(), self._found.mask)
+        return self._facets
 
     def suggestion(self) -> str | None:
         """A corrected query when this one finds little or nothing."""
         if not self.text or self.count() >= FEW_HITS:
             return None
-        return spelling.suggest(self.text, searcher())
+        return spelling.suggest(self.text, self._snapshot.searcher)
 
-    def ids(self):
+    def ids(self) -> list[int]:
         """Every hit's article id, in result order (for exports: no snippets, no facets)."""
-        order = self._run()
-        stored = self._searcher.stored_fields
-        for docnum in order.tolist():
-            yield int(stored(docnum)["id"])
+        self._run()
+        return self._ids.tolist()
 
-    def _hydrate(self, docnums):
+    def _hydrate(self, docnums, ids):
+        """Hits for these documents: the articles as the database holds them now (the index
+        is not read again), with snippets cut from their text."""
         from archive.models import Article
 
-        stored = self._searcher.stored_fields
-        ids = [int(stored(docnum)["id"]) for docnum in docnums]
         articles = Article.objects.in_bulk(ids)
-        words = self.words()
+        words = self._words
         hits = []
         for docnum, pk in zip(docnums, ids, strict=True):
             article = articles.get(pk)

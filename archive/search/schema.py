@@ -4,7 +4,7 @@ from whoosh import fields
 from whoosh.analysis import ShingleFilter, StandardAnalyzer, StemmingAnalyzer
 from whoosh.lang.porter2 import stem
 
-SCHEMA_VERSION = 8  # 8: segments kept as separate files (index.WRITER_OPTIONS)
+SCHEMA_VERSION = 9  # 9: article ids as a column (search never reads stored fields)
 
 
 def build_schema() -> fields.Schema:
@@ -12,7 +12,8 @@ def build_schema() -> fields.Schema:
     stemmed = StemmingAnalyzer(stemfn=stem)
     keywords = {"lowercase": True, "commas": True}
     return fields.Schema(
-        id=fields.ID(unique=True, stored=True),
+        # Sortable: each document's article id is read as one column (snapshot.article_ids).
+        id=fields.ID(unique=True, stored=True, sortable=True),
         title=fields.TEXT(analyzer=stemmed),
         # One catch-all field, title twice then body, answers unfielded queries: half the
         # postings to read of a title-OR-body query, with the title still weighing more.

@@ -1,0 +1,174 @@
+"""The one way changes reach the index: a queue in the database, drained under the lock.
+
+Whatever changes what the index holds for an article (an admin save or delete, a curator's
+date, a merge or split of actors, an accepted proposal, an import) calls `reindex(ids)` in
+its own transaction. The articles are queued (`IndexQueue`) in that same transaction, so a
+change that commits cannot be lost from search; a row is deleted only after the index has
+committed the article. Once the transaction commits the queue is drained by whoever holds
+Whoosh's write lock: a command waits for the lock and drains at once; a web request never
+waits: a thread of its process drains in the background, retrying while another process
+holds the lock (an import, another worker). Newest rows go first, so a curator's edit made
+during a long import reaches search at the import's next commit.
+
+Why not Whoosh's AsyncWriter: it holds pending documents in one process's memory, so a
+worker recycled or killed while the lock was taken lost them, and search disagreed with the
+database until a rebuild. A queue in the database also makes crash recovery plain: what is
+still queued after a crash is drained by the next `make run` (`rebuild_index --check --repair`).
+"""
+
+import logging
+import threading
+import time
+
+from django.conf import settings
+from django.db import connection, transaction
+from whoosh.index import LockError
+
+from archive.search import index
+
+# Articles per commit: the write lock is let go (and newer edits taken first) this often.
+COMMIT_EVERY = 5_000
+RETRY_DELAY = 0.5  # seconds between attempts while another process holds the lock
+MAX_FAILURES = 5  # a drainer thread gives up after so many errors in a row (rows stay queued)
+log = logging.getLogger(__name__)
+
+
+def reindex(article_ids):
+    """Have these articles written to the index (or removed, if deleted) once the current
+    transaction commits. Call it wherever an article's indexed fields change."""
+    if queue(article_ids):
+        transaction.on_commit(_after_commit)
+
+
+def queue(article_ids) -> int:
+    """Queue these articles in the current transaction, and nothing more: a bulk job (an
+    import) queues batch by batch and drains once, at its end (`drain_all`)."""
+    from archive.models import IndexQueue
+
+    ids = sorted({int(pk) for pk in article_ids if pk is not None})
+    IndexQueue.objects.bulk_create([IndexQueue(article_id=pk) for pk in ids], batch_size=2000)
+    return len(ids)
+
+
+def _after_commit():
+    """Web processes (settings.ARCHIVE_INDEX_IN_BACKGROUND) drain in a thread; commands and
+    tests drain before going on, so that what they changed is searchable when they return."""
+    if settings.ARCHIVE_INDEX_IN_BACKGROUND:
+        drain_in_background()
+    else:
+        drain_all()
+
+
+def pending() -> int:
+    """How many queued rows wait for the index."""
+    from archive.models import IndexQueue
+
+    return IndexQueue.objects.count()
+
+
+def drain(wait: float = 0.0) -> int | None:
+    """Write up to COMMIT_EVERY queued articles in one commit. Returns how many were
+    written (0: the queue was empty), or None when another process held the write lock
+    longer than `wait` seconds (it, or a retry, drains them later)."""
+    from archive.models import IndexQueue
+
+    try:
+        writer = index.writer(timeout=wait)
+    except LockError:
+        return None
+    try:
+        # Read under the lock: rows queued after this are taken by the next drain.
+        rows = list(
+            IndexQueue.objects.order_by("-pk").values_list("pk", "article_id")[:COMMIT_EVERY]
+        )
+        if not rows:
+            writer.cancel()
+            return 0
+        ids = sorted({article_id for _, article_id in rows})
+        index.write(writer, ids)
+        writer.commit()
+    except BaseException:
+        writer.cancel()
+        raise
+    # After the commit: a crash before this line only makes the next drain write them again.
+    done = [pk for pk, _ in rows]
+    for start in range(0, len(done), 1000):
+        IndexQueue.objects.filter(pk__in=done[start : start + 1000]).delete()
+    return len(ids)
+
+
+def drain_all(wait: float = index.WRITER_TIMEOUT) -> int:
+    """Drain until the queue is empty, waiting for the lock each time; returns how many
+    articles were written. Raises LockError if the lock stays taken longer than `wait`."""
+    total = 0
+    while True:
+        written = drain(wait)
+        if written is None:
+            raise LockError(f"The index stayed locked for {wait:.0f} s by another process.")
+        if not written:
+            return total
+        total += written
+
+
+def rebuild() -> int:
+    """Index every article from scratch; what was queued before it started is then done."""
+    from archive.models import IndexQueue
+
+    last = IndexQueue.objects.order_by("-pk").values_list("pk", flat=True).first()
+    clearing = index.writer()
+    try:
+        count = index.rewrite_all(clearing)
+    except BaseException:
+        clearing.cancel()
+        raise
+    if last is not None:
+        IndexQueue.objects.filter(pk__lte=last).delete()
+    return count
+
+
+# One background drainer per process. `_wanted` is set by every request that queued
+# something; the drainer only stops, under `_guard`, when nothing was asked since it last
+# looked and the queue is empty, so no request's rows are left waiting for a trigger.
+_guard = threading.Lock()
+_wanted = threading.Event()
+_drainer: threading.Thread | None = None
+
+
+def drain_in_background():
+    """Have this process's drainer thread write what is queued (start it if needed)."""
+    global _drainer
+    with _guard:
+        _wanted.set()
+        if _drainer is None or not _drainer.is_alive():
+            _drainer = threading.Thread(target=_drain_until_empty, name="index-writer", daemon=True)
+            _drainer.start()
+
+
+def _drain_until_empty():
+    global _drainer
+    failures = 0
+    try:
+        while True:
+            _wanted.clear()
+            try:
+                written = drain(wait=1.0)
+                failures = 0
+            except Exception:
+                failures += 1
+                log.exception("Writing queued articles to the index failed (%d)", failures)
+                if failures >= MAX_FAILURES:  # the rows stay queued for the next drain
+                    with _guard:
+                        _drainer = None
+                    return
+                written = None
+            if written is None:  # the lock is taken (or the write failed): try again
+                time.sleep(RETRY_DELAY)
+                continue
+            if written:
+                continue
+            with _guard:
+                if not _wanted.is_set():
+                    _drainer = None
+                    return
+    finally:
+        connection.close()  # this thread's own database connection
