@@ -30,6 +30,7 @@ data: setup
 	$(MANAGE) load_reference
 	$(MANAGE) import_articles seeds
 	$(MANAGE) rebuild_index --if-stale
+	$(MANAGE) rebuild_index --check --repair
 
 superuser: setup
 	$(MANAGE) migrate --noinput -v 0

@@ -1,0 +1,189 @@
+"""A scratch archive served by a real gunicorn, for tests of a server that keeps running
+while curators edit and imports arrive. Everything goes through the project's own commands,
+in processes of their own, against a database and an index of the scratch archive's own
+(SQLite in a file, or a database of its own on the suite's PostgreSQL server)."""
+
+import os
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+from urllib.parse import urlparse, urlunparse
+
+import requests
+from lxml import html
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+GUNICORN = str(Path(PYTHON).with_name("gunicorn"))
+
+
+class ScratchArchive:
+    """A var/ folder, a database and an index, made and filled with manage.py commands."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.env = {
+            **os.environ,
+            "ARCHIVE_VAR_DIR": str(folder / "var"),
+            "ARCHIVE_INDEX_DIR": str(folder / "var" / "index"),
+            "DJANGO_SETTINGS_MODULE": "archive.settings",
+        }
+        self.env.pop("ARCHIVE_INDEX_IN_BACKGROUND", None)
+        self.pg_url = None
+        suite_url = os.environ.get("DATABASE_URL", "")
+        if suite_url.startswith("postgres"):
+            parts = urlparse(suite_url)
+            self.pg_name = f"archive_live_{uuid.uuid4().hex[:8]}"
+            self.pg_admin = suite_url
+            self._pg(f"CREATE DATABASE {self.pg_name}")
+            self.pg_url = urlunparse(parts._replace(path=f"/{self.pg_name}"))
+            self.env["DATABASE_URL"] = self.pg_url
+        else:
+            self.env.pop("DATABASE_URL", None)
+
+    def _pg(self, statement, url=None):
+        import psycopg
+
+        with psycopg.connect(url or self.pg_admin, autocommit=True) as conn:
+            return conn.execute(statement).fetchall() if url else conn.execute(statement)
+
+    def manage(self, *args, check=True, **kwargs):
+        return subprocess.run(
+            [PYTHON, "manage.py", *args],
+            cwd=ROOT,
+            env=self.env,
+            check=check,
+            capture_output=True,
+            text=True,
+            **kwargs,
+        )
+
+    def manage_in_background(self, *args):
+        return subprocess.Popen(
+            [PYTHON, "manage.py", *args],
+            cwd=ROOT,
+            env=self.env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+
+    def scalar(self, sql, *params):
+        """One value from the scratch archive's database, read directly (the truth)."""
+        if self.pg_url:
+            import psycopg
+
+            with psycopg.connect(self.pg_url) as conn:
+                return conn.execute(sql.replace("?", "%s"), params).fetchone()[0]
+        with sqlite3.connect(self.folder / "var" / "archive.sqlite3") as conn:
+            return conn.execute(sql, params).fetchone()[0]
+
+    def drop(self):
+        if self.pg_url:
+            self._pg(f"DROP DATABASE IF EXISTS {self.pg_name} WITH (FORCE)")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Gunicorn:
+    """`archive.wsgi` served by gunicorn with several long-lived workers on a loopback port."""
+
+    def __init__(self, archive: ScratchArchive, workers=3):
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.log = open(archive.folder / "gunicorn.log", "w")  # noqa: SIM115
+        self.process = subprocess.Popen(
+            [
+                GUNICORN,
+                "archive.wsgi",
+                "--bind",
+                f"127.0.0.1:{self.port}",
+                "--workers",
+                str(workers),
+                "--timeout",
+                "120",
+                "--no-control-socket",
+            ],
+            cwd=ROOT,
+            env=archive.env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+        )
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                if requests.get(self.url + "/", timeout=5).status_code == 200:
+                    return
+            except requests.ConnectionError:
+                time.sleep(0.2)
+        self.stop()
+        raise RuntimeError(f"gunicorn did not start: {self.read_log()}")
+
+    def read_log(self) -> str:
+        self.log.flush()
+        return Path(self.log.name).read_text()
+
+    def stop(self):
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+        self.log.close()
+
+
+class Curator:
+    """A curator in the admin over HTTP: logs in and posts forms with their CSRF token."""
+
+    def __init__(self, base_url, username, password):
+        self.base = base_url
+        self.http = requests.Session()
+        self.post_form(
+            "/admin/login/?next=/admin/", {"username": username, "password": password}
+        )
+        assert "sessionid" in self.http.cookies, "the curator could not log in"
+
+    def _token(self, path):
+        page = self.http.get(self.base + path, timeout=30)
+        page.raise_for_status()
+        return html.fromstring(page.content)
+
+    def post_form(self, path, values, form_path=None):
+        """Fill the form found at `form_path` (default: `path`) and post it to `path`."""
+        document = self._token(form_path or path)
+        token = document.xpath("//input[@name='csrfmiddlewaretoken']/@value")[0]
+        response = self.http.post(
+            self.base + path,
+            data={"csrfmiddlewaretoken": token, **values},
+            headers={"Referer": self.base + (form_path or path)},
+            timeout=60,
+        )
+        assert response.status_code < 400, f"{path}: {response.status_code}"
+        return response
+
+    def edit(self, change_path, **changes):
+        """Change some fields of an admin change form, keeping every other value as it is."""
+        document = self._token(change_path)
+        form = next(f for f in document.forms if f.xpath(".//input[@name='_save']"))
+        values = dict(form.form_values())
+        for name in form.inputs.keys():
+            field = form.inputs[name]
+            if getattr(field, "multiple", False):
+                values[name] = list(field.value)
+        values.update(changes)
+        values["_save"] = "Save"
+        return self.post_form(change_path, values)
+
+    def action(self, list_path, action, selected, **extra):
+        return self.post_form(
+            list_path,
+            {"action": action, "_selected_action": [str(pk) for pk in selected], **extra},
+        )
