@@ -146,9 +146,7 @@ class Curator:
     def __init__(self, base_url, username, password):
         self.base = base_url
         self.http = requests.Session()
-        self.post_form(
-            "/admin/login/?next=/admin/", {"username": username, "password": password}
-        )
+        self.post_form("/admin/login/?next=/admin/", {"username": username, "password": password})
         assert "sessionid" in self.http.cookies, "the curator could not log in"
 
     def _token(self, path):

@@ -93,8 +93,9 @@ def _database_values() -> dict[str, dict[int, object]]:
         values["actor"][pk].add(slug.lower())
     for pk, slug in Quote.objects.exclude(speaker=None).values_list("article_id", "speaker__slug"):
         values["speaker"][pk].add(slug.lower())
-    rounds = Article.events.through.objects.values_list("article_id", "event__slug", "event__process")
-    for pk, slug, process in rounds:
+    through = Article.events.through.objects
+    rounds = through.values_list("article_id", "event__slug", "event__process")
+    for pk, slug, process in rounds.iterator():
         values["round"][pk].add(slug.lower())
         values["process"][pk].add(process.lower())
     values["published"] = {}

@@ -6,9 +6,7 @@ from archive.search import agreement
 
 
 class Command(BaseCommand):
-    help = (
-        "Rebuild the Whoosh index from the database, or check (and repair) that the two agree."
-    )
+    help = "Rebuild the Whoosh index from the database, or check (and repair) that the two agree."
 
     def add_arguments(self, parser):
         parser.add_argument(
