@@ -7,6 +7,8 @@ every answer (whichever worker gives it) agrees with the database within a bound
 and no response is a server error.
 """
 
+import fcntl
+import signal
 import threading
 import time
 
@@ -171,3 +173,50 @@ def test_edits_and_an_import_reach_every_worker_without_errors(served, tmp_path)
     assert readers.errors == [], readers.errors[:3]
     check = archive.manage("rebuild_index", "--check", check=False)
     assert check.returncode == 0, check.stdout + check.stderr
+
+
+def test_an_import_killed_while_indexing_is_repaired_by_the_next_start(tmp_path_factory):
+    """SIGKILL while the import holds the index's write lock: the index stays readable,
+    the check names what is missing, and `--check --repair` (run by `make run`) mends it."""
+    archive = ScratchArchive(tmp_path_factory.mktemp("crash"))
+    try:
+        archive.manage("migrate", "--noinput", "-v", "0")
+        archive.manage("load_reference")
+        archive.manage("rebuild_index")
+        importing = archive.manage_in_background("import_articles", str(SEEDS))
+        lock = archive.folder / "var" / "index" / "MAIN_WRITELOCK"
+        assert wait_until_locked(lock, importing), "the import never started indexing"
+        importing.send_signal(signal.SIGKILL)
+        importing.wait()
+        saved = archive.scalar("SELECT COUNT(*) FROM archive_article")
+        assert saved > 0
+
+        check = archive.manage("rebuild_index", "--check", check=False)
+        assert check.returncode == 1
+        assert "missing from the index" in check.stdout and "queued" in check.stdout
+
+        repair = archive.manage("rebuild_index", "--check", "--repair", check=False)
+        assert repair.returncode == 0, repair.stdout + repair.stderr
+        assert "Index and database agree." in repair.stdout
+        assert (
+            f"{saved} articles in the database, {saved} in the index."
+            in archive.manage("rebuild_index", "--check").stdout
+        )
+    finally:
+        archive.drop()
+
+
+def wait_until_locked(lock, process, timeout=120):
+    """True once `process` holds Whoosh's write lock (an flock on `lock`)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and process.poll() is None:
+        if lock.exists():
+            with open(lock, "a") as handle:
+                try:
+                    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    fcntl.flock(handle, fcntl.LOCK_UN)
+                except BlockingIOError:
+                    time.sleep(0.5)  # well into the writing
+                    return True
+        time.sleep(0.05)
+    return False

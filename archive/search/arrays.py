@@ -89,8 +89,9 @@ def forget_segments(segment_ids):
 
 
 def leaves(reader):
-    """[(segment reader, first global docnum)] in document-number order."""
-    return list(reader.leaf_readers())
+    """[(segment reader, first global docnum)] in document-number order (an index with no
+    segment yet has none: Whoosh gives it an EmptyReader)."""
+    return [(leaf, offset) for leaf, offset in reader.leaf_readers() if leaf.segment()]
 
 
 def segment_id(leaf):
@@ -132,8 +133,8 @@ def postings(reader, fieldname, btext):
         )
         for leaf, _ in leaves(reader)
     ]
-    if len(parts) == 1:
-        return parts[0]
+    if len(parts) <= 1:
+        return parts[0] if parts else (EMPTY_IDS, EMPTY_WEIGHTS)
     offsets = [offset for _, offset in leaves(reader)]
     return (
         np.concatenate([ids + offset for (ids, _), offset in zip(parts, offsets, strict=True)]),
@@ -141,8 +142,10 @@ def postings(reader, fieldname, btext):
     )
 
 
-def _per_segment(reader, name, read_leaf):
+def _per_segment(reader, name, read_leaf, dtype=np.float64):
     """One array over every document, each segment's part read once by `read_leaf`."""
+    if not leaves(reader):
+        return np.zeros(0, dtype=dtype)
     parts = [
         _ARRAYS.get((segment_id(leaf), name), lambda leaf=leaf: read_leaf(leaf))
         for leaf, _ in leaves(reader)
@@ -170,7 +173,7 @@ def column(reader, fieldname):
             return np.asarray(values, dtype=object)
         return np.asarray(values, dtype=np.uint64)  # numbers are kept in sortable, unsigned form
 
-    return _per_segment(reader, ("column", fieldname), read)
+    return _per_segment(reader, ("column", fieldname), read, np.uint64)
 
 
 def article_ids(reader):
@@ -180,7 +183,7 @@ def article_ids(reader):
         values = leaf.column_reader("id", translate=False)
         return np.fromiter((int(v) if v else -1 for v in values), np.int64, leaf.doc_count_all())
 
-    return _per_segment(reader, "article_ids", read)
+    return _per_segment(reader, "article_ids", read, np.int64)
 
 
 def missing_value(reader, fieldname):
@@ -196,7 +199,7 @@ def live(reader):
         if leaf.has_deletions():
             mask[np.fromiter(leaf.deleted_docs_set, np.int64)] = False
         parts.append(mask)
-    return parts[0] if len(parts) == 1 else np.concatenate(parts)
+    return np.concatenate(parts) if parts else np.zeros(0, dtype=bool)
 
 
 def facet_pairs(reader, fieldname):
@@ -224,8 +227,8 @@ def facet_pairs(reader, fieldname):
         first = not docs  # the first segment's codes are already its own order
         docs.append(leaf_docs + offset if offset else leaf_docs)
         codes.append(leaf_codes if first or not len(remap) else remap[leaf_codes])
-    if len(docs) == 1:
-        return docs[0], codes[0], list(index)
+    if len(docs) <= 1:
+        return (docs[0], codes[0], list(index)) if docs else (EMPTY_IDS, EMPTY_IDS, [])
     return np.concatenate(docs), np.concatenate(codes), list(index)
 
 
