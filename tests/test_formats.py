@@ -8,6 +8,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from archive.ingest import pipeline
+from archive.ingest.fixity import verify
 from archive.models import Article
 
 pytestmark = pytest.mark.django_db
@@ -74,9 +75,11 @@ def test_html_page_gives_text_title_author_date_and_canonical_url(tmp_path, scra
 def _warc(path, records):
     with open(path, "wb") as output:
         writer = WARCWriter(output, gzip=True)
-        for uri, content_type, body in records:
+        for uri, content_type, body, *status in records:
             headers = StatusAndHeaders(
-                "200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1"
+                status[0] if status else "200 OK",
+                [("Content-Type", content_type)],
+                protocol="HTTP/1.1",
             )
             writer.write_record(
                 writer.create_warc_record(
@@ -133,3 +136,41 @@ def test_unmapped_csv_says_which_columns_are_missing(tmp_path):
     path.write_text("headline,content\nA,B\n")
     report = pipeline.run([path])
     assert "no column article_title, article_content (see --columns)" in str(report.problems[0])
+
+
+def test_warc_error_pages_and_other_records_are_skipped_by_reason(tmp_path, scratch_index):
+    path = tmp_path / "crawl.warc.gz"
+    _warc(
+        path,
+        [
+            ("https://news.example.org/a", "text/html", PAGE.encode()),
+            ("https://news.example.org/gone", "text/html", b"<html>nope</html>", "404 Not Found"),
+            ("https://news.example.org/old", "text/html", b"", "301 Moved Permanently"),
+            ("https://news.example.org/logo.png", "image/png", b"\x89PNG..."),
+            ("https://news.example.org/t.txt", "text/plain; charset=utf-8", NOTE.encode()),
+        ],
+    )
+    report = pipeline.run([path])
+    assert report.added == 2 and report.failed == 0
+    assert report.skipped == {
+        "HTTP 404 responses": 1,
+        "HTTP 301 responses": 1,
+        "image/png responses": 1,
+    }
+    assert not Article.objects.filter(title="nope").exists()
+    assert Article.objects.filter(title="Sochi congress ends").exists()
+    assert "3 skipped" in report.summary()
+
+
+NOTE = "Sochi congress ends\n\nThe congress in Sochi agreed to form a constitutional committee."
+
+
+def test_fixity_passes_for_untouched_html_jsonl_and_warc_articles(tmp_path, scratch_index):
+    (tmp_path / "page.html").write_text(PAGE)
+    line = {"title": "Talks resume", "text": "Delegations met in Geneva.", "id": "fx-1"}
+    (tmp_path / "lines.jsonl").write_text(json.dumps(line) + "\n")
+    _warc(tmp_path / "crawl.warc.gz", [("https://example.org/t", "text/plain", NOTE.encode())])
+    report = pipeline.run([tmp_path])
+    assert report.added == 3
+    problems = [p for p in verify() if p]
+    assert problems == []

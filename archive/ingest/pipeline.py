@@ -19,7 +19,7 @@ from archive.ingest import clusters, dates
 from archive.ingest.actors import ActorMatcher
 from archive.ingest.cleaning import clean_body, split_lines
 from archive.ingest.readers import read_paths
-from archive.ingest.records import ImportReport, Problem
+from archive.ingest.records import ImportReport, Problem, Skipped
 from archive.ingest.rounds import RoundFinder, processes_named
 from archive.ingest.version import IMPORTER_VERSION
 from archive.models import Actor, Article, ImportRun, Mention, Quote
@@ -191,6 +191,9 @@ def _import(importer, paths, progress, columns, report):
         if isinstance(item, Problem):
             report.problems.append(item)
             continue
+        if isinstance(item, Skipped):
+            report.skipped[item.reason] += 1
+            continue
         sha256 = hashlib.sha256(item.raw_bytes).hexdigest()
         if sha256 in importer.known:
             report.duplicates += 1
@@ -232,6 +235,7 @@ def _finish(record, report, status):
     record.duplicates = report.duplicates
     record.failed = report.failed
     record.decoding_errors = report.decoding_errors
+    record.skipped = dict(report.skipped)
     record.problems = "\n".join(str(p) for p in report.problems[:MAX_PROBLEMS_KEPT])
     record.save()
 

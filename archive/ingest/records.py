@@ -1,5 +1,6 @@
 """Plain records passed between the import steps."""
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 
@@ -34,19 +35,32 @@ class Problem:
 
 
 @dataclass
+class Skipped:
+    """A record that is not an article and was rightly left out (a WARC record of an image,
+    of a redirect, of a 404 page), counted by reason."""
+
+    reason: str
+
+
+@dataclass
 class ImportReport:
     added: int = 0
     duplicates: int = 0
     problems: list[Problem] = field(default_factory=list)
     decoding_errors: int = 0
     dry_run: bool = False
+    skipped: Counter = field(default_factory=Counter)  # reason → records
 
     @property
     def failed(self):
         return len(self.problems)
 
     def summary(self):
+        skipped = ""
+        if self.skipped:
+            reasons = ", ".join(f"{n} {reason}" for reason, n in self.skipped.most_common())
+            skipped = f", {self.skipped.total()} skipped ({reasons})"
         return (
-            f"{self.added} added, {self.duplicates} duplicate, {self.failed} failed"
+            f"{self.added} added, {self.duplicates} duplicate, {self.failed} failed{skipped}"
             f" ({self.decoding_errors} invalid UTF-8 bytes decoded by fallback)"
         )

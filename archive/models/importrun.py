@@ -20,6 +20,9 @@ class ImportRun(models.Model):
     duplicates = models.PositiveIntegerField(default=0)
     failed = models.PositiveIntegerField(default=0)
     decoding_errors = models.PositiveIntegerField(default=0)
+    skipped = models.JSONField(
+        default=dict, blank=True, help_text="Records that are no articles, by reason."
+    )
     problems = models.TextField(blank=True, help_text="One refused record per line.")
 
     class Meta:

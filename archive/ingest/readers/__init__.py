@@ -35,6 +35,12 @@ def reader_for(path: Path):
     return None
 
 
+def raw_is_text(source_file: str) -> bool:
+    """Whether an article's stored bytes are its text itself (a text file, a CSV cell),
+    rather than a page, a JSON line or a WARC record the text was extracted from."""
+    return reader_for(Path(source_file)) in (text.read, tabular.read)
+
+
 def read_paths(paths, columns=None):
     """Yield RawItems and Problems from files and folders, in a stable order."""
     for path in map(Path, paths):

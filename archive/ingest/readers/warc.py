@@ -1,11 +1,16 @@
-"""WARC files: each HTML response record becomes an article, with the record id, target URI
-and capture date kept as provenance."""
+"""WARC files: each successful HTML or plain-text response becomes an article, with the
+record id, target URI and capture date kept as provenance. Other records (requests,
+metadata, images, redirects, error pages) are skipped and counted by reason."""
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
+from archive.ingest.cleaning import split_title
+from archive.ingest.decoding import decode
 from archive.ingest.readers.html import item_from_html
-from archive.ingest.records import Problem
+from archive.ingest.records import Problem, RawItem, Skipped
+
+ARTICLE_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
 
 
 def read(path):
@@ -16,23 +21,54 @@ def read(path):
                 if record.rec_type != "response":
                     continue
                 number += 1
-                headers = record.rec_headers
-                content_type = (
-                    (record.http_headers.get_header("Content-Type") or "")
-                    if record.http_headers
-                    else ""
-                )
-                where = f"{path}:{number} ({headers.get_header('WARC-Target-URI')})"
-                if "html" not in content_type.lower():
+                skip = _not_an_article(record)
+                if skip:
+                    yield Skipped(skip)
                     continue
-                uri = headers.get_header("WARC-Target-URI") or ""
-                provenance = {
-                    "warc_record_id": headers.get_header("WARC-Record-ID"),
-                    "target_uri": uri,
-                    "capture_date": headers.get_header("WARC-Date"),
-                }
-                yield item_from_html(
-                    record.content_stream().read(), str(path), where, uri, number, provenance
-                )
+                yield _item(record, path, number)
         except (ArchiveLoadFailed, OSError, ValueError) as error:
             yield Problem(f"{path}:{number + 1}", f"unreadable WARC record ({error})")
+
+
+def _not_an_article(record) -> str:
+    """Why a response record is no article ("" when it is one)."""
+    http = record.http_headers
+    if http is None:
+        return "responses without HTTP headers"
+    status = http.get_statuscode() or ""
+    if not status.startswith("2"):
+        return f"HTTP {status or 'without status'} responses"
+    content_type = (http.get_header("Content-Type") or "").split(";")[0].strip().lower()
+    if content_type not in ARTICLE_TYPES:
+        return f"{content_type or 'untyped'} responses"
+    return ""
+
+
+def _item(record, path, number):
+    headers = record.rec_headers
+    uri = headers.get_header("WARC-Target-URI") or ""
+    where = f"{path}:{number} ({uri})"
+    provenance = {
+        "warc_record_id": headers.get_header("WARC-Record-ID"),
+        "target_uri": uri,
+        "capture_date": headers.get_header("WARC-Date"),
+    }
+    raw = record.content_stream().read()
+    content_type = record.http_headers.get_header("Content-Type") or ""
+    if not content_type.lower().startswith("text/plain"):
+        return item_from_html(raw, str(path), where, uri, number, provenance)
+    text, bad = decode(raw)
+    title, site, _ = split_title(text)
+    if not title:
+        return Problem(where, "empty text response")
+    return RawItem(
+        source_file=str(path),
+        raw_bytes=raw,
+        title=title,
+        text=text,
+        row=number,
+        source=site,
+        url=uri,
+        record=provenance,
+        decoding_errors=bad,
+    )
