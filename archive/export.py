@@ -41,6 +41,16 @@ def _load(ids):
     return [by_id[i] for i in ids if i in by_id]
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value) -> str:
+    """A CSV cell a spreadsheet will not run as a formula (OWASP's CSV injection advice:
+    a cell starting with = + - @ tab or carriage return is prefixed with a quote)."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
 class _Echo:
     def write(self, value):
         return value
@@ -53,7 +63,7 @@ def csv_lines(ids, absolute):
         row = article_row(article, absolute)
         row["rounds"] = "; ".join(row["rounds"])
         row["actors"] = "; ".join(row["actors"])
-        yield writer.writerow([row[column] or "" for column in COLUMNS])
+        yield writer.writerow([spreadsheet_safe(row[column]) for column in COLUMNS])
 
 
 def json_chunks(ids, absolute):

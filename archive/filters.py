@@ -1,25 +1,52 @@
 """django-filter sets for browsing lists."""
 
+import threading
+
 import django_filters
 from django.db.models.functions import ExtractYear
 
+from archive import search
 from archive.models import Article, Event
+
+UNKNOWN_PUBLISHER = "Unknown publisher"
+_choices = threading.local()
+
+
+def _per_generation(name, compute):
+    """Choices read from every article (publishers, years) change only when articles do,
+    and every change of an article reaches the index: compute them once per index
+    generation, not once per request (a DISTINCT over 100k articles took 0.5 s)."""
+    state = search.index_state()
+    cached = getattr(_choices, name, None)
+    if cached is None or cached[0] != state or state is None:
+        cached = (state, compute())
+        setattr(_choices, name, cached)
+    return cached[1]
 
 
 def _years(request=None):
-    years = (
-        Article.objects.dated()
-        .annotate(year=ExtractYear("published"))
-        .values_list("year", flat=True)
-        .distinct()
-        .order_by("year")
-    )
-    return [(year, year) for year in years]
+    def compute():
+        years = (
+            Article.objects.dated()
+            .annotate(year=ExtractYear("published"))
+            .order_by("year")
+            .values_list("year", flat=True)
+            .distinct()
+        )
+        return [(year, year) for year in years]
+
+    return _per_generation("years", compute)
+
+
+def _publishers():
+    """Every publisher name, and whether some article has none."""
+    # order_by() first: the model's default ordering would join the DISTINCT (100k rows).
+    names = list(Article.objects.order_by("source").values_list("source", flat=True).distinct())
+    return [name for name in names if name], "" in names
 
 
 def _sources(request=None):
-    sources = Article.objects.exclude(source="").values_list("source", flat=True).distinct()
-    return [(source, source) for source in sorted(sources)]
+    return [(source, source) for source in _per_generation("publishers", _publishers)[0]]
 
 
 class ArticleFilter(django_filters.FilterSet):
@@ -52,9 +79,16 @@ def _actor_choices(request=None):
 
 
 def source_key_choices(request=None):
-    from archive.search import source_key
+    """Publishers by facet key; articles without one are filed under "unknown"."""
 
-    return [(source_key(source), source) for source, _ in _sources()]
+    def compute():
+        names, some_unknown = _publishers()
+        choices = [(search.source_key(name), name) for name in names]
+        if some_unknown:
+            choices.append((search.source_key(""), UNKNOWN_PUBLISHER))
+        return choices
+
+    return _per_generation("publisher_keys", compute)
 
 
 class SearchFilter(django_filters.FilterSet):

@@ -10,7 +10,7 @@ from archive.actors.lookup import actor_slugs
 from archive.actors.merge import accept_proposal, merge_actors, split_alias
 from archive.actors.names import normalise_name
 from archive.ingest.actors import ActorMatcher
-from archive.models import Actor, ActorProposal, Alias, Mention, MergeRecord, Quote
+from archive.models import Actor, ActorProposal, Alias, Article, Mention, MergeRecord, Quote
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
@@ -82,6 +82,18 @@ def test_accepting_a_proposal_makes_an_actor_and_credits_its_quotes():
     assert actor.name == "Dina Badawy"
     assert Quote.objects.filter(speaker=actor).count() == 2
     assert proposal.status == "accepted"
+
+
+def test_accepting_a_proposal_links_the_articles_that_name_it():
+    proposal = ActorProposal.objects.get(name="Dmitry Peskov")
+    naming = set(
+        Article.objects.filter(body__contains="Dmitry Peskov").values_list("pk", flat=True)
+    )
+    assert len(naming) >= 3
+    actor = accept_proposal(proposal)
+    mentions = Mention.objects.filter(actor=actor)
+    assert set(mentions.values_list("article_id", flat=True)) == naming
+    assert all(mention.count >= 1 for mention in mentions)
 
 
 def test_accepting_as_alias():

@@ -3,7 +3,7 @@
 import pytest
 
 from archive import search
-from archive.models import Article
+from archive.models import Actor, Article
 
 pytestmark = pytest.mark.django_db
 
@@ -57,3 +57,13 @@ def test_article_provenance_is_read_only(admin_client, seed_article):
     assert 'name="sha256"' not in page
     assert article.sha256 in page
     assert Article.objects.filter(pk=article.pk).exists()
+
+
+def test_the_merge_form_names_the_actors_it_offers(admin_client):
+    actors = Actor.objects.filter(slug__in=["john-kerry", "antony-blinken"])
+    page = admin_client.post(
+        "/admin/archive/actor/",
+        {"action": "merge", "_selected_action": [str(a.pk) for a in actors]},
+    ).content.decode()
+    assert "John Kerry (john-kerry, " in page and "Antony Blinken (antony-blinken, " in page
+    assert not any(f"({a.pk})" in page for a in actors)

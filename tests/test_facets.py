@@ -76,3 +76,27 @@ def test_no_suggestion_when_the_query_finds_plenty():
 
 def _ids(query):
     return list(search.search(query).ids())
+
+
+def test_every_facet_link_on_the_results_page_is_a_working_filter(client, tmp_path, scratch_index):
+    """Including the publisher of articles that have none ("unknown")."""
+    import json
+    import re
+
+    from archive.ingest import pipeline
+
+    rows = [
+        {"title": "Quixotic talks in Geneva", "text": "Quixotic envoys met in Geneva.", "id": "q1"},
+        {"title": "Quixotic Astana round", "text": "Quixotic.", "source": "Wire A", "id": "q2"},
+    ]
+    (tmp_path / "q.jsonl").write_text("\n".join(json.dumps(row) for row in rows))
+    pipeline.run([tmp_path / "q.jsonl"])
+    page = client.get("/search/", {"q": "Quixotic"}).content.decode()
+    facets = page[page.index('aria-label="Refine"') :]
+    links = set(re.findall(r'href="(\?[^"]+)"', facets))
+    assert any("source=unknown" in link for link in links)
+    assert "Unknown publisher" in facets
+    for link in links:
+        response = client.get("/search/" + link.replace("&amp;", "&"))
+        assert response.status_code == 200, link
+        assert b"Nothing matches" not in response.content

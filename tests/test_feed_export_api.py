@@ -95,3 +95,23 @@ def test_article_page_marks_the_query_words(client, seed_article):
     page = client.get(seed_article(0).get_absolute_url(), {"q": "gaps"}).content.decode()
     assert '<mark class="hit t0">gaps</mark>' in page
     assert Article.objects.exists()
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(client, tmp_path, scratch_index):
+    from archive.ingest import pipeline
+
+    rows = [
+        {"title": "=cmd|' /C calc'!A0 Zeugma talks", "text": "Zeugma delegates met.", "id": "x1"},
+        {"title": "@SUM(1+1) Zeugma", "text": "Zeugma again.", "source": "+Wire", "id": "x2"},
+        {"title": "Zeugma -5 plain", "text": "Zeugma, calmly.", "source": "-Press", "id": "x3"},
+    ]
+    (tmp_path / "bad.jsonl").write_text("\n".join(json.dumps(row) for row in rows))
+    pipeline.run([tmp_path / "bad.jsonl"])
+    response = client.get("/search/export.csv", {"q": "Zeugma", "sort": "oldest"})
+    exported = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    cells = {(row["title"], row["source"]) for row in exported}
+    assert cells == {
+        ("'=cmd|' /C calc'!A0 Zeugma talks", ""),
+        ("'@SUM(1+1) Zeugma", "'+Wire"),
+        ("Zeugma -5 plain", "'-Press"),
+    }

@@ -89,3 +89,13 @@ def test_cached_lengths_score_exactly_as_whoosh_does(query):
         expected = [(hit["id"], round(hit.score, 9)) for hit in plain.search(parsed, limit=30)]
         actual = [(hit["id"], round(hit.score, 9)) for hit in cached.search(parsed, limit=30)]
     assert actual == expected and expected
+
+
+def test_snippets_escape_quotes_of_markup_in_the_text():
+    from archive.search.highlight import fragments, mark_terms
+
+    text = 'Talks stalled. <img src=x onerror="alert(1)"> The ceasefire held in Aleppo.'
+    for html in (fragments(text, frozenset({"ceasefir"})), str(mark_terms(text, "ceasefire"))):
+        assert '<mark class="hit t0">ceasefire</mark>' in html
+        assert 'onerror="' not in html and "<img" not in html
+        assert "onerror=&quot;alert(1)&quot;" in html

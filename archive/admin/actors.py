@@ -21,8 +21,18 @@ class RoleInline(admin.TabularInline):
     fields = ["title", "organisation", "start", "end", "title_patterns"]
 
 
+class ActorChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, actor):
+        """What a curator tells actors apart by: name, slug and how many articles."""
+        articles = getattr(actor, "article_total", None)
+        counted = (
+            f", {articles} article{'s' if articles != 1 else ''}" if articles is not None else ""
+        )
+        return f"{actor.name} ({actor.slug}{counted})"
+
+
 class MergeForm(forms.Form):
-    keep = forms.ModelChoiceField(queryset=Actor.objects.none(), widget=forms.RadioSelect)
+    keep = ActorChoiceField(queryset=Actor.objects.none(), widget=forms.RadioSelect)
 
     def __init__(self, *args, actors=None, **kwargs):
         super().__init__(*args, **kwargs)

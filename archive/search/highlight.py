@@ -16,6 +16,17 @@ ANALYZER = SCHEMA["text"].analyzer
 PATTERN_CHARACTERS = "*?~"
 
 
+class EscapingFormatter(highlight.HtmlFormatter):
+    """Whoosh's HTML formatter, escaping quotes as well: a passage cut inside a tag of the
+    source text (`<img onerror="…">`) stays text, whatever page it is put in."""
+
+    def __init__(self, **options):
+        super().__init__(tagname="mark", classname="hit", termclass="t", **options)
+
+    def _text(self, text: str) -> str:
+        return escape(text)
+
+
 def _stems(words):
     """Unstemmed words (prefix and fuzzy expansions) as the stems the text field holds."""
     return {token.text for word in words for token in ANALYZER(word, mode="index")}
@@ -47,7 +58,7 @@ def fragments(text: str, words: frozenset[str], top: int = 3) -> str:
         words,
         ANALYZER,
         highlight.ContextFragmenter(maxchars=240, surround=70),
-        highlight.HtmlFormatter(tagname="mark", classname="hit", termclass="t"),
+        EscapingFormatter(),
         top=top,
         mode="index",
     )
@@ -66,7 +77,7 @@ def mark_terms(text: str, query_text: str) -> str:
     )
     # Stemmed query words match stemmed tokens; the formatter marks the original characters.
     fragment = highlight.Fragment(text, [t.copy() for t in tokens if t.matched])
-    formatter = highlight.HtmlFormatter(tagname="mark", classname="hit", termclass="t", between="")
+    formatter = EscapingFormatter(between="")
     if not fragment.matches:
         return escape(text)
     # The formatter escapes the text between the marks, so the result is safe HTML.

@@ -43,6 +43,12 @@ def generation(path) -> tuple | None:
     return latest, stat.st_ino, stat.st_mtime_ns
 
 
+def index_state() -> tuple | None:
+    """The archive index's latest generation (see `generation`): what changes whenever an
+    article does, so it can key caches of values derived from every article."""
+    return generation(settings.ARCHIVE_INDEX_DIR)
+
+
 class Snapshot:
     """A searcher on one generation, and the arrays that belong to that generation."""
 
