@@ -1,0 +1,74 @@
+"""The mix of pages researchers load, for bench/load.py (run by locust, not by hand)."""
+
+import itertools
+import os
+import random
+
+from locust import HttpUser, constant, task
+
+QUERIES = [
+    "Aleppo",
+    "ceasefire",
+    '"peace talks"',
+    "Astana OR Geneva",
+    "negotiat*",
+    "actor:jaafari",
+    "process:geneva",
+    "round:geneva-3-3",
+    "Russia Turkey Iran",
+    "Aleppo date:[2016-01-01 TO 2016-12-31]",
+]
+ACTORS = ["staffan-de-mistura", "bashar-al-jaafari", "sohr", "russia", "alexander-lavrentiev"]
+ROUNDS = ["geneva-3-1", "astana-4", "constitutional-1", "geneva-4", "sochi-congress"]
+KEYS = [key for key in os.environ.get("LOAD_ARTICLE_KEYS", "").split(",") if key]
+_pages = itertools.count()
+
+
+class Researcher(HttpUser):
+    wait_time = constant(0)  # back to back: the server's capacity is what is measured
+
+    def on_start(self):
+        self.rng = random.Random(next(_pages))
+
+    def pick(self, values):
+        return self.rng.choice(values)
+
+    @task(6)
+    def search_page(self):
+        self.client.get("/search/", params={"q": self.pick(QUERIES)}, name="search page")
+
+    @task(4)
+    def api_search(self):
+        self.client.get("/api/search/", params={"q": self.pick(QUERIES)}, name="api search")
+
+    @task(3)
+    def article(self):
+        if KEYS:
+            self.client.get(f"/articles/{self.pick(KEYS)}/", name="article page")
+
+    @task(2)
+    def actor(self):
+        self.client.get(f"/actors/{self.pick(ACTORS)}/", name="actor page")
+
+    @task(2)
+    def round(self):
+        self.client.get(f"/rounds/{self.pick(ROUNDS)}/", name="round page")
+
+    @task(1)
+    def timeline(self):
+        self.client.get("/timeline/", name="timeline")
+
+    @task(1)
+    def home(self):
+        self.client.get("/", name="home")
+
+    @task(2)
+    def article_list(self):
+        page = self.rng.randint(1, 50)
+        self.client.get("/articles/", params={"page": page}, name="article list")
+
+    @task(1)
+    def export(self):
+        self.client.get(
+            "/search/export.csv", params={"q": "round:astana-4 Lavrentiev"}, name="export csv"
+        )
