@@ -123,10 +123,9 @@ def test_edits_and_an_import_reach_every_worker_without_errors(served, tmp_path)
     try:
         curator = Curator(base, "curator", "curator-pass-1")
         # A curator's date: the article is listed once, under its new date.
-        article_id, title = (
-            archive.scalar("SELECT id FROM archive_article WHERE title LIKE 'Syria%' LIMIT 1"),
-            archive.scalar("SELECT title FROM archive_article WHERE title LIKE 'Syria%' LIMIT 1"),
-        )
+        first = "SELECT {} FROM archive_article WHERE title LIKE ? ORDER BY id LIMIT 1"
+        article_id = archive.scalar(first.format("id"), "Syria%")
+        title = archive.scalar(first.format("title"), "Syria%")
         curator.edit(f"/admin/archive/article/{article_id}/change/", published="2016-03-14")
         phrase = '"' + " ".join(title.replace('"', " ").split()[:6]) + '"'
         query = f"{phrase} date:[2016-03-14 TO 2016-03-14]"
