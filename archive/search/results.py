@@ -55,15 +55,16 @@ class SearchResults:
         """Match once: every hit's docnum in result order, their scores and the match mask,
         and every hit's article id, all from one generation of the index."""
         if self._order is None:
+            snap = self._snapshot or snapshot.current()
             try:
-                self._match(self._snapshot or snapshot.current())
+                self._match(snap)
             except QueryError:
                 raise
             except Exception as error:  # noqa: BLE001
-                # The index may have moved under this read (a merge removed a segment's
-                # files): run once more on a snapshot opened now. A second failure is the
+                # If the index moved under this read (a merge removed a segment's files),
+                # run once more on a snapshot opened now; otherwise the failure is the
                 # query's own (e.g. a date range Whoosh cannot read).
-                if self._snapshot is not None and self._snapshot.key is None:
+                if not snap.moved(error):
                     raise QueryError(f"The query could not be run ({error}).") from error
                 try:
                     self._match(snapshot.current(fresh=True))

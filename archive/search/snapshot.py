@@ -68,6 +68,13 @@ class Snapshot:
         """The article id of every document number (read from the `id` column)."""
         return arrays.article_ids(self.reader)
 
+    def moved(self, error) -> bool:
+        """Whether a read that failed with `error` may have failed because a writer changed
+        the index under this snapshot (files gone, a newer generation committed)."""
+        if self.key is None:  # a searcher given from outside (benchmarks): never reopened
+            return False
+        return isinstance(error, OSError) or self.key != index_state()
+
     def segment_ids(self) -> set:
         return {arrays.segment_id(leaf) for leaf, _ in arrays.leaves(self.reader)}
 
