@@ -5,6 +5,7 @@ import re
 import pytest
 
 from archive import search
+from archive.models import Article
 
 pytestmark = pytest.mark.django_db
 
@@ -99,3 +100,14 @@ def test_snippets_escape_quotes_of_markup_in_the_text():
         assert '<mark class="hit t0">ceasefire</mark>' in html
         assert 'onerror="' not in html and "<img" not in html
         assert "onerror=&quot;alert(1)&quot;" in html
+
+
+def test_a_lone_star_finds_every_article_and_marks_no_word():
+    results = search.search("*")
+    assert results.count() == Article.objects.count()
+    assert results.words() == frozenset()
+
+
+def test_a_field_star_finds_the_articles_holding_that_field():
+    named = Article.objects.filter(mention__isnull=False).distinct().count()
+    assert search.search("actor:*").count() == named

@@ -17,7 +17,9 @@ from whoosh.fields import DATETIME
 from whoosh.query.wrappers import ConstantScoreQuery
 from whoosh.scoring import BM25FScorer, WeightScorer
 
-from archive.search import arrays
+from archive.search import arrays, facets
+
+TEXT_FIELDS = ("text", "title", "words", "pairs")  # fields every article has
 
 
 @dataclass
@@ -79,11 +81,24 @@ class Evaluator:
             for field, text in self._expand(q):
                 self._add_term(found, field, text, q.boost)
             return found
-        if isinstance(q, wq.Every) and q.fieldname in (None, "", "*"):
-            return Matches(self.live.copy(), self.live * float(q.boost))
+        if isinstance(q, wq.Every):
+            return self._every(q)
         if q is wq.NullQuery:
             return self._none()
         return self._whoosh(q)
+
+    def _every(self, q) -> Matches:
+        """`*` (or `field:*`): every document holding the field, each scoring its boost, as
+        in Whoosh. Every article has a title and a text; a keyword field's documents are
+        read from its facet table rather than by expanding each of its terms."""
+        if q.fieldname in (None, "", "*", *TEXT_FIELDS):
+            mask = self.live.copy()
+        elif q.fieldname in facets.FACET_FIELDS or q.fieldname == "speaker":
+            mask = self._none().mask
+            mask[arrays.facet_pairs(self.reader, q.fieldname)[0]] = True
+        else:
+            return self._whoosh(q)
+        return Matches(mask, mask * float(q.boost))
 
     def _numeric_range(self, q) -> Matches:
         """A date range read from the field's sortable column: one comparison per document

@@ -7,6 +7,7 @@ Both use Whoosh's highlighter over the stemmed `text` analyzer, so "talks" in a 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from whoosh import highlight
+from whoosh import query as wq
 
 from archive.search.query import UNSTEMMED_FIELD, QueryError, parse
 from archive.search.schema import build_schema
@@ -32,9 +33,17 @@ def _stems(words):
     return {token.text for word in words for token in ANALYZER(word, mode="index")}
 
 
+def _without_every(node):
+    """`*` marks no word (expanded, it would list every word of the index)."""
+    if isinstance(node, wq.Every):
+        return wq.NullQuery
+    return node.apply(_without_every)
+
+
 def query_words(query, reader=None) -> frozenset[str]:
     """The stemmed words to mark for a parsed query. With an index reader, prefix and fuzzy
     terms are expanded to the words they matched; without one they mark nothing."""
+    query = _without_every(query)
     if reader is not None:
         terms = query.existing_terms(reader, phrases=True, expand=True)
     else:

@@ -107,7 +107,7 @@ def _day_start(day: datetime.date) -> datetime.datetime:
 def filter_query(filters: dict):
     """Facet filters ({"round": "astana-4", "date_from": date, ...}) as one Whoosh query."""
     parts = []
-    for field in ("process", "round", "actor", "source_key", "year"):
+    for field in ("process", "round", "actor", "speaker", "source_key", "year"):
         if filters.get(field):
             parts.append(wq.Term(field, str(filters[field]).lower()))
     start, end = filters.get("date_from"), filters.get("date_to")

@@ -63,14 +63,20 @@ def article_detail(request, key):
 
 
 def actor_list(request):
-    actors = Actor.objects.annotate(n=Count("articles")).order_by("kind", "name")
+    actors = list(Actor.objects.order_by("kind", "name"))
+    counted = profile.article_counts()  # from the index: a COUNT join took 0.12 s at 100k
+    for actor in actors:
+        actor.n = counted.get(actor.slug, 0)
     return render(request, "archive/actor_list.html", {"actors": actors})
 
 
 def actor_detail(request, slug):
     actor = get_object_or_404(Actor, slug=slug)
-    articles = actor.articles.order_by("-published", "title").distinct()
-    neighbours = profile.co_mentioned(actor)
+    # Listed, counted and profiled from one search of the index: the database's joins
+    # (a DISTINCT list, mentions per year, co-mentions) took ~2 s for a common actor at 100k.
+    named = profile.articles_naming(actor)
+    page = Paginator(named, 25).get_page(request.GET.get("page"))
+    facets = named.facet_counts()
     context = {
         "actor": actor,
         "aliases": actor.aliases.all(),
@@ -78,12 +84,11 @@ def actor_detail(request, slug):
         "participations": actor.participant_set.select_related("event").order_by(
             "event__start_date"
         ),
-        "sparkline": profile.sparkline(profile.mentions_by_year(actor)),
-        "network": profile.network(actor, neighbours),
-        "quotes": actor.quotes.select_related("article", "event").order_by("-article__published")[
-            :30
-        ],
+        "sparkline": profile.sparkline(profile.mentions_by_year(facets)),
+        "network": profile.network(actor, profile.co_mentioned(actor, facets)),
+        "quotes": profile.latest_quotes(actor),
         "quote_count": actor.quotes.count(),
-        "page": Paginator(articles, 25).get_page(request.GET.get("page")),
+        "page": page,
+        "articles": [hit.article for hit in page.object_list],
     }
     return render(request, "archive/actor_detail.html", context)
