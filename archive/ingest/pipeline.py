@@ -149,7 +149,8 @@ def save_batch(batch):
         Article.events.through.objects.bulk_create(memberships)
         Quote.objects.bulk_create(quotes)
         ids = [article.pk for article in articles]
-        search_writes.queue(ids)  # with the articles: a crash cannot leave them unindexed
+        # With the articles: a crash cannot leave them unindexed.
+        search_writes.queue(ids, bulk=True)
     return ids
 
 
@@ -162,7 +163,7 @@ def save_cluster_changes(changes) -> list[int]:
             if article:
                 Article.objects.filter(pk=article.pk).update(cluster=key)
                 ids.append(article.pk)
-        search_writes.queue(ids)
+        search_writes.queue(ids, bulk=True)
     return ids
 
 

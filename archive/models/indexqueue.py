@@ -12,6 +12,11 @@ class IndexQueue(models.Model):
 
     article_id = models.BigIntegerField()
     queued_at = models.DateTimeField(auto_now_add=True)
+    bulk = models.BooleanField(
+        default=False,
+        help_text="Queued by a bulk job (an import), which writes it itself; web workers "
+        "write only curators' changes.",
+    )
 
     class Meta:
         verbose_name = "index queue entry"

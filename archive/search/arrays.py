@@ -217,19 +217,24 @@ def facet_pairs(reader, fieldname):
             return EMPTY_IDS, EMPTY_IDS, values
         return np.concatenate(docs), np.concatenate(codes), values
 
-    docs, codes, index = [], [], {}
-    for leaf, offset in leaves(reader):
-        leaf_docs, leaf_codes, leaf_values = _ARRAYS.get(
-            (segment_id(leaf), ("facet", fieldname)), lambda leaf=leaf: read(leaf)
-        )
-        # Segments number their values apart: map them onto one list.
-        remap = np.asarray([index.setdefault(v, len(index)) for v in leaf_values], np.int32)
-        first = not docs  # the first segment's codes are already its own order
-        docs.append(leaf_docs + offset if offset else leaf_docs)
-        codes.append(leaf_codes if first or not len(remap) else remap[leaf_codes])
-    if len(docs) <= 1:
-        return (docs[0], codes[0], list(index)) if docs else (EMPTY_IDS, EMPTY_IDS, [])
-    return np.concatenate(docs), np.concatenate(codes), list(index)
+    def combine():
+        docs, codes, index = [], [], {}
+        for leaf, offset in leaves(reader):
+            leaf_docs, leaf_codes, leaf_values = _ARRAYS.get(
+                (segment_id(leaf), ("facet", fieldname)), lambda leaf=leaf: read(leaf)
+            )
+            # Segments number their values apart: map them onto one list.
+            remap = np.asarray([index.setdefault(v, len(index)) for v in leaf_values], np.int32)
+            first = not docs  # the first segment's codes are already its own order
+            docs.append(leaf_docs + offset if offset else leaf_docs)
+            codes.append(leaf_codes if first or not len(remap) else remap[leaf_codes])
+        if len(docs) <= 1:
+            return (docs[0], codes[0], list(index)) if docs else (EMPTY_IDS, EMPTY_IDS, [])
+        return np.concatenate(docs), np.concatenate(codes), list(index)
+
+    # The segments joined once per set of segments, not once per search (~0.6 ms a field).
+    key = (tuple(segment_id(leaf) for leaf, _ in leaves(reader)), ("facets", fieldname))
+    return _ARRAYS.get(key, combine)
 
 
 def codes(reader, fieldname):

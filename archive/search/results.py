@@ -125,7 +125,11 @@ class SearchResults:
         is not read again), with snippets cut from their text."""
         from archive.models import Article
 
-        articles = Article.objects.in_bulk(ids)
+        articles = (
+            Article.objects.defer("raw", "raw_text", "minhash", "date_candidates")
+            .prefetch_related("actors", "events")  # what the API and exports list per hit
+            .in_bulk(ids)
+        )
         words = self._words
         hits = []
         for docnum, pk in zip(docnums, ids, strict=True):

@@ -40,13 +40,16 @@ def reindex(article_ids):
         transaction.on_commit(_after_commit)
 
 
-def queue(article_ids) -> int:
-    """Queue these articles in the current transaction, and nothing more: a bulk job (an
-    import) queues batch by batch and drains once, at its end (`drain_all`)."""
+def queue(article_ids, bulk=False) -> int:
+    """Queue these articles in the current transaction, and nothing more. A bulk job (an
+    import) queues batch by batch with `bulk=True` and drains once, at its end
+    (`drain_all`): web workers leave its rows alone, so they never index thousands of
+    articles between requests."""
     from archive.models import IndexQueue
 
     ids = sorted({int(pk) for pk in article_ids if pk is not None})
-    IndexQueue.objects.bulk_create([IndexQueue(article_id=pk) for pk in ids], batch_size=2000)
+    rows = [IndexQueue(article_id=pk, bulk=bulk) for pk in ids]
+    IndexQueue.objects.bulk_create(rows, batch_size=2000)
     return len(ids)
 
 
@@ -66,10 +69,11 @@ def pending() -> int:
     return IndexQueue.objects.count()
 
 
-def drain(wait: float = 0.0) -> int | None:
-    """Write up to COMMIT_EVERY queued articles in one commit. Returns how many were
-    written (0: the queue was empty), or None when another process held the write lock
-    longer than `wait` seconds (it, or a retry, drains them later)."""
+def drain(wait: float = 0.0, bulk=True) -> int | None:
+    """Write up to COMMIT_EVERY queued articles in one commit (with `bulk=False`, only
+    rows that no bulk job queued). Returns how many were written (0: nothing to write), or
+    None when another process held the write lock longer than `wait` seconds (it, or a
+    retry, drains them later)."""
     from archive.models import IndexQueue
 
     try:
@@ -151,7 +155,7 @@ def _drain_until_empty():
         while True:
             _wanted.clear()
             try:
-                written = drain(wait=1.0)
+                written = drain(wait=1.0, bulk=False)
                 failures = 0
             except Exception:
                 failures += 1
