@@ -82,7 +82,14 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # A file-backed test database lets the browser tests' server thread see the imported data.
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-archive.sqlite3")}
-    DATABASES["default"]["OPTIONS"] = {"timeout": 20}
+    # Write-ahead logging: readers never wait for an import's or a curator's write.
+    # IMMEDIATE: a transaction takes the write lock when it starts, so two writers queue
+    # for it instead of failing with "database is locked" when one upgrades its lock.
+    DATABASES["default"]["OPTIONS"] = {
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL;",
+        "transaction_mode": "IMMEDIATE",
+    }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -11,6 +11,9 @@ round pages, the timeline, the article list and exports, for a fixed time, while
 `import_articles` adds 2,000 new articles and a curator changes dates and merges nothing
 but edits in the admin every second. Prints requests/s, p50/p95/p99 per page type, errors,
 worker RSS before and after, and whether index and database agree at the end.
+
+Clients wait --think seconds (uniformly 0.5-1.5 times it) between pages, as people
+reading do; `--think 0` sends pages back to back and measures the server's capacity.
 """
 
 import argparse
@@ -67,10 +70,11 @@ def build(articles: int) -> ScratchArchive:
     archive.pg_url = None
     done = folder / "built"
     rows = read_rows()
-    extra = folder / "new-2000.jsonl"
-    if not extra.exists():
-        write_jsonl(extra, generated(rows, 2000, seed=7, first_id=10_000_000))
     if done.exists():
+        # As `make run` starts: migrations, then the index current and agreeing.
+        archive.manage("migrate", "--noinput", "-v", "0")
+        archive.manage("rebuild_index", "--if-stale")
+        archive.manage("rebuild_index", "--check", "--repair")
         return archive
     started = time.perf_counter()
     archive.manage("migrate", "--noinput", "-v", "0")
@@ -131,6 +135,13 @@ def main():
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--seconds", type=int, default=120)
     parser.add_argument("--workers", type=int, default=3)
+    parser.add_argument(
+        "--think",
+        type=float,
+        default=1.0,
+        help="seconds each client waits between pages, on average (0: back to back, "
+        "which measures capacity: latency is then clients / throughput)",
+    )
     parser.add_argument("--build-only", action="store_true")
     args = parser.parse_args()
 
@@ -151,11 +162,13 @@ def main():
         stop, counts = threading.Event(), {"edits": 0, "edit_errors": 0}
         editor = threading.Thread(target=curator_edits, args=(server, archive, stop, counts))
         editor.start()
-        importing = archive.manage_in_background(
-            "import_articles", str(archive.folder / "new-2000.jsonl")
-        )
+        # 2,000 articles the archive does not hold yet (numbered from the clock).
+        arriving = archive.folder / "arriving.jsonl"
+        first = int(time.time() * 1000)
+        write_jsonl(arriving, generated(read_rows(), 2000, seed=first, first_id=first))
+        importing = archive.manage_in_background("import_articles", str(arriving))
         prefix = archive.folder / "locust"
-        env = {**os.environ, "LOAD_ARTICLE_KEYS": ",".join(keys)}
+        env = {**os.environ, "LOAD_ARTICLE_KEYS": ",".join(keys), "LOAD_THINK": str(args.think)}
         started = time.perf_counter()
         subprocess.run(
             [
@@ -187,12 +200,21 @@ def main():
         output, _ = importing.communicate(timeout=3600)
         rss_after = worker_rss(server)
         report(prefix, elapsed, counts, output, rss_before, rss_after)
-        time.sleep(2)
-        check = archive.manage("rebuild_index", "--check", check=False)
+        check = wait_for_agreement(archive)
         print("\nIndex and database:", "agree" if check.returncode == 0 else "DISAGREE")
         print("  " + "\n  ".join(check.stdout.strip().splitlines()[:8]))
     finally:
         server.stop()
+
+
+def wait_for_agreement(archive, seconds=60):
+    """The check, once the curators' last queued edits have had time to be written."""
+    deadline = time.monotonic() + seconds
+    while True:
+        check = archive.manage("rebuild_index", "--check", check=False)
+        if check.returncode == 0 or time.monotonic() > deadline:
+            return check
+        time.sleep(2)
 
 
 def report(prefix, elapsed, counts, import_output, rss_before, rss_after):
@@ -205,7 +227,8 @@ def report(prefix, elapsed, counts, import_output, rss_before, rss_after):
             f"{row['50%']:>6s} {row['95%']:>6s} {row['99%']:>6s}"
         )
     total = next(row for row in rows if row["Name"] == "Aggregated")
-    print(f"\n{int(total['Request Count']) / elapsed:.1f} requests/s over {elapsed:.0f} s (ms)")
+    rate = int(total["Request Count"]) / elapsed
+    print(f"\n{rate:.1f} requests/s over {elapsed:.0f} s (latencies in ms)")
     print(f"Curator edits: {counts['edits']} saved, {counts['edit_errors']} failed")
     if counts.get("last_error"):
         print(f"  last edit error: {counts['last_error']}")

@@ -4,7 +4,7 @@ import itertools
 import os
 import random
 
-from locust import HttpUser, constant, task
+from locust import HttpUser, between, constant, task
 
 QUERIES = [
     "Aleppo",
@@ -20,12 +20,14 @@ QUERIES = [
 ]
 ACTORS = ["staffan-de-mistura", "bashar-al-jaafari", "sohr", "russia", "alexander-lavrentiev"]
 ROUNDS = ["geneva-3-1", "astana-4", "constitutional-1", "geneva-4", "sochi-congress"]
+THINK = float(os.environ.get("LOAD_THINK", "1.0"))
 KEYS = [key for key in os.environ.get("LOAD_ARTICLE_KEYS", "").split(",") if key]
 _pages = itertools.count()
 
 
 class Researcher(HttpUser):
-    wait_time = constant(0)  # back to back: the server's capacity is what is measured
+    # People read between pages; with no wait, the server's capacity is what is measured.
+    wait_time = between(THINK * 0.5, THINK * 1.5) if THINK else constant(0)
 
     def on_start(self):
         self.rng = random.Random(next(_pages))
