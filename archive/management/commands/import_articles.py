@@ -1,3 +1,4 @@
+import os
 import sys
 
 from django.core.management.base import BaseCommand, CommandError
@@ -24,8 +25,17 @@ class Command(BaseCommand):
             "source=outlet,url=link,id=guid,author=byline",
         )
         parser.add_argument("--user", default="", help="Who runs the import (for the audit).")
+        parser.add_argument(
+            "--nice",
+            type=int,
+            default=10,
+            help="CPU priority to run at (0: as any process; default 10: a server answering "
+            "readers on the same machine goes first, and an idle machine is used all the same).",
+        )
 
-    def handle(self, *args, paths, dry_run, columns, user, **options):
+    def handle(self, *args, paths, dry_run, columns, user, nice, **options):
+        if nice > 0:
+            os.nice(nice)
         try:
             mapping = parse_mapping(columns)
         except ValueError as error:
