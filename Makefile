@@ -65,6 +65,7 @@ test: lint test-sqlite test-postgres
 bench: data
 	$(BIN)/python bench/search.py --articles 100000
 	$(BIN)/python bench/ingest.py --sizes 10000,100000
+	$(BIN)/python bench/load.py --articles 100000
 
 clean:
 	rm -rf $(VENV) var
