@@ -1,6 +1,8 @@
+from django.core.paginator import Paginator
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, render
 
+from archive import search
 from archive.models import Event
 from archive.timeline import layout
 
@@ -16,15 +18,26 @@ def timeline(request):
     return render(request, "archive/timeline.html", context)
 
 
+QUOTES_SHOWN = 30
+
+
 def round_detail(request, slug):
     event = get_object_or_404(Event, slug=slug)
     siblings = list(Event.objects.filter(process=event.process))
     position = siblings.index(event)
+    # A page of the round's articles at a time, oldest first, from the index (the same
+    # list and count as `round:` searches); every article and quote at once grew with the
+    # archive (270 articles and their quotes on one page at 100k).
+    placed = search.search(filters={"round": event.slug}, sort="oldest")
+    page = Paginator(placed, 25).get_page(request.GET.get("page"))
+    quotes = event.quotes.select_related("speaker", "article").order_by("article__published")
     context = {
         "event": event,
         "participants": event.participant_set.select_related("actor"),
-        "articles": event.articles.order_by("published", "title"),
-        "quotes": event.quotes.select_related("speaker", "article").order_by("article__published"),
+        "page": page,
+        "articles": [hit.article for hit in page.object_list],
+        "quotes": quotes.defer("article__body", "article__raw_text", "article__raw")[:QUOTES_SHOWN],
+        "quote_count": quotes.count(),
         "previous": siblings[position - 1] if position > 0 else None,
         "next": siblings[position + 1] if position + 1 < len(siblings) else None,
     }
