@@ -5,10 +5,9 @@ metadata, images, redirects, error pages) are skipped and counted by reason."""
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
-from archive.ingest.cleaning import split_title
-from archive.ingest.decoding import decode
 from archive.ingest.readers.html import item_from_html
-from archive.ingest.records import Problem, RawItem, Skipped
+from archive.ingest.readers.text import item_from_text
+from archive.ingest.records import Problem, Skipped
 
 ARTICLE_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
 
@@ -57,18 +56,4 @@ def _item(record, path, number):
     content_type = record.http_headers.get_header("Content-Type") or ""
     if not content_type.lower().startswith("text/plain"):
         return item_from_html(raw, str(path), where, uri, number, provenance)
-    text, bad = decode(raw)
-    title, site, _ = split_title(text)
-    if not title:
-        return Problem(where, "empty text response")
-    return RawItem(
-        source_file=str(path),
-        raw_bytes=raw,
-        title=title,
-        text=text,
-        row=number,
-        source=site,
-        url=uri,
-        record=provenance,
-        decoding_errors=bad,
-    )
+    return item_from_text(raw, str(path), where, row=number, url=uri, record=provenance)
