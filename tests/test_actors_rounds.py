@@ -65,3 +65,43 @@ def test_undated_article_is_not_placed():
 
 def test_imported_articles_are_linked_to_rounds():
     assert Event.objects.filter(articles__isnull=False).exists()
+
+
+@pytest.mark.parametrize(
+    "text, slug",
+    [
+        ("Delegations flew in for Astana-6 on Wednesday.", "astana-6"),
+        ("The fourth round of the Astana talks opened with a plenary.", "astana-4"),
+        ("The 14th round of talks in Nur-Sultan closed.", "astana-14"),
+        (
+            "The Constitutional Committee's second session stalled over the agenda.",
+            "constitutional-2",
+        ),
+        (
+            "The eighth session of the small body of the Constitutional Committee opened.",
+            "constitutional-8",
+        ),
+        ("Geneva IV ended without a breakthrough.", "geneva-4"),
+        ("Delegates at the Sochi congress voted on a committee.", "sochi-congress"),
+    ],
+)
+def test_a_round_named_explicitly_places_an_undated_article(text, slug):
+    assert [e.slug for e in RoundFinder.from_database().find(text, None)] == [slug]
+
+
+def test_a_round_named_explicitly_wins_over_the_date_window():
+    """Published two weeks after Astana 4 began, during no round, looking back at it."""
+    text = "Looking back at the fourth round of the Astana talks, the envoy was upbeat."
+    rounds = RoundFinder.from_database().find(text, datetime.date(2017, 5, 18))
+    assert [e.slug for e in rounds] == ["astana-4"]
+
+
+def test_a_round_named_but_dated_far_from_it_is_not_placed_in_it():
+    text = "Astana-6 is remembered as the round that drew the zones."
+    assert RoundFinder.from_database().find(text, datetime.date(2021, 1, 10)) == []
+
+
+def test_a_numbered_geneva_conference_gives_its_round_nearest_the_date():
+    text = "Geneva III resumed after a pause."
+    rounds = RoundFinder.from_database().find(text, datetime.date(2016, 4, 14))
+    assert [e.slug for e in rounds] == ["geneva-3-3"]

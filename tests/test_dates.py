@@ -124,3 +124,64 @@ def test_previous_round_and_last_week_are_resolved_against_the_calendar():
     found = event_dates(text, D(2017, 5, 4), rounds)
     assert {"date": "2017-03-14", "words": "the previous round (Astana 3)"} in found
     assert {"date": "2017-04-27", "words": "last week"} in found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("By Desk WriterMarch 3, 2015 Envoys gathered in the lakeside city.", D(2015, 3, 3)),
+        ("Tue 14th March 2017 Delegates met behind closed doors.", D(2017, 3, 14)),
+        ("Updated 3rd May, 2018 The guarantors issued a statement.", D(2018, 5, 3)),
+        ("Updated February,12, 2017 The envoy spoke to reporters.", D(2017, 2, 12)),
+        ("Updated: 2018-02-01 10:10 The congress closed with a statement.", D(2018, 2, 1)),
+        ("Talks close without a deal April 07 / 18:45 2019 The rounds ended.", D(2019, 4, 7)),
+        ("Envoy briefing clip 27AUG2020 The session resumed.", D(2020, 8, 27)),
+    ],
+)
+def test_datelines_in_other_surface_forms(text, expected):
+    assert guess_date(text).date == expected
+
+
+def test_a_date_the_page_labels_as_its_own_counts_below_a_long_menu():
+    menu = " | ".join(["Home", "World", "Region", "Economy", "Culture", "Sport"] * 8)
+    text = f"Envoy upbeat\n{menu}\nPublished: 11 March 2019\nThe envoy said on Monday."
+    guess = guess_date(text)
+    assert (guess.date, guess.method) == (D(2019, 3, 11), "dateline")
+
+
+def test_a_photo_caption_date_is_not_the_publication_date():
+    text = (
+        "Delegates meet again\nFile photo: ministers pose for a picture in Vienna, "
+        "Austria, November 14, 2015. The foreign ministers said on Monday they would meet."
+    )
+    assert guess_date(text).date is None
+
+
+def test_a_caption_date_is_not_taken_even_far_into_a_long_caption():
+    text = (
+        "Caption: the mediator answers questions from journalists after a long briefing at "
+        "the Palais des Nations in Geneva, Switzerland, on a grey afternoon October 6, 2016. "
+        "The mediator said on Thursday direct talks were possible."
+    )
+    assert guess_date(text).date is None
+
+
+def test_a_wire_dateline_without_a_year_takes_the_year_the_text_mentions():
+    text = "MOSCOW, March 15 /Agency/ The minister said talks begun in 2016 would go on."
+    guess = guess_date(text)
+    assert (guess.date, guess.method) == (D(2016, 3, 15), "dateline")
+
+
+@pytest.mark.django_db
+def test_a_wire_dateline_without_a_year_is_fitted_to_the_rounds_it_names():
+    from archive.ingest.rounds import RoundFinder
+
+    text = "ASTANA, Jan 24 (Agency) - The talks ended on Tuesday with a joint statement."
+    rounds = RoundFinder.from_database().of_processes({"astana"})
+    guess = choose(candidates(text, rounds=rounds))
+    assert guess.date == D(2017, 1, 24)
+
+
+def test_a_wire_dateline_without_a_year_and_no_clue_stays_undated():
+    text = "GENEVA, Sept 10 (Agency) - The ministers spoke late into the night."
+    assert guess_date(text).date is None

@@ -20,15 +20,24 @@ from functools import lru_cache
 import dateparser
 
 _WORD = r"[A-Za-z]{3,9}\.?"
+_ORDINAL = r"(?:st|nd|rd|th)?"
+# A date may start right after a lower-case letter: a byline glued to it ("By Staff
+# ReporterMarch 3, 2015") leaves no word boundary.
+_START = r"(?:\b|(?<=[a-z])(?=[A-Z]))"
 DATE_SHAPES = re.compile(
-    rf"\b(?:\d{{1,2}}\s+{_WORD},?\s+\d{{4}}"
-    rf"|{_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
-    rf"|{_WORD}\s+\d{{6}}"
+    rf"{_START}(?:\d{{1,2}}{_ORDINAL}\s+{_WORD},?\s+\d{{4}}"  # 14th March 2017, 3 May, 2018
+    rf"|{_WORD},?\s*\d{{1,2}}{_ORDINAL},?\s+\d{{4}}"  # March 14, 2017; February,12, 2017
+    rf"|{_WORD}\s+\d{{6}}"  # Apr 232017 (day and year run together)
+    r"|\d{1,2}[A-Za-z]{3}\d{4}"  # 27AUG2020 (file names, wire slugs)
+    r"|\d{4}-\d{2}-\d{2}"  # 2018-02-01 (ISO, in "Updated: 2018-02-01 10:10")
+    rf"|{_WORD}\s+\d{{1,2}}\s*/?\s*\d{{1,2}}:\d{{2}}\s+\d{{4}}"  # March 04 / 09:22 2017
     r"|\d{1,2}[-./]\d{1,2}[-./]\d{4})\b"
 )
+ORDINAL_OR_COMMA = re.compile(r"(?<=\d)(?:st|nd|rd|th)\b|,|/|\b\d{1,2}:\d{2}\b")
+COMPACT = re.compile(r"^(\d{1,2})([A-Za-z]{3})(\d{4})$")
 GLUED_DAY_YEAR = re.compile(r"^(\D+?)\s*(\d{1,2})(\d{4})$")
 WEEKDAYS = list(calendar.day_name)
-MONTHS = [m for m in calendar.month_name if m] + [m for m in calendar.month_abbr if m]
+MONTHS = [m for m in calendar.month_name if m] + [m for m in calendar.month_abbr if m] + ["Sept"]
 _WEEKDAY = "|".join(WEEKDAYS)
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 DAY_MONTH = re.compile(
@@ -39,10 +48,30 @@ WEEKDAY_DAY_MONTH = re.compile(
     rf"\b(?P<weekday>{_WEEKDAY}),?\s+(?:(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}})"
     rf"|(?P<day2>\d{{1,2}})\s+(?P<month2>{_MONTH}))\b(?!,?\s+\d{{4}})"
 )
+# "GENEVA, Sept 10 (Reuters) -", "MOSCOW, March 15 /Agency/": a wire dateline with no year.
+YEARLESS_DATELINE = re.compile(
+    rf"(?:^|\n)\s*[A-Z][A-Za-z .'-]{{1,30}}?,\s+(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}})"
+    r"(?!,?\s+\d{4})\b\s*(?:\(|/|--|-|—|–|:)"
+)
+YEAR = re.compile(r"\b(20[12]\d)\b")
 WEEKDAY_MENTION = re.compile(rf"\b(?:on|late|early|last)\s+(?P<weekday>{_WEEKDAY})\b", re.I)
 URL_DATE = re.compile(r"(?<!\d)(20\d\d|19\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?!\d)")
 
 DATELINE_CHARS = 250
+LABELLED_CHARS = 1500  # a "Published: …" line may stand below a headline, a lead or a menu
+# Words that introduce the page's own date, wherever it stands near the top.
+LABEL = re.compile(
+    r"(?:published|updated|posted|date of publication|latest update|last modified)"
+    r"(?:\s+(?:on|at))?\s*:?\s*$",
+    re.I,
+)
+# A photo caption or a file photo describes another day than the article's.
+CAPTION = re.compile(
+    r"\b(?:file\s+photo|photo\s*:|\(photo|pictured|caption|getty\s+images|"
+    r"reuters/|afp\s+photo|ap\s+photo|afp/|image\s*:|photograph)\b",
+    re.I,
+)
+CAPTION_REACH = 300  # characters before a date in which a caption's words count
 IN_SENTENCE = re.compile(r"\b(?:on|in|at|since|until|of|from|by|before|after)\s+$")
 LABEL_CHARS = 25
 EARLIEST = datetime.date(1990, 1, 1)
@@ -98,6 +127,11 @@ def _strptime(text: str, order: str) -> datetime.date | None:
 @lru_cache(maxsize=20_000)
 def parse_date(text: str, order: str = "DMY") -> datetime.date | None:
     """One date string to a date, or None; the same string is parsed once per process."""
+    if not re.fullmatch(r"[\d/.-]+", text):  # words: ordinals and stray commas go
+        text = " ".join(ORDINAL_OR_COMMA.sub(" ", text).split())
+    compact = COMPACT.match(text)
+    if compact:
+        text = " ".join(compact.groups())
     match = GLUED_DAY_YEAR.match(text)
     if match and len(match[2] + match[3]) == 6:
         text = f"{match[1]} {match[2]} {match[3]}"
@@ -117,20 +151,36 @@ def parse_date(text: str, order: str = "DMY") -> datetime.date | None:
 
 @lru_cache(maxsize=16)  # the publication and the event dates read the same body
 def find_dates(text: str) -> tuple[tuple[str, datetime.date], ...]:
-    """Every full date (day, month and year) written in `text`, in order."""
+    """Every full date (day, month and year) written in `text`, in order, but those of
+    photo captions."""
     found = []
     for match in DATE_SHAPES.finditer(text):
+        if in_caption(text, match.start()):
+            continue
         day = parse_date(match.group(0))
         if day:
             found.append((match.group(0), day))
     return tuple(found)
 
 
+def in_caption(text: str, start: int) -> bool:
+    """Whether the date at `start` stands in a photo caption: a caption's words earlier in
+    the same sentence (or line)."""
+    sentence_start = max(text.rfind("\n", 0, start), text.rfind(". ", 0, start)) + 1
+    return bool(CAPTION.search(text[max(sentence_start, start - CAPTION_REACH) : start]))
+
+
 def find_dateline(text: str) -> tuple[str, datetime.date] | None:
-    """The date a text opens with, if it opens with one (not a date inside a sentence)."""
-    for match in DATE_SHAPES.finditer(text[:DATELINE_CHARS]):
+    """The date a text opens with (not a date inside a sentence, nor a caption's), or a
+    date the page labels as its own ("Published:", "Updated on") further down."""
+    for match in DATE_SHAPES.finditer(text[:LABELLED_CHARS]):
         before = text[: match.start()]
-        if len(before) > LABEL_CHARS and IN_SENTENCE.search(before):
+        labelled = LABEL.search(before[-40:])
+        if match.start() >= DATELINE_CHARS and not labelled:
+            continue
+        if not labelled and len(before) > LABEL_CHARS and IN_SENTENCE.search(before):
+            continue
+        if in_caption(text, match.start()):
             continue
         day = parse_date(match.group(0))
         if day:
@@ -190,6 +240,42 @@ def weekday_date(text: str, rounds=()) -> DateGuess | None:
     return None
 
 
+def yearless_dateline(text: str, rounds=()) -> DateGuess | None:
+    """A wire dateline with a day and a month but no year: the year in which that day fits
+    the weekdays the text names ("said on Saturday": that day or the one before), falls
+    near a round the text names, or is the latest year the text mentions."""
+    match = YEARLESS_DATELINE.search(text[:DATELINE_CHARS])
+    if not match:
+        return None
+    day_month = _day_month(match)
+    if not day_month:
+        return None
+    years = list(_dates_in_years(*day_month))
+    weekdays = {
+        WEEKDAYS.index(m.group("weekday").capitalize()) for m in WEEKDAY_MENTION.finditer(text)
+    }
+    mentioned = {int(y) for y in YEAR.findall(text)}
+    tests = [
+        lambda d: _near_round(d, rounds, days=3),
+        lambda d: bool(weekdays) and {d.weekday(), (d.weekday() - 1) % 7} & weekdays,
+        lambda d: d.year in mentioned,
+    ]
+    # Each clue narrows the years the ones before left; a clue that would leave none is
+    # passed over. One year left is a date.
+    left = years
+    for test in tests:
+        narrowed = [d for d in left if test(d)]
+        if narrowed:
+            left = narrowed
+        if len(left) == 1:
+            return DateGuess(left[0], "dateline", CONFIDENCE["weekday"], match.group(0).strip())
+    if mentioned and len(left) > 1:
+        latest = [d for d in left if d.year == max(mentioned)]
+        if len(latest) == 1:
+            return DateGuess(latest[0], "dateline", CONFIDENCE["calendar"], match.group(0).strip())
+    return None
+
+
 def calendar_date(text: str, rounds=()) -> DateGuess | None:
     """For a text naming a process but no year: the round date that best fits the weekdays
     ("on Friday") and the days ("until Feb 10") it names."""
@@ -226,7 +312,11 @@ def candidates(text: str, metadata: str = "", url: str = "", rounds=(), order="M
     if in_url:
         found.append(DateGuess(in_url[1], "url", CONFIDENCE["url"], in_url[0]))
     if not found:
-        for signal in (weekday_date(text, rounds), calendar_date(text, rounds)):
+        for signal in (
+            yearless_dateline(text, rounds),
+            weekday_date(text, rounds),
+            calendar_date(text, rounds),
+        ):
             if signal:
                 found.append(signal)
     explicit = find_dates(text)

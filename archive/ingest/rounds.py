@@ -1,10 +1,14 @@
 """Place an article in the round of talks it reports on.
 
-An article belongs to a round when it names the round's process (Geneva, Astana, the
-Constitutional Committee, Sochi) and its publication date falls within the round or in
-the days just after it, when the reports of how it ended are written.
+A round the text names explicitly decides first ("Astana-6", "Geneva IV", "the fourth
+round of the Astana talks", "the eighth session of the Constitutional Committee", "the Sochi
+congress"), when the article's date (if known) is not far from it. Otherwise an article
+belongs to a round when it names the round's process (Geneva, Astana, the Constitutional
+Committee, Sochi) and its publication date falls within the round or in the days just after
+it, when the reports of how it ended are written.
 """
 
+import datetime
 import re
 
 from archive.models import Event
@@ -16,6 +20,62 @@ PROCESS_NAMES = {
     Event.Process.SOCHI: re.compile(r"\bSochi\b"),
 }
 GRACE_DAYS = 7  # how long after a round's end an article still reports on it
+# How far from a round an article naming it explicitly may be dated (previews, look-backs).
+EXPLICIT_WINDOW = datetime.timedelta(days=45)
+
+_ORDINAL_WORDS = (
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
+).split()
+ORDINALS = {word: n for n, word in enumerate(_ORDINAL_WORDS, start=1)}
+ORDINALS.update({f"twenty-{word}": 20 + n for word, n in list(ORDINALS.items())[:9]})
+ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9}
+_ORDINAL = (
+    r"(?P<ordinal>"
+    + "|".join(sorted(ORDINALS, key=len, reverse=True))
+    + r"|\d{1,2}(?:st|nd|rd|th))"
+)
+_NUMBER = r"(?P<number>\d{1,2}|[IVX]{1,4})\b"
+_PROCESS = r"(?P<process>Geneva|Astana|Nur-Sultan|Constitutional Committee|Sochi)"
+EXPLICIT_ROUND = [
+    # Astana-6, Astana 14, Geneva IV, Geneva-8
+    re.compile(rf"\b{_PROCESS}[ -]{_NUMBER}(?![.,]\d)"),
+    # the fourth round of (the) (intra-Syrian) Astana talks; 8th session of the ... Committee
+    re.compile(
+        rf"\b{_ORDINAL}\s+(?:round|session|meeting|conference)\b[^.;]{{0,50}}?\b{_PROCESS}", re.I
+    ),
+    # the Astana talks' 14th round; the Constitutional Committee's eighth session
+    re.compile(rf"\b{_PROCESS}\b[^.;]{{0,30}}?\b{_ORDINAL}\s+(?:round|session)\b", re.I),
+]
+CONGRESS = re.compile(r"\bSochi\s+(?:peace\s+)?congress\b|National Dialogue Congress", re.I)
+PROCESS_OF = {
+    "geneva": Event.Process.GENEVA,
+    "astana": Event.Process.ASTANA,
+    "nur-sultan": Event.Process.ASTANA,
+    "constitutional committee": Event.Process.CONSTITUTIONAL,
+    "sochi": Event.Process.SOCHI,
+}
+
+
+def _count(match) -> int | None:
+    if match.groupdict().get("number"):
+        text = match["number"]
+        return int(text) if text.isdigit() else ROMAN.get(text)
+    ordinal = match["ordinal"].lower()
+    return ORDINALS.get(ordinal) or int(re.sub(r"\D", "", ordinal))
+
+
+def rounds_named(text: str) -> set[tuple[str, int]]:
+    """(process, number) of every round the text names explicitly."""
+    named = set()
+    for pattern in EXPLICIT_ROUND:
+        for match in pattern.finditer(text):
+            number = _count(match)
+            if number:
+                named.add((PROCESS_OF[match["process"].lower()], number))
+    if CONGRESS.search(text):
+        named.add((Event.Process.SOCHI, 1))
+    return named
 
 
 def processes_named(text: str) -> set[str]:
@@ -38,7 +98,24 @@ class RoundFinder:
         """Every round of these processes (the calendar a text naming them is dated against)."""
         return [event for process in processes for event in self.by_process.get(process, [])]
 
+    def named(self, text: str, day=None) -> list[Event]:
+        """The rounds the text names explicitly (near `day`, when it is known). A numbered
+        Geneva conference with several rounds gives the one nearest the day."""
+        found = []
+        for process, number in rounds_named(text):
+            events = [e for e in self.by_process.get(process, []) if e.number == number]
+            if day is not None:
+                events = [e for e in events if _near(e, day)]
+                if len(events) > 1:
+                    events = [min(events, key=lambda e: _distance(e, day))]
+            if len(events) == 1:
+                found += events
+        return sorted(set(found), key=lambda e: e.start_date)
+
     def find(self, text: str, day, processes=None) -> list[Event]:
+        named = self.named(text, day)
+        if named:
+            return named
         if day is None:
             return []
         rounds = []
@@ -52,3 +129,13 @@ class RoundFinder:
                     if "Sochi" in e.place and e.contains(day, GRACE_DAYS)
                 ]
         return sorted(set(rounds), key=lambda e: e.start_date)
+
+
+def _distance(event, day) -> int:
+    if day < event.start_date:
+        return (event.start_date - day).days
+    return max(0, (day - event.last_day).days)
+
+
+def _near(event, day) -> bool:
+    return _distance(event, day) <= EXPLICIT_WINDOW.days
