@@ -87,3 +87,75 @@ def test_quotes_are_listed_on_actor_and_round_pages(client):
     assert "The first negotiation session will not be face-to-face" in actor_page
     round_page = client.get("/rounds/astana-1/").content.decode()
     assert "a Western diplomat" in round_page
+
+
+def attributed(body):
+    """[(speaker slug or name, anonymous, quote text)] for a body of our own, as imported."""
+    from archive.actors.quotes import SpeakerResolver, find_quotes
+    from archive.ingest.actors import ActorMatcher
+    from archive.models import Actor
+
+    people = set(Actor.objects.filter(kind="person").values_list("pk", flat=True))
+    slugs = dict(Actor.objects.values_list("pk", "slug"))
+    resolver = SpeakerResolver(ActorMatcher.from_database(), people, None, body)
+    found = []
+    for quote in find_quotes(body):
+        speaker = resolver.resolve(quote.who, quote.position)
+        if speaker:
+            who = slugs.get(speaker.actor_id) or speaker.name
+            found.append((who, speaker.anonymous, quote.text))
+    return found
+
+
+def test_a_pronoun_with_no_speaker_before_it_is_the_person_last_named():
+    body = "Kofi Annan reached the city on Friday.\nHe said: “The road ahead is long.”"
+    assert attributed(body) == [("kofi-annan", False, "The road ahead is long.")]
+
+
+def test_a_pronoun_with_nobody_named_before_it_is_never_a_speaker():
+    assert attributed("He said: “The road ahead is long.”") == []
+
+
+def test_a_bare_surname_is_the_person_named_in_full_earlier():
+    body = "Rebel commander Yusuf Haddad reached the front.\n“We will stay,” Haddad said."
+    assert attributed(body) == [("Yusuf Haddad", False, "We will stay")]
+
+
+def test_a_speaker_may_follow_the_verb():
+    body = "“The door stays open,” said Sergey Lavrov, the Russian foreign minister."
+    assert attributed(body)[0][:2] == ("sergey-lavrov", False)
+
+
+def test_a_quote_attributed_by_a_participle_continues_the_last_speaker():
+    body = (
+        "Geir Pedersen said the talks would go on.\n"
+        "“We must keep at it,” telling reporters the room was calm."
+    )
+    assert [who for who, _, _ in attributed(body)] == ["geir-pedersen", "geir-pedersen"]
+
+
+@pytest.mark.parametrize("verb", ["urged", "announced", "confirmed", "emphasised", "argued"])
+def test_more_reporting_verbs_attribute_quotes(verb):
+    body = f"“A ceasefire is needed now,” Geir Pedersen {verb}."
+    assert attributed(body)[0][:2] == ("geir-pedersen", False)
+
+
+def test_the_source_is_never_the_person_quoted_before():
+    body = (
+        "“We are leaving,” Mohammad Alloush said.\n"
+        "“Everyone goes home tonight,” the source told the agency."
+    )
+    assert [(who, anonymous) for who, anonymous, _ in attributed(body)] == [
+        ("mohammed-alloush", False),
+        ("the source", True),
+    ]
+
+
+def test_a_piece_of_the_sentence_is_never_a_speaker():
+    body = "“Nothing was agreed,” during a long and tiring session said."
+    assert all(who != "during a long and tiring session" for who, _, _ in attributed(body))
+
+
+def test_the_description_after_a_sentence_piece_is_the_speaker():
+    body = "Prisoner releases are on the table at the moment, the source said."
+    assert [(who, anonymous) for who, anonymous, _ in attributed(body)] == [("the source", True)]

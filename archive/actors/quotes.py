@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 VERBS = (
     r"said|says|told|telling|added|adds|stressed|warned|insisted|noted|explained|declared"
-    r"|reiterated|stated|saying|asked"
+    r"|reiterated|stated|saying|asked|urged|announced|confirmed|shouted|emphasised|emphasized"
+    r"|underlined|argued|commented|acknowledged|admitted|cautioned|remarked|affirmed"
 )
 VERB = re.compile(rf"\b({VERBS})\b")
 QUOTED_AS_SAYING = re.compile(r"\bquoted\s+(?P<who>.+?)\s+as\s+saying\b")
@@ -25,8 +26,10 @@ SENTENCE_END = re.compile(r"(?<=[.!?])[”\"]?\s+(?=[“\"A-Z(])")
 PRONOUNS = {"he", "she"}
 ANONYMITY = re.compile(r"not (?:want|wish) to be (?:identified|named)|anonymity|unnamed", re.I)
 HEAD_NOUNS = re.compile(
-    r"\b(official|source|diplomat|spokesman|spokeswoman|negotiator|minister|envoy|group"
-    r"|monitor|observatory|commander|analyst|expert|lecturer|delegate|ambassador)s?\b",
+    r"\b(official|source|diplomat|spokesman|spokeswoman|spokesperson|negotiator|minister"
+    r"|envoy|group|monitor|observatory|commander|analyst|expert|lecturer|delegate|ambassador"
+    r"|ministry|office|agency|committee|council|government|army|coalition|delegation"
+    r"|television|media|member|activist|resident|witness|leader|officer)s?\b",
     re.I,
 )
 NAME = re.compile(
@@ -50,6 +53,8 @@ PERSON_NOUNS = {
     "delegate",
     "ambassador",
 }
+# "the source", "the diplomat": an unnamed person, never the last named speaker.
+ANONYMOUS_NOUNS = {"source", "diplomat"}
 NOT_NAME_AFTER = re.compile(r"\b(?:at|in|of|from|the|to|for|by|with)\s+$")
 TIME_WORDS = re.compile(
     r"^(?:on\s+)?(?:(?:late|early|earlier|last|this)\s+)?"
@@ -60,6 +65,11 @@ AUDIENCE = re.compile(
     r"^(?:told|telling)\s+(?:the\s+)?(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.()-]*)*|reporters|press"
     r"|journalists|a news conference)(?:\s+\([A-Z]+\))?\s*"
 )
+
+
+# The speaker after the verb: "said Sergey Lavrov, Russia's foreign minister".
+INVERTED = re.compile(r"\s+(?P<who>(?:[A-Z]|the\s|a\s|an\s)[^.;:“”\"]{1,120})")
+CONTINUED = "he"  # a quote attributed by a participle alone continues the last speaker
 
 
 @dataclass
@@ -115,6 +125,11 @@ def find_quotes(body: str) -> list[FoundQuote]:
         quote = QUOTE.search(sentence)
         if quote and quote.end() <= verb.start():
             who = sentence[quote.end() : verb.start()]
+            if not _clean_who(who):
+                # “…,” said Sergey Lavrov, the minister. / “…,” telling reporters …: the
+                # speaker follows the verb, or (a participle) is the one speaking already.
+                after = INVERTED.match(sentence[verb.end() :])
+                who = after["who"] if after and verb[1] != "telling" else CONTINUED
             if len(who) < 160 and "“" not in who:
                 found.append(
                     FoundQuote(
@@ -161,17 +176,22 @@ class Speaker:
 
 
 def subject(phrase: str) -> str:
-    """The part of a speaker phrase naming the speaker: the last comma-separated part that is
-    not an appositive description ("Khattar Abou Diab, a lecturer at …" → "Khattar Abou Diab")."""
+    """The part of a speaker phrase naming the speaker: the last comma-separated part that
+    names someone ("Khattar Abou Diab, a lecturer at …" → "Khattar Abou Diab"), else the
+    last description ("…, the source" → "the source"); pieces of the sentence that run into
+    the attribution ("are on the agenda, the source said") never are."""
     segments = [
         s.strip()
         for s in phrase.split(",")
         if s.strip() and not re.match(r"^(?:who|which|whose|that|but|and)\b", s.strip(), re.I)
     ] or [phrase.strip()]
+    descriptions = []
     for segment in reversed(segments):
-        if not re.match(r"^(?:a|an|the)\s+[a-z]", segment) or segment is segments[0]:
-            return segment
-    return segments[-1]
+        if re.match(r"^(?:a|an|the)\s+[a-z]", segment, re.I):
+            descriptions.append(segment)
+        elif re.search(r"\b[A-Z]", segment) or segment.lower() in PRONOUNS:
+            return segment  # a part with a capitalised word may name someone
+    return descriptions[0] if descriptions else segments[-1]
 
 
 def _head_noun(phrase):
@@ -182,18 +202,22 @@ def _head_noun(phrase):
 class SpeakerResolver:
     """Resolves speaker phrases within one article, remembering who spoke before."""
 
-    def __init__(self, matcher, person_ids, day=None):
+    def __init__(self, matcher, person_ids, day=None, body=""):
         self.matcher = matcher
         self.person_ids = person_ids
         self.day = day
+        self.body = body  # the article's text, for people named before a quote
         self.history: list[tuple[str, Speaker]] = []  # (phrase, speaker) in order
 
-    def resolve(self, phrase: str) -> Speaker | None:
-        """The speaker, or None for a phrase too vague to attribute ("It also")."""
+    def resolve(self, phrase: str, position: int | None = None) -> Speaker | None:
+        """The speaker, or None for a phrase too vague to attribute ("It also", a pronoun
+        with nobody named before it, a fragment that names no one)."""
         if re.match(r"^(?:it|they|this|that|there)\b", subject(phrase), re.I):
             return None
+        self.before = self.body[:position] if position is not None else ""
         speaker = self._resolve(phrase)
-        self.history.append((phrase, speaker))
+        if speaker is not None:
+            self.history.append((phrase, speaker))
         return speaker
 
     def _resolve(self, phrase):
@@ -204,6 +228,7 @@ class SpeakerResolver:
             or self._known_name_at_end(main)
             or self._described(main, phrase)
             or self._unknown_name(main)
+            or self._surname(main)
             or self._known_actor(main)
             or self._description(main, phrase)
         )
@@ -219,13 +244,30 @@ class SpeakerResolver:
         return None
 
     def _pronoun(self, main):
-        """ "he said": the last speaker who was not anonymous."""
+        """ "he said": the last speaker who was not anonymous, else the last person the text
+        named before the quote; a pronoun is never a speaker's name."""
         if main.lower() not in PRONOUNS:
             return None
         for _, earlier in reversed(self.history):
             if not earlier.anonymous:
                 return earlier
-        return Speaker(None, main, True)
+        found = self.matcher.find(self.before, self.day)
+        people = [(start, end, a) for start, end, a in found if a in self.person_ids]
+        if people:
+            start, end, actor = people[-1]
+            return Speaker(actor, self.before[start:end], False)
+        names = [m.group(0) for m in NAME.finditer(self.before)]
+        return Speaker(None, names[-1], False) if names else None
+
+    def _surname(self, main):
+        """ "Alloush said": the person named in full earlier in the article."""
+        if not re.fullmatch(r"[A-Z][\w'’-]+", main):
+            return None
+        for match in reversed(list(NAME.finditer(self.before))):
+            if match.group(0).split()[-1] == main:
+                known = self._known_person(match.group(0))
+                return known or Speaker(None, match.group(0), False)
+        return None
 
     def _known_name_at_end(self, main):
         """ "the Syrian Observatory for Human Rights": the phrase ends with a known name."""
@@ -259,13 +301,17 @@ class SpeakerResolver:
         return None
 
     def _description(self, description, phrase):
+        """An anonymous source ("a Western diplomat") or a described organisation ("the
+        ministry"); a phrase with no such noun names nobody ("During a press briefing")."""
         head = _head_noun(description)
+        if head is None:
+            return None
         definite = re.match(r"^(?:but\s+|and\s+)?the\s", description, re.I)
         if definite and head:
             for earlier_phrase, earlier in reversed(self.history):
                 if _head_noun(earlier_phrase) == head:
                     return earlier
-            if head in PERSON_NOUNS and not ANONYMITY.search(phrase):
+            if head in PERSON_NOUNS - ANONYMOUS_NOUNS and not ANONYMITY.search(phrase):
                 for _, earlier in reversed(self.history):
                     if earlier.actor_id in self.person_ids:
                         return earlier

@@ -87,10 +87,10 @@ class Importer:
 
     def quotes(self, body, day, event, article):
         """Unsaved Quotes of an article body, speakers resolved; unknown speakers proposed."""
-        resolver = SpeakerResolver(self.matcher, self.people, day)
+        resolver = SpeakerResolver(self.matcher, self.people, day, body)
         quotes = []
         for found in find_quotes(body):
-            speaker = resolver.resolve(found.who)
+            speaker = resolver.resolve(found.who, found.position)
             if speaker is None or not found.text:
                 continue
             if speaker.actor_id is None and not speaker.anonymous:
