@@ -56,22 +56,58 @@ class _Echo:
         return value
 
 
-def csv_lines(ids, absolute):
+def csv_stream(columns, rows):
+    """Rows (dicts) as CSV lines, lists joined with "; ", every cell spreadsheet-safe."""
     writer = csv.writer(_Echo())
-    yield writer.writerow(COLUMNS)
-    for article in articles_in_order(ids):
-        row = article_row(article, absolute)
-        row["rounds"] = "; ".join(row["rounds"])
-        row["actors"] = "; ".join(row["actors"])
-        yield writer.writerow([spreadsheet_safe(row[column]) for column in COLUMNS])
+    yield writer.writerow(columns)
+    for row in rows:
+        cells = [row[c] if not isinstance(row[c], list) else "; ".join(row[c]) for c in columns]
+        yield writer.writerow([spreadsheet_safe(cell) for cell in cells])
+
+
+def json_stream(rows):
+    """Rows as one JSON array, written a row at a time."""
+    yield "[\n"
+    first = True
+    for row in rows:
+        yield ("" if first else ",\n") + json.dumps(row, ensure_ascii=False)
+        first = False
+    yield "\n]\n"
+
+
+def csv_lines(ids, absolute):
+    return csv_stream(COLUMNS, (article_row(a, absolute) for a in articles_in_order(ids)))
 
 
 def json_chunks(ids, absolute):
-    yield "[\n"
-    first = True
-    for article in articles_in_order(ids):
-        yield ("" if first else ",\n") + json.dumps(
-            article_row(article, absolute), ensure_ascii=False
-        )
-        first = False
-    yield "\n]\n"
+    return json_stream(article_row(a, absolute) for a in articles_in_order(ids))
+
+
+QUOTE_COLUMNS = ["speaker", "speaker_actor", "anonymous", "verb", "quote", "kind", "via"]
+QUOTE_COLUMNS += ["article", "article_title", "published", "round", "checked"]
+
+
+def quote_row(quote, absolute) -> dict:
+    """One exported quote: who said it, how, and where to check it."""
+    return {
+        "speaker": quote.speaker.name if quote.speaker else quote.speaker_name,
+        "speaker_actor": quote.speaker.slug if quote.speaker else "",
+        "anonymous": quote.anonymous,
+        "verb": quote.verb,
+        "quote": quote.text,
+        "kind": quote.kind,
+        "via": quote.via,
+        "article": absolute(quote.article.get_absolute_url()),
+        "article_title": quote.article.title,
+        "published": quote.article.published.isoformat() if quote.article.published else None,
+        "round": quote.event.slug if quote.event else "",
+        "checked": quote.checked,
+    }
+
+
+def quotes_in_order(quotes):
+    """The quotes of a queryset, CHUNK_SIZE at a time, without the articles' texts."""
+    quotes = quotes.select_related("speaker", "event", "article").defer(
+        "article__body", "article__raw_text", "article__raw", "article__minhash"
+    )
+    return quotes.order_by("article__published", "article_id", "position").iterator(CHUNK_SIZE)

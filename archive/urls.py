@@ -5,7 +5,7 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 
 from archive.feeds import search_feed
-from archive.views import api, pages, rounds, search
+from archive.views import api, pages, quotes, rounds, search
 
 archive_patterns = [
     path("", pages.home, name="home"),
@@ -14,6 +14,8 @@ archive_patterns = [
     path("search/feed/", search_feed, name="search_feed"),
     path("search/export.csv", search.export_csv, name="export_csv"),
     path("search/export.json", search.export_json, name="export_json"),
+    path("quotes/export.csv", quotes.quotes_csv, name="quotes_csv"),
+    path("quotes/export.json", quotes.quotes_json, name="quotes_json"),
     path("articles/", pages.article_list, name="articles"),
     path("articles/undated/", pages.undated, name="undated"),
     path("articles/<str:key>/", pages.article_detail, name="article"),

@@ -67,3 +67,44 @@ def test_the_merge_form_names_the_actors_it_offers(admin_client):
     ).content.decode()
     assert "John Kerry (john-kerry, " in page and "Antony Blinken (antony-blinken, " in page
     assert not any(f"({a.pk})" in page for a in actors)
+
+
+def test_a_curator_corrects_a_quotes_speaker_with_history_kept(
+    admin_client, seed_article, scratch_index, django_capture_on_commit_callbacks
+):
+    from archive.models import Quote
+
+    quote = seed_article(0).quotes.filter(anonymous=True).first()
+    pedersen = Actor.objects.get(slug="geir-pedersen")
+    form = {
+        "article": quote.article_id,
+        "speaker": pedersen.pk,
+        "speaker_name": "Geir Pedersen",
+        "verb": quote.verb,
+        "text": quote.text,
+        "kind": quote.kind,
+        "position": quote.position,
+        "via": "",
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(f"/admin/archive/quote/{quote.pk}/change/", form)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    quote.refresh_from_db()
+    assert (quote.speaker, quote.checked, quote.anonymous) == (pedersen, True, False)
+    assert quote.history.count() == 1
+    assert quote.article_id in search.search("speaker:pedersen").ids()
+    assert Quote.objects.get(pk=quote.pk).speaker_name == "Geir Pedersen"
+
+
+def test_a_quote_marked_not_a_quote_leaves_the_pages(admin_client, seed_article):
+    article = seed_article(2)
+    quote = article.quotes.get(speaker__slug="bashar-al-jaafari", kind="reported")
+    shown = admin_client.get(article.get_absolute_url()).content.decode().count(quote.text[:40])
+    admin_client.post(
+        "/admin/archive/quote/",
+        {"action": "mark_not_a_quote", "_selected_action": [str(quote.pk)]},
+    )
+    quote.refresh_from_db()
+    assert quote.rejected and quote.checked
+    page = admin_client.get(article.get_absolute_url()).content.decode()
+    assert page.count(quote.text[:40]) == shown - 1  # left in the body, gone from the quotes

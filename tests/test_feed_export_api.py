@@ -115,3 +115,29 @@ def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(client, tmp_path
         ("'@SUM(1+1) Zeugma", "'+Wire"),
         ("Zeugma -5 plain", "'-Press"),
     }
+
+
+def test_quotes_of_an_actor_export_as_csv_with_their_articles(client):
+    response = client.get("/quotes/export.csv", {"speaker": "bashar-al-jaafari"})
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert response["Content-Disposition"].endswith('archive-quotes.csv"')
+    from archive.models import Quote
+
+    assert len(rows) == Quote.objects.filter(speaker__slug="bashar-al-jaafari").count() > 0
+    assert {row["speaker_actor"] for row in rows} == {"bashar-al-jaafari"}
+    assert all(row["article"].startswith("http://testserver/articles/") for row in rows)
+    assert all(row["quote"] and row["verb"] for row in rows)
+
+
+def test_quotes_of_a_round_export_as_json(client):
+    from archive.models import Quote
+
+    round_slug = Quote.objects.exclude(event=None).values_list("event__slug", flat=True)[0]
+    response = client.get("/quotes/export.json", {"round": round_slug})
+    rows = json.loads(b"".join(response.streaming_content))
+    assert rows and {row["round"] for row in rows} == {round_slug}
+    assert len(rows) == Quote.objects.filter(event__slug=round_slug).count()
+
+
+def test_quotes_of_an_unknown_actor_are_a_404(client):
+    assert client.get("/quotes/export.csv", {"speaker": "nobody-at-all"}).status_code == 404

@@ -29,7 +29,8 @@ def latest_quotes(actor, limit=30):
 
     newest = search.search(filters={"speaker": actor.slug}, sort="newest").ids()[:limit]
     quotes = (
-        Quote.objects.filter(speaker=actor, article_id__in=newest)
+        Quote.objects.attributed()
+        .filter(speaker=actor, article_id__in=newest)
         .select_related("article", "event", "speaker")
         .defer("article__body", "article__raw_text", "article__raw", "article__minhash")
     )

@@ -152,11 +152,44 @@ class MergeRecordAdmin(admin.ModelAdmin):
 
 
 @admin.register(Quote)
-class QuoteAdmin(admin.ModelAdmin):
-    list_display = ["speaker_name", "speaker", "anonymous", "verb", "excerpt", "article"]
-    list_filter = ["kind", "anonymous", "event__process"]
+class QuoteAdmin(SimpleHistoryAdmin):
+    """Curators correct a quote's speaker (or mark it no quote); history is kept, and an
+    import never revisits an article it already holds, so the correction stays."""
+
+    list_display = [
+        "speaker_name",
+        "speaker",
+        "anonymous",
+        "verb",
+        "excerpt",
+        "article",
+        "checked",
+        "rejected",
+    ]
+    list_filter = ["checked", "rejected", "kind", "anonymous", "event__process"]
     search_fields = ["text", "speaker_name", "speaker__name"]
     autocomplete_fields = ["speaker", "article", "event"]
+    actions = ["mark_not_a_quote", "mark_checked"]
+
+    def save_model(self, request, obj, form, change):
+        obj.checked = True
+        super().save_model(request, obj, form, change)
+
+    @admin.action(description="Mark as not a quote")
+    def mark_not_a_quote(self, request, queryset):
+        self._update(queryset, rejected=True, checked=True)
+
+    @admin.action(description="Mark the speaker as checked")
+    def mark_checked(self, request, queryset):
+        self._update(queryset, checked=True)
+
+    @staticmethod
+    def _update(queryset, **values):
+        # One save per quote (not queryset.update): history is kept and the index told.
+        for quote in queryset:
+            for name, value in values.items():
+                setattr(quote, name, value)
+            quote.save()
 
     @admin.display(description="quote")
     def excerpt(self, quote):

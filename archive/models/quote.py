@@ -1,4 +1,11 @@
 from django.db import models
+from simple_history.models import HistoricalRecords
+
+
+class QuoteQuerySet(models.QuerySet):
+    def attributed(self):
+        """Quotes as pages, search and exports show them: not those a curator rejected."""
+        return self.filter(rejected=False)
 
 
 class Quote(models.Model):
@@ -25,6 +32,19 @@ class Quote(models.Model):
         "archive.Event", null=True, blank=True, on_delete=models.SET_NULL, related_name="quotes"
     )
     position = models.PositiveIntegerField(default=0, help_text="Character offset in the body.")
+    checked = models.BooleanField(
+        "checked by a curator",
+        default=False,
+        help_text="Set when a curator saves the quote: its speaker is the curator's word.",
+    )
+    rejected = models.BooleanField(
+        "not a quote",
+        default=False,
+        help_text="A curator found this is no quote: it is kept (with its history) but not shown.",
+    )
+
+    objects = QuoteQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["article", "position"]

@@ -22,7 +22,9 @@ def article_to_document(article) -> dict:
         "source": article.source or "",
         "source_key": source_key(article.source),
         "actor": ",".join(actor.slug for actor in article.actors.all()),
-        "speaker": ",".join({q.speaker.slug for q in article.quotes.all() if q.speaker}),
+        "speaker": ",".join(
+            {q.speaker.slug for q in article.quotes.all() if q.speaker and not q.rejected}
+        ),
         "round": ",".join(event.slug for event in events),
         "process": ",".join(sorted({event.process for event in events})),
     }

@@ -111,7 +111,7 @@ def api_actor(request, slug):
                 for r in actor.roles.all()
             ],
             "articles": actor.articles.count(),
-            "quotes": actor.quotes.count(),
+            "quotes": actor.quotes.attributed().count(),
             "url": request.build_absolute_uri(actor.get_absolute_url()),
         }
     )

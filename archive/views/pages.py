@@ -54,6 +54,7 @@ def article_detail(request, key):
         "marked_body": search.mark_terms(article.body, query) if query else None,
         "mentions": mentions,
         "rounds": article.events.all(),
+        "quotes": article.quotes.attributed().select_related("speaker"),
         "copies": Article.objects.filter(cluster=article.cluster).exclude(pk=article.pk)
         if article.cluster
         else [],
@@ -87,7 +88,7 @@ def actor_detail(request, slug):
         "sparkline": profile.sparkline(profile.mentions_by_year(facets)),
         "network": profile.network(actor, profile.co_mentioned(actor, facets)),
         "quotes": profile.latest_quotes(actor),
-        "quote_count": actor.quotes.count(),
+        "quote_count": actor.quotes.attributed().count(),
         "page": page,
         "articles": [hit.article for hit in page.object_list],
     }

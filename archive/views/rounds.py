@@ -30,7 +30,11 @@ def round_detail(request, slug):
     # archive (270 articles and their quotes on one page at 100k).
     placed = search.search(filters={"round": event.slug}, sort="oldest")
     page = Paginator(placed, 25).get_page(request.GET.get("page"))
-    quotes = event.quotes.select_related("speaker", "article").order_by("article__published")
+    quotes = (
+        event.quotes.attributed()
+        .select_related("speaker", "article")
+        .order_by("article__published")
+    )
     context = {
         "event": event,
         "participants": event.participant_set.select_related("actor"),
