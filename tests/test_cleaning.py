@@ -58,3 +58,30 @@ def test_article_text_is_kept():
     body = cleaned(0)
     assert "the gaps between the sides remain wide" in body
     assert body.startswith("During the nine days of the initial round of talks")
+
+
+def test_a_list_of_other_stories_is_not_the_article():
+    from archive.ingest.cleaning import clean_body, split_lines
+
+    text = (
+        "Envoys meet again in the lakeside city to talk about a new constitution\n"
+        "Most read\n"
+        "Tennis star wins a fifth title in Paris\n"
+        "Film producer appears in court\n"
+        "\n"
+        "The envoy said the delegations had agreed on an agenda for the coming week and would "
+        "meet on Monday in the conference hall to discuss the first chapter.\n"
+        "Related:\n"
+        "Minister resigns after a row over budgets\n"
+    )
+    body = clean_body(split_lines(text))
+    assert "Tennis" not in body and "Film producer" not in body and "Minister resigns" not in body
+    assert "agreed on an agenda" in body and "lakeside city" in body
+
+
+def test_short_sentences_after_a_read_more_link_stay():
+    from archive.ingest.cleaning import clean_body, split_lines
+
+    text = "Talks resume\nRead more\nThe talks resumed on Monday.\nBoth sides came.\n"
+    body = clean_body(split_lines(text))
+    assert "The talks resumed on Monday." in body and "Both sides came." in body

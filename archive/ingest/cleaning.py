@@ -34,6 +34,17 @@ FURNITURE = re.compile(r"^\s*(?:" + "|".join(FURNITURE_LINES) + r")\s*$", re.IGN
 AUTHOR_BOX_START = re.compile(r"^\s*(follow me:?|latest posts by .*|about the author)\s*$", re.I)
 AUTHOR_BOX_MAX_LINES = 10
 
+# A list of other stories beside the article starts with one of these lines; its headlines
+# follow, each short and without a full stop, until the article's own prose resumes.
+RELATED_START = re.compile(
+    r"^\s*(?:related(?: (?:articles?|stories|news|content|coverage))?|most (?:read|popular|viewed)"
+    r"|more (?:from|on|in|stories)\b.*|read (?:more|also)|don'?t miss|you (?:may|might) also like"
+    r"|recommended(?: for you)?|popular(?: now)?|trending(?: now)?|top stories|latest news"
+    r"|editor'?s picks?|see also|also read)\s*:?\s*$",
+    re.I,
+)
+HEADLINE_WORDS = 16  # a line of a related list is a headline: this many words at most
+
 # "Headline | SITE NAME English Archive 2005 -2017": the site's name after the bar.
 TITLE_SITE_SUFFIX = re.compile(r"^(?P<title>.{10,}?)\s+\|\s+(?P<site>[^|]{3,})$")
 
@@ -54,6 +65,23 @@ def drop_author_box(lines: list[str]) -> list[str]:
         if AUTHOR_BOX_START.match(lines[i]):
             return lines[:i]
     return lines
+
+
+def drop_related_lists(lines: list[str]) -> list[str]:
+    """Cut "Related" / "Most read" / "More from …" lists of other stories: their headlines
+    name other actors, days and quotes than the article's."""
+    kept, in_list = [], False
+    for line in lines:
+        words = len(line.split())
+        if RELATED_START.match(line):
+            in_list = True
+            continue
+        headline = words <= HEADLINE_WORDS and not line.rstrip().endswith((".", "!", "?", "”", '"'))
+        if in_list and (words == 0 or headline):
+            continue
+        in_list = False
+        kept.append(line)
+    return kept
 
 
 def _headline(line: str) -> str:
@@ -79,7 +107,7 @@ def clean_body(lines: list[str], title: str = "") -> str:
     """Paragraphs of the article without furniture, repeated lines or a repeated headline."""
     seen = {title.strip().casefold()} if title else set()
     kept = []
-    for line in drop_author_box(lines):
+    for line in drop_related_lists(drop_author_box(lines)):
         text = " ".join(line.split())
         if not text or is_furniture(text):
             continue
