@@ -159,3 +159,24 @@ def test_a_piece_of_the_sentence_is_never_a_speaker():
 def test_the_description_after_a_sentence_piece_is_the_speaker():
     body = "Prisoner releases are on the table at the moment, the source said."
     assert [(who, anonymous) for who, anonymous, _ in attributed(body)] == [("the source", True)]
+
+
+def test_a_name_after_a_long_title_is_the_speaker_whole():
+    body = "“The format has run its course,” Kazakh Deputy Foreign Minister Nurlan Sadykov said."
+    assert attributed(body)[0][:2] == ("Nurlan Sadykov", False)
+
+
+def test_the_name_before_an_appositive_naming_an_institution_is_the_speaker():
+    body = (
+        "Aliya Serikova, deputy director of the Kazakhstan Institute for Research, told "
+        "reporters that the meeting would focus on detainees."
+    )
+    assert attributed(body)[0][:2] == ("Aliya Serikova", False)
+
+
+def test_a_known_person_after_a_clause_opening_with_there_is_the_speaker():
+    body = (
+        "There was little hope as the round ended, with UN mediator Lakhdar Brahimi telling "
+        "reporters that “the gaps remain wide.”"
+    )
+    assert attributed(body)[0][:2] == ("lakhdar-brahimi", False)

@@ -7,6 +7,16 @@ True
 import re
 import unicodedata
 
+# "President Donald Trump", "Interior Minister Mohammed Shaar", "Kazakh Deputy Foreign
+# Minister Kanat Tumysh": the name without its title (proposals and speakers both strip it).
+LEADING_TITLES = re.compile(
+    r"^(?:(?:President|Prime|Deputy|Foreign|Interior|Defence|Defense|Minister|Governor|General"
+    r"|Colonel|Lieutenant|Brigadier|Major|Captain|Dr|Sheikh|Mr|Mrs|Ms|King|Prince|Emir|Senator"
+    r"|Secretary|Spokesman|Spokeswoman|Ambassador|Envoy|Russian|Syrian|Iranian|Turkish|American"
+    r"|Kazakh|Saudi|Qatari|Jordanian|Lebanese|Iraqi|Egyptian|French|British|German|Chinese|UN"
+    r"|Special|Chief|Head|Senior|Vice|Affairs|Ministry|Office|[A-Z][a-z]+"
+    r"(?=\s+Governor))\.?\s+)+"
+)
 APOSTROPHES = re.compile(r"['’‘`ʼʻ]")
 ARTICLE_PREFIX = re.compile(r"\b(?:al|el)[-\s](?=\w)")
 NON_WORD = re.compile(r"[^\w]+")

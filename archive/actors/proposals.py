@@ -6,7 +6,7 @@ Salem al-Meslet"). Proposals are counted across articles; the first sentence is 
 
 import re
 
-from archive.actors.names import normalise_name
+from archive.actors.names import LEADING_TITLES, normalise_name
 from archive.actors.quotes import NAME
 
 TITLE_THEN_NAME = re.compile(
@@ -17,13 +17,6 @@ TITLE_THEN_NAME = re.compile(
 )
 
 
-# "President Donald Trump", "Interior Minister Mohammed Shaar": the name without its title.
-LEADING_TITLES = re.compile(
-    r"^(?:(?:President|Prime|Deputy|Foreign|Interior|Defence|Defense|Minister|Governor|General"
-    r"|Colonel|Lieutenant|Brigadier|Major|Captain|Dr|Sheikh|Mr|Mrs|Ms|King|Prince|Emir|Senator"
-    r"|Secretary|Spokesman|Ambassador|Envoy|Russian|Syrian|Iranian|Turkish|American|[A-Z][a-z]+"
-    r"(?=\s+Governor))\.?\s+)+"
-)
 PARTICLES = {"de", "al", "bin", "Abu", "Abou", "Abdel"}
 # A proposal is suggested as an organisation when its last word says so.
 ORGANISATION_WORDS = {

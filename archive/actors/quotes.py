@@ -13,6 +13,8 @@ after it (X said that …). The speaker phrase is resolved, in order, to:
 import re
 from dataclasses import dataclass
 
+from archive.actors.names import LEADING_TITLES
+
 VERBS = (
     r"said|says|told|telling|added|adds|stressed|warned|insisted|noted|explained|declared"
     r"|reiterated|stated|saying|asked|urged|announced|confirmed|shouted|emphasised|emphasized"
@@ -176,22 +178,28 @@ class Speaker:
 
 
 def subject(phrase: str) -> str:
-    """The part of a speaker phrase naming the speaker: the last comma-separated part that
-    names someone ("Khattar Abou Diab, a lecturer at …" → "Khattar Abou Diab"), else the
-    last description ("…, the source" → "the source"); pieces of the sentence that run into
-    the attribution ("are on the agenda, the source said") never are."""
+    """The part of a speaker phrase naming the speaker, by preference: the last
+    comma-separated part that opens with a name ("Khattar Abou Diab, a lecturer at …" →
+    "Khattar Abou Diab"), a pronoun, the last description ("…, the source"), the last part
+    with a capitalised word in it. Pieces of the sentence that run into the attribution
+    ("are on the agenda, the source said") come last."""
     segments = [
         s.strip()
         for s in phrase.split(",")
         if s.strip() and not re.match(r"^(?:who|which|whose|that|but|and)\b", s.strip(), re.I)
     ] or [phrase.strip()]
-    descriptions = []
-    for segment in reversed(segments):
+    ranked = []
+    for order, segment in enumerate(segments):
         if re.match(r"^(?:a|an|the)\s+[a-z]", segment, re.I):
-            descriptions.append(segment)
-        elif re.search(r"\b[A-Z]", segment) or segment.lower() in PRONOUNS:
-            return segment  # a part with a capitalised word may name someone
-    return descriptions[0] if descriptions else segments[-1]
+            rank = 2  # a description
+        elif segment.lower() in PRONOUNS or re.match(r"^[A-Z]", segment):
+            rank = 3  # a name (or a pronoun)
+        elif re.search(r"\b[A-Z]", segment):
+            rank = 1  # a clause with a name in it ("with United Nations mediator …")
+        else:
+            rank = 0
+        ranked.append((rank, order, segment))
+    return max(ranked)[2]
 
 
 def _head_noun(phrase):
@@ -212,9 +220,10 @@ class SpeakerResolver:
     def resolve(self, phrase: str, position: int | None = None) -> Speaker | None:
         """The speaker, or None for a phrase too vague to attribute ("It also", a pronoun
         with nobody named before it, a fragment that names no one)."""
-        if re.match(r"^(?:it|they|this|that|there)\b", subject(phrase), re.I):
-            return None
         self.before = self.body[:position] if position is not None else ""
+        vague = re.match(r"^(?:it|they|this|that|there)\b", subject(phrase), re.I)
+        if vague and not self._known_person(phrase):
+            return None
         speaker = self._resolve(phrase)
         if speaker is not None:
             self.history.append((phrase, speaker))
@@ -287,10 +296,15 @@ class SpeakerResolver:
         return None
 
     def _unknown_name(self, main):
-        """A capitalised personal name the gazetteer does not know ("Dina Badawy")."""
-        for match in NAME.finditer(main):
-            if not NOT_NAME_AFTER.search(main[: match.start()]):
-                return Speaker(None, match.group(0), False)
+        """A capitalised personal name the gazetteer does not know ("Dina Badawy"), the last
+        one in the phrase, without the titles before it ("Kazakh Deputy Foreign Minister
+        Kanat Tumysh" → "Kanat Tumysh")."""
+        for match in reversed(list(NAME.finditer(main))):
+            if NOT_NAME_AFTER.search(main[: match.start()]):
+                continue
+            name = LEADING_TITLES.sub("", match.group(0)).strip()
+            if len(name.split()) >= 2:
+                return Speaker(None, name, False)
         return None
 
     def _known_actor(self, main):
