@@ -84,7 +84,7 @@ def json_chunks(ids, absolute):
 
 
 QUOTE_COLUMNS = ["speaker", "speaker_actor", "anonymous", "verb", "quote", "kind", "via"]
-QUOTE_COLUMNS += ["article", "article_title", "published", "round", "checked"]
+QUOTE_COLUMNS += ["article", "article_title", "published", "round", "confidence", "checked"]
 
 
 def quote_row(quote, absolute) -> dict:
@@ -101,6 +101,7 @@ def quote_row(quote, absolute) -> dict:
         "article_title": quote.article.title,
         "published": quote.article.published.isoformat() if quote.article.published else None,
         "round": quote.event.slug if quote.event else "",
+        "confidence": quote.confidence,
         "checked": quote.checked,
     }
 

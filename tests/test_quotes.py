@@ -180,3 +180,21 @@ def test_a_known_person_after_a_clause_opening_with_there_is_the_speaker():
         "reporters that “the gaps remain wide.”"
     )
     assert attributed(body)[0][:2] == ("lakhdar-brahimi", False)
+
+
+def test_a_speaker_named_in_the_attribution_is_surer_than_one_reached_by_a_pronoun():
+    from archive.actors.quotes import SpeakerResolver, find_quotes
+    from archive.ingest.actors import ActorMatcher
+    from archive.models import Actor
+
+    body = "Kofi Annan arrived on Friday.\nHe said: “The road is long.”\n“It is,” Annan said."
+    people = set(Actor.objects.filter(kind="person").values_list("pk", flat=True))
+    resolver = SpeakerResolver(ActorMatcher.from_database(), people, None, body)
+    pronoun, named = (resolver.resolve(q.who, q.position) for q in find_quotes(body))
+    assert pronoun.actor_id == named.actor_id
+    assert pronoun.confidence < named.confidence
+
+
+def test_imported_quotes_carry_a_confidence(seed_article):
+    quotes = seed_article(2).quotes.all()
+    assert quotes and all(0 < quote.confidence <= 1 for quote in quotes)

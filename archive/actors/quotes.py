@@ -11,7 +11,7 @@ after it (X said that …). The speaker phrase is resolved, in order, to:
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from archive.actors.names import LEADING_TITLES
 
@@ -175,6 +175,23 @@ class Speaker:
     actor_id: int | None
     name: str
     anonymous: bool
+    confidence: float = 0.9  # how sure the attribution is (see CONFIDENCE)
+
+
+# How sure each way of finding a speaker is: a name in the attribution itself is surest;
+# a pronoun or a definite description leans on what came before.
+CONFIDENCE = {
+    "named": 0.9,  # a gazetteer person named in the attribution
+    "named_at_end": 0.85,  # an actor's name ends the attribution ("the Observatory said")
+    "surname": 0.85,  # a surname, the full name given earlier
+    "new_name": 0.75,  # a personal name the gazetteer does not know yet
+    "actor": 0.7,  # an organisation or a state as the subject
+    "anonymous": 0.8,  # an anonymous source kept anonymous
+    "continued": 0.85,  # times the earlier speaker's: "he said" after a named speaker
+    "same_description": 0.7,  # "the official" after "a senior official"
+    "last_named": 0.6,  # "he said" with no speaker before: the person last named
+    "title_to_person": 0.55,  # "the minister said": the last named person who spoke
+}
 
 
 def subject(phrase: str) -> str:
@@ -200,6 +217,10 @@ def subject(phrase: str) -> str:
             rank = 0
         ranked.append((rank, order, segment))
     return max(ranked)[2]
+
+
+def _less_sure(speaker: Speaker, confidence: float) -> Speaker:
+    return replace(speaker, confidence=round(min(speaker.confidence, confidence), 2))
 
 
 def _head_noun(phrase):
@@ -249,7 +270,7 @@ class SpeakerResolver:
             found = self.matcher.find(segment, self.day)
             people = [actor for _, _, actor in found if actor in self.person_ids]
             if people:
-                return Speaker(people[-1], segment, False)
+                return Speaker(people[-1], segment, False, CONFIDENCE["named"])
         return None
 
     def _pronoun(self, main):
@@ -259,14 +280,14 @@ class SpeakerResolver:
             return None
         for _, earlier in reversed(self.history):
             if not earlier.anonymous:
-                return earlier
+                return _less_sure(earlier, CONFIDENCE["continued"] * earlier.confidence)
         found = self.matcher.find(self.before, self.day)
         people = [(start, end, a) for start, end, a in found if a in self.person_ids]
         if people:
             start, end, actor = people[-1]
-            return Speaker(actor, self.before[start:end], False)
+            return Speaker(actor, self.before[start:end], False, CONFIDENCE["last_named"])
         names = [m.group(0) for m in NAME.finditer(self.before)]
-        return Speaker(None, names[-1], False) if names else None
+        return Speaker(None, names[-1], False, CONFIDENCE["last_named"]) if names else None
 
     def _surname(self, main):
         """ "Alloush said": the person named in full earlier in the article."""
@@ -275,14 +296,15 @@ class SpeakerResolver:
         for match in reversed(list(NAME.finditer(self.before))):
             if match.group(0).split()[-1] == main:
                 known = self._known_person(match.group(0))
-                return known or Speaker(None, match.group(0), False)
+                found = known or Speaker(None, match.group(0), False)
+                return _less_sure(found, CONFIDENCE["surname"])
         return None
 
     def _known_name_at_end(self, main):
         """ "the Syrian Observatory for Human Rights": the phrase ends with a known name."""
         named = self.matcher.find(main, self.day)
         if named and named[-1][1] >= len(main.rstrip(" .")) - 1:
-            return Speaker(named[-1][2], main, False)
+            return Speaker(named[-1][2], main, False, CONFIDENCE["named_at_end"])
         return None
 
     def _described(self, main, phrase):
@@ -304,14 +326,14 @@ class SpeakerResolver:
                 continue
             name = LEADING_TITLES.sub("", match.group(0)).strip()
             if len(name.split()) >= 2:
-                return Speaker(None, name, False)
+                return Speaker(None, name, False, CONFIDENCE["new_name"])
         return None
 
     def _known_actor(self, main):
         """Any other gazetteer actor named as the subject (an organisation, a state)."""
         actors = [actor for _, _, actor in self.matcher.find(main, self.day)]
         if actors and not re.match(r"^(?:a|an|the)\s", main, re.I):
-            return Speaker(actors[-1], main, False)
+            return Speaker(actors[-1], main, False, CONFIDENCE["actor"])
         return None
 
     def _description(self, description, phrase):
@@ -324,10 +346,10 @@ class SpeakerResolver:
         if definite and head:
             for earlier_phrase, earlier in reversed(self.history):
                 if _head_noun(earlier_phrase) == head:
-                    return earlier
+                    return _less_sure(earlier, CONFIDENCE["same_description"])
             if head in PERSON_NOUNS - ANONYMOUS_NOUNS and not ANONYMITY.search(phrase):
                 for _, earlier in reversed(self.history):
                     if earlier.actor_id in self.person_ids:
-                        return earlier
+                        return _less_sure(earlier, CONFIDENCE["title_to_person"])
         label = re.split(r",|\s+(?:who|echoed|which|published)\b", description)[0].strip()
-        return Speaker(None, label[:300], True)
+        return Speaker(None, label[:300], True, CONFIDENCE["anonymous"])

@@ -163,6 +163,7 @@ class QuoteAdmin(SimpleHistoryAdmin):
         "verb",
         "excerpt",
         "article",
+        "confidence",
         "checked",
         "rejected",
     ]
@@ -170,18 +171,19 @@ class QuoteAdmin(SimpleHistoryAdmin):
     search_fields = ["text", "speaker_name", "speaker__name"]
     autocomplete_fields = ["speaker", "article", "event"]
     actions = ["mark_not_a_quote", "mark_checked"]
+    readonly_fields = ["confidence", "checked"]  # a curator's save sets both
 
     def save_model(self, request, obj, form, change):
-        obj.checked = True
+        obj.checked, obj.confidence = True, 1.0
         super().save_model(request, obj, form, change)
 
     @admin.action(description="Mark as not a quote")
     def mark_not_a_quote(self, request, queryset):
-        self._update(queryset, rejected=True, checked=True)
+        self._update(queryset, rejected=True, checked=True, confidence=1.0)
 
     @admin.action(description="Mark the speaker as checked")
     def mark_checked(self, request, queryset):
-        self._update(queryset, checked=True)
+        self._update(queryset, checked=True, confidence=1.0)
 
     @staticmethod
     def _update(queryset, **values):

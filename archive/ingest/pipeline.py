@@ -100,6 +100,7 @@ class Importer:
                     speaker_id=speaker.actor_id,
                     speaker_name=speaker.name[:300],
                     anonymous=speaker.anonymous,
+                    confidence=speaker.confidence,
                     via=found.via[:200],
                     verb=found.verb[:40],
                     text=found.text,

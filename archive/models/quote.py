@@ -32,6 +32,10 @@ class Quote(models.Model):
         "archive.Event", null=True, blank=True, on_delete=models.SET_NULL, related_name="quotes"
     )
     position = models.PositiveIntegerField(default=0, help_text="Character offset in the body.")
+    confidence = models.FloatField(
+        default=0.0,
+        help_text="How sure the import was of the speaker, 0 to 1 (1: set by a curator).",
+    )
     checked = models.BooleanField(
         "checked by a curator",
         default=False,
