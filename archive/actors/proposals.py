@@ -8,12 +8,10 @@ import re
 
 from archive.actors.names import LEADING_TITLES, normalise_name
 from archive.actors.quotes import NAME
+from archive.actors.titles import PERSON_TITLES, alternation
 
 TITLE_THEN_NAME = re.compile(
-    r"\b(?:spokesman|spokeswoman|minister|envoy|negotiator|ambassador|commander|leader|chief"
-    r"|director|coordinator|official|president|mediator|adviser|advisor)\s+(?P<name>"
-    + NAME.pattern
-    + ")"
+    rf"\b(?:{alternation(PERSON_TITLES)})\s+(?P<name>" + NAME.pattern + ")"
 )
 
 

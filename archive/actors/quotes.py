@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, replace
 
 from archive.actors.names import LEADING_TITLES
+from archive.actors.titles import BODIES, PERSON_TITLES, UNNAMED_PEOPLE, alternation
 
 VERBS = (
     r"said|says|told|telling|added|adds|stressed|warned|insisted|noted|explained|declared"
@@ -27,36 +28,13 @@ QUOTE = re.compile(r"[“\"](?P<text>[^”\"]{3,}?)(?:[”\"]|$)")
 SENTENCE_END = re.compile(r"(?<=[.!?])[”\"]?\s+(?=[“\"A-Z(])")
 PRONOUNS = {"he", "she"}
 ANONYMITY = re.compile(r"not (?:want|wish) to be (?:identified|named)|anonymity|unnamed", re.I)
-HEAD_NOUNS = re.compile(
-    r"\b(official|source|diplomat|spokesman|spokeswoman|spokesperson|negotiator|minister"
-    r"|envoy|group|monitor|observatory|commander|analyst|expert|lecturer|delegate|ambassador"
-    r"|ministry|office|agency|committee|council|government|army|coalition|delegation"
-    r"|television|media|member|activist|resident|witness|leader|officer)s?\b",
-    re.I,
-)
+HEAD_NOUNS = re.compile(rf"\b({alternation([*PERSON_TITLES, *UNNAMED_PEOPLE, *BODIES])})s?\b", re.I)
 NAME = re.compile(
     r"(?<![\w-])(?!(?:It|He|She|They|We|The|This|That|In|On|At|But|And|As|If)\b)"
     r"(?:[A-Z][a-zà-ÿ'’]+|Abu|Abou|Abdel)"
     r"(?:\s+(?:[A-Z][a-zà-ÿ'’-]+|al-[A-Z][a-z'’]+|de|bin|Abu|Abou|Abdel)){1,3}"
 )
-PERSON_NOUNS = {
-    "official",
-    "source",
-    "diplomat",
-    "spokesman",
-    "spokeswoman",
-    "negotiator",
-    "minister",
-    "envoy",
-    "commander",
-    "analyst",
-    "expert",
-    "lecturer",
-    "delegate",
-    "ambassador",
-}
-# "the source", "the diplomat": an unnamed person, never the last named speaker.
-ANONYMOUS_NOUNS = {"source", "diplomat"}
+PERSON_NOUNS = {*PERSON_TITLES, *UNNAMED_PEOPLE}
 NOT_NAME_AFTER = re.compile(r"\b(?:at|in|of|from|the|to|for|by|with)\s+$")
 TIME_WORDS = re.compile(
     r"^(?:on\s+)?(?:(?:late|early|earlier|last|this)\s+)?"
@@ -347,7 +325,9 @@ class SpeakerResolver:
             for earlier_phrase, earlier in reversed(self.history):
                 if _head_noun(earlier_phrase) == head:
                     return _less_sure(earlier, CONFIDENCE["same_description"])
-            if head in PERSON_NOUNS - ANONYMOUS_NOUNS and not ANONYMITY.search(phrase):
+            # "the minister": the last named person who spoke; "the source", "the diplomat"
+            # (unnamed people) never are.
+            if head in PERSON_TITLES and not ANONYMITY.search(phrase):
                 for _, earlier in reversed(self.history):
                     if earlier.actor_id in self.person_ids:
                         return _less_sure(earlier, CONFIDENCE["title_to_person"])

@@ -11,12 +11,11 @@ import re
 from collections import Counter
 
 from archive.actors.names import fold
+from archive.actors.titles import PERSON_TITLES, alternation
+from archive.models.actor import held_between
 
 TITLE_BEFORE_NAME = 60  # "the UN envoy for Syria, Staffan de Mistura": one reference, not two
-TITLE_NOUNS = (
-    "spokesman|spokeswoman|negotiator|envoy|minister|ambassador|mediator|coordinator|commander"
-    "|chief|president|diplomat|official"
-)
+TITLE_NOUNS = alternation([*PERSON_TITLES, "diplomat"])
 # "rebel spokesman Yehya al-Aridi": the words before a name, ending with a title noun.
 TITLE_AHEAD = re.compile(rf"((?:[\w.']+\s+){{0,3}}?(?:{TITLE_NOUNS}))\s+$")
 
@@ -111,7 +110,7 @@ class ActorMatcher:
             holders = {
                 actor_id
                 for actor_id, start, end in self.roles[m.group(1)]
-                if (start is None or start <= day) and (end is None or day <= end)
+                if held_between(start, end, day)
             }
             if len(holders) == 1:
                 resolved.append((m.start(1), m.end(1), holders.pop()))

@@ -123,7 +123,13 @@ class ActorRole(models.Model):
         return [line.strip() for line in self.title_patterns.splitlines() if line.strip()]
 
     def held_on(self, day) -> bool:
-        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+        return held_between(self.start, self.end, day)
+
+
+def held_between(start, end, day) -> bool:
+    """Whether a role from `start` to `end` (either open) was held on `day`: the one test
+    the matcher (which keeps roles as tuples) and ActorRole.held_on share."""
+    return (start is None or start <= day) and (end is None or day <= end)
 
 
 class ActorProposal(models.Model):

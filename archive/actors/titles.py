@@ -1,0 +1,26 @@
+"""The nouns that stand for people and bodies in news text: one list for every rule.
+
+The matcher ("the rebel spokesman Yehya al-Aridi" → one reference), the review queue
+("spokesman Salem al-Meslet" → a proposed name) and the speaker resolver ("the official
+said" → the official named before; "a Western diplomat" → an anonymous source) all read
+their nouns from here, so a new title is added once.
+"""
+
+# Titles people hold: before a name they introduce it; alone ("the envoy") they refer to it.
+PERSON_TITLES = (
+    "spokesman spokeswoman spokesperson negotiator envoy minister ambassador mediator "
+    "coordinator commander chief president leader director official adviser advisor delegate"
+).split()
+# Unnamed people a quote may come from, never a named person by themselves.
+UNNAMED_PEOPLE = "source diplomat analyst expert lecturer member activist resident witness officer"
+UNNAMED_PEOPLE = UNNAMED_PEOPLE.split()
+# Bodies that speak as one ("the ministry said", "the Observatory said").
+BODIES = (
+    "group monitor observatory ministry office agency committee council government army "
+    "coalition delegation television media"
+).split()
+
+
+def alternation(nouns) -> str:
+    """A regular-expression alternation of `nouns`, longest first."""
+    return "|".join(sorted(set(nouns), key=len, reverse=True))
