@@ -185,3 +185,11 @@ def test_a_wire_dateline_without_a_year_is_fitted_to_the_rounds_it_names():
 def test_a_wire_dateline_without_a_year_and_no_clue_stays_undated():
     text = "GENEVA, Sept 10 (Agency) - The ministers spoke late into the night."
     assert guess_date(text).date is None
+
+
+def test_a_paragraph_under_a_bare_caption_label_is_a_caption():
+    text = (
+        "Envoy hopeful\n\nCaption:\n\nThe mediator speaks in Geneva, Switzerland October 6, 2016."
+        "\n\nThe mediator said on Thursday direct talks were near."
+    )
+    assert guess_date(text).date is None

@@ -71,6 +71,7 @@ CAPTION = re.compile(
     r"reuters/|afp\s+photo|ap\s+photo|afp/|image\s*:|photograph)\b",
     re.I,
 )
+CAPTION_LABEL = re.compile(r"^\s*(?:caption|photo|file photo|image|picture)\s*:?\s*$", re.I)
 CAPTION_REACH = 300  # characters before a date in which a caption's words count
 IN_SENTENCE = re.compile(r"\b(?:on|in|at|since|until|of|from|by|before|after)\s+$")
 LABEL_CHARS = 25
@@ -165,9 +166,13 @@ def find_dates(text: str) -> tuple[tuple[str, datetime.date], ...]:
 
 def in_caption(text: str, start: int) -> bool:
     """Whether the date at `start` stands in a photo caption: a caption's words earlier in
-    the same sentence (or line)."""
+    the same sentence (or line), or a bare "Caption:" line just before its paragraph."""
     sentence_start = max(text.rfind("\n", 0, start), text.rfind(". ", 0, start)) + 1
-    return bool(CAPTION.search(text[max(sentence_start, start - CAPTION_REACH) : start]))
+    if CAPTION.search(text[max(sentence_start, start - CAPTION_REACH) : start]):
+        return True
+    paragraph_start = text.rfind("\n", 0, start)
+    previous = text[:paragraph_start].rstrip().rsplit("\n", 1)[-1] if paragraph_start > 0 else ""
+    return bool(CAPTION_LABEL.match(previous))
 
 
 def find_dateline(text: str) -> tuple[str, datetime.date] | None:
