@@ -198,3 +198,15 @@ def test_a_speaker_named_in_the_attribution_is_surer_than_one_reached_by_a_prono
 def test_imported_quotes_carry_a_confidence(seed_article):
     quotes = seed_article(2).quotes.all()
     assert quotes and all(0 < quote.confidence <= 1 for quote in quotes)
+
+
+def test_according_to_attributes_a_quote():
+    body = "“The guarantors will meet again in spring,” according to Geir Pedersen."
+    assert attributed(body) == [
+        ("geir-pedersen", False, "The guarantors will meet again in spring")
+    ]
+
+
+def test_according_to_an_unnamed_source_stays_anonymous():
+    body = "“Nothing is signed yet,” according to a diplomat close to the talks."
+    assert attributed(body)[0][:2] == ("a diplomat close to the talks", True)

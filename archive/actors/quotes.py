@@ -47,6 +47,7 @@ AUDIENCE = re.compile(
 )
 
 
+ACCORDING_TO = re.compile(r"\baccording to (?P<who>[^,.;:“”\"]{3,120})")
 # The speaker after the verb: "said Sergey Lavrov, Russia's foreign minister".
 INVERTED = re.compile(r"\s+(?P<who>(?:[A-Z]|the\s|a\s|an\s)[^.;:“”\"]{1,120})")
 CONTINUED = "he"  # a quote attributed by a participle alone continues the last speaker
@@ -100,9 +101,17 @@ def find_quotes(body: str) -> list[FoundQuote]:
             )
             continue
         verb = VERB.search(sentence)
+        according = ACCORDING_TO.search(sentence)
+        quote = QUOTE.search(sentence)
+        if according and quote and not verb:
+            # “…,” according to a source close to the talks.
+            who = according["who"].strip()
+            found.append(
+                FoundQuote(who, "according to", quote["text"].strip(" ,"), "direct", offset)
+            )
+            continue
         if not verb or re.search(r"\bwhich\s+$", sentence[: verb.start()]):
             continue
-        quote = QUOTE.search(sentence)
         if quote and quote.end() <= verb.start():
             who = sentence[quote.end() : verb.start()]
             if not _clean_who(who):
