@@ -193,3 +193,21 @@ def test_a_paragraph_under_a_bare_caption_label_is_a_caption():
         "\n\nThe mediator said on Thursday direct talks were near."
     )
     assert guess_date(text).date is None
+
+
+def test_a_time_zone_run_into_the_day_is_set_apart():
+    assert guess_date("Talks resume 09:15 GMT +214 June 2019 The guarantors met.").date == D(
+        2019, 6, 14
+    )
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("Agency|Published: 11.29.18, 10:56", D(2018, 11, 29)),
+        ("Updated: 29.11.18 10:56", D(2018, 11, 29)),
+        ("Published: 04.05.18 10:56", None),  # April 5 or 4 May: left undated
+    ],
+)
+def test_a_labelled_two_digit_year_date_is_read_only_when_unambiguous(line, expected):
+    assert guess_date(f"Envoy regrets the missed chance\n{line}\nThe envoy spoke.").date == expected

@@ -71,6 +71,12 @@ CAPTION = re.compile(
     r"reuters/|afp\s+photo|ap\s+photo|afp/|image\s*:|photograph)\b",
     re.I,
 )
+GLUED_ZONE = re.compile(r"\b((?:GMT|UTC)\s*[+-]\d)(?=\d{2}\s+[A-Z][a-z]+\s+\d{4})")
+LABELLED_SHORT = re.compile(
+    r"(?:published|updated|posted)\s*(?:on|at)?\s*:?\s*"
+    r"(?P<a>\d{1,2})[./-](?P<b>\d{1,2})[./-](?P<y>\d{2})\b",
+    re.I,
+)
 CAPTION_LABEL = re.compile(r"^\s*(?:caption|photo|file photo|image|picture)\s*:?\s*$", re.I)
 CAPTION_REACH = 300  # characters before a date in which a caption's words count
 IN_SENTENCE = re.compile(r"\b(?:on|in|at|since|until|of|from|by|before|after)\s+$")
@@ -175,10 +181,41 @@ def in_caption(text: str, start: int) -> bool:
     return bool(CAPTION_LABEL.match(previous))
 
 
+def _unglued(text: str) -> str:
+    """A time zone run into the day ("13:08 GMT +314 March 2017") set apart from it."""
+    return GLUED_ZONE.sub(r"\1 ", text)
+
+
+def _labelled_short_date(text: str) -> tuple[str, datetime.date] | None:
+    """ "Published: 11.29.18": a labelled all-digit date with a two-digit year, read
+    month-first or day-first only where one of the two numbers cannot be a month."""
+    match = LABELLED_SHORT.search(text)
+    if not match:
+        return None
+    first, second, year = int(match["a"]), int(match["b"]), 2000 + int(match["y"])
+    if first > 12 >= second:
+        day, month = first, second
+    elif second > 12 >= first:
+        day, month = second, first
+    else:
+        return None
+    try:
+        found = datetime.date(year, month, day)
+    except ValueError:
+        return None
+    return (match.group(0), found) if EARLIEST <= found <= datetime.date.today() else None
+
+
 def find_dateline(text: str) -> tuple[str, datetime.date] | None:
     """The date a text opens with (not a date inside a sentence, nor a caption's), or a
     date the page labels as its own ("Published:", "Updated on") further down."""
-    for match in DATE_SHAPES.finditer(text[:LABELLED_CHARS]):
+    text = _unglued(text[:LABELLED_CHARS])
+    found = _first_dateline(text)
+    return found or _labelled_short_date(text)
+
+
+def _first_dateline(text: str) -> tuple[str, datetime.date] | None:
+    for match in DATE_SHAPES.finditer(text):
         before = text[: match.start()]
         labelled = LABEL.search(before[-40:])
         if match.start() >= DATELINE_CHARS and not labelled:
