@@ -125,3 +125,18 @@ def test_csv_provenance_names_file_and_row():
     assert article.source_file.endswith("fakes.csv")
     assert article.source_row == 1
     assert article.source == "National News Agency (Lebanon)"
+
+
+def test_a_round_named_outright_dates_a_yearless_weekday_line(tmp_path, scratch_index):
+    """ "Tuesday, 24 January" fits several years; Astana-1 (23-24 January 2017) settles it."""
+    from archive.ingest import pipeline
+
+    text = (
+        "Guarantors close the first Astana meeting\n\n"
+        "Tuesday, 24 January: delegations at Astana-1 agreed on a joint statement, the hosts said."
+    )
+    (tmp_path / "astana.txt").write_text(text)
+    pipeline.run([tmp_path / "astana.txt"])
+    article = Article.objects.get(title="Guarantors close the first Astana meeting")
+    assert str(article.published) == "2017-01-24"
+    assert [e.slug for e in article.events.all()] == ["astana-1"]

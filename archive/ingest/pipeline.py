@@ -50,7 +50,10 @@ class Importer:
         body = clean_body(split_lines(item.text), item.title)
         text = f"{item.title}\n{body}"
         named = processes_named(text)
-        named_rounds = self.rounds.of_processes(named)
+        # The calendar a text is dated against: the rounds it names outright ("Astana-6"),
+        # else every round of the processes it names.
+        process_rounds = self.rounds.of_processes(named)
+        named_rounds = self.rounds.named(text) or process_rounds
         found = dates.candidates(body, item.date_string, item.url, named_rounds, item.date_order)
         guess = dates.choose(found)
         minhash = clusters.signature(body)
@@ -68,7 +71,7 @@ class Importer:
             date_confidence=guess.confidence,
             date_evidence=guess.evidence[:300],
             date_candidates=[g.as_json() for g in found],
-            event_dates=dates.event_dates(body, guess.date, named_rounds),
+            event_dates=dates.event_dates(body, guess.date, process_rounds),
             source_file=item.source_file[:500],
             source_row=item.row,
             external_id=item.external_id[:100],
