@@ -210,3 +210,21 @@ def test_according_to_attributes_a_quote():
 def test_according_to_an_unnamed_source_stays_anonymous():
     body = "“Nothing is signed yet,” according to a diplomat close to the talks."
     assert attributed(body)[0][:2] == ("a diplomat close to the talks", True)
+
+
+def test_a_quote_of_several_sentences_keeps_its_speaker_and_its_start():
+    body = (
+        "The briefing ended late.\n\n"
+        "“The talks will go on. Nobody leaves the table. Not this week,” Geir Pedersen said."
+    )
+    [(who, anonymous, text)] = attributed(body)
+    assert (who, anonymous) == ("geir-pedersen", False)
+    assert text.startswith("The talks will go on.") and text.endswith("Not this week")
+
+
+def test_the_sentence_after_a_long_quote_is_read_on_its_own():
+    body = (
+        "“The talks will go on. Nobody leaves,” Geir Pedersen said.\n"
+        "“We disagree,” Bashar al-Jaafari told reporters."
+    )
+    assert [who for who, _, _ in attributed(body)] == ["geir-pedersen", "bashar-al-jaafari"]

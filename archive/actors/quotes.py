@@ -87,10 +87,35 @@ def _reported_content(rest: str) -> str:
     return rest.strip()
 
 
+# A quote of several sentences and the attribution after it: “A. B,” Dujarric said.
+LONG_QUOTE = re.compile(
+    r"[“\"](?P<text>[^”\"\n]{3,}?[.!?;:][^”\"\n]+?)[”\"]\s*,?\s*"
+    rf"(?P<who>[^.;:“”\"\n]{{1,80}}?)\s+(?P<verb>{VERBS})\b"
+)
+
+
+def long_quotes(body: str) -> list[tuple[FoundQuote, int]]:
+    """Quotes running over several sentences, attributed after their end (the sentence
+    by sentence reading sees only their last sentence), with where each attribution ends."""
+    found = []
+    for match in LONG_QUOTE.finditer(body):
+        who = _clean_who(match["who"])
+        if who and not VERB.search(who):
+            text = match["text"].strip(" ,")
+            found.append(
+                (FoundQuote(who, match["verb"], text, "direct", match.start()), match.end())
+            )
+    return found
+
+
 def find_quotes(body: str) -> list[FoundQuote]:
     """Every quote and reported statement in a cleaned article body, in order."""
-    found = []
+    long = long_quotes(body)
+    spans = [(quote.position, end) for quote, end in long]
+    found = [quote for quote, _ in long]
     for offset, sentence in sentences(body):
+        if any(start <= offset < end for start, end in spans):
+            continue  # part of a long quote, attributed as a whole
         as_saying = QUOTED_AS_SAYING.search(sentence)
         if as_saying:
             before = sentence[: as_saying.start()]
@@ -155,7 +180,7 @@ def find_quotes(body: str) -> list[FoundQuote]:
                 )
             continue
         found.append(FoundQuote(who, verb[1], content.rstrip("."), "reported", offset))
-    return found
+    return sorted(found, key=lambda quote: quote.position)
 
 
 @dataclass
