@@ -31,6 +31,8 @@ import tempfile
 from collections import Counter
 from pathlib import Path
 
+from rapidfuzz import fuzz
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 SHARED = ROOT.parent / "shared" / "corpora"
@@ -136,8 +138,12 @@ def measure_set(path: Path, tally: Tally, verbose: bool):
                 tally[f"{language} anon kept"] += ok
             else:
                 want_slug = resolve([keyed["speaker"]])
+                # A name the gazetteer lacks counts under another transliteration too
+                # ("Munzer" for the key's "Monzer").
                 ok = (match.speaker and match.speaker.slug == want_slug) or (
-                    not match.speaker and norm(match.speaker_name) == norm(keyed["speaker"])
+                    not match.speaker
+                    and not match.anonymous
+                    and fuzz.ratio(norm(match.speaker_name), norm(keyed["speaker"])) >= 85
                 )
             tally[f"{language} quotes right"] += bool(ok)
             if not ok:

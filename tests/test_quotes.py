@@ -228,3 +228,25 @@ def test_the_sentence_after_a_long_quote_is_read_on_its_own():
         "“We disagree,” Bashar al-Jaafari told reporters."
     )
     assert [who for who, _, _ in attributed(body)] == ["geir-pedersen", "bashar-al-jaafari"]
+
+
+def test_he_is_the_person_named_since_the_last_speaker_not_the_last_speaker():
+    body = (
+        "Aid will reach the towns, the United Nations said.\n"
+        "Opposition spokesman Karim Haddad was sceptical.\n"
+        "“These are small signs,” he told reporters."
+    )
+    assert attributed(body)[-1][:2] == ("Karim Haddad", False)
+
+
+def test_a_place_opening_the_attribution_is_not_the_speaker():
+    body = "In Geneva, a diplomat close to the talks said the sides were near a deal on prisoners."
+    assert attributed(body)[0][:2] == ("a diplomat close to the talks", True)
+
+
+def test_a_clause_that_mentions_people_far_into_it_describes_no_speaker():
+    body = (
+        "A long and difficult first meeting between both sides and the negotiators said to be "
+        "planned for spring never took place."
+    )
+    assert attributed(body) == []

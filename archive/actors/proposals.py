@@ -4,16 +4,8 @@ A name is proposed when it speaks in a quote, or stands right after a title ("sp
 Salem al-Meslet"). Proposals are counted across articles; the first sentence is kept.
 """
 
-import re
-
 from archive.actors.names import LEADING_TITLES, normalise_name
-from archive.actors.quotes import NAME
-from archive.actors.titles import PERSON_TITLES, alternation
-
-TITLE_THEN_NAME = re.compile(
-    rf"\b(?:{alternation(PERSON_TITLES)})\s+(?P<name>" + NAME.pattern + ")"
-)
-
+from archive.actors.quotes import TITLE_THEN_NAME
 
 PARTICLES = {"de", "al", "bin", "Abu", "Abou", "Abdel"}
 # A proposal is suggested as an organisation when its last word says so.

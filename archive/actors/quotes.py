@@ -49,6 +49,10 @@ AUDIENCE = re.compile(
 
 
 ACCORDING_TO = re.compile(r"\baccording to (?P<who>[^,.;:“”\"]{3,120})")
+# "HNC spokesman Munzer Makhous": a name a title introduces (the review queue reads it too).
+TITLE_THEN_NAME = re.compile(
+    rf"\b(?:{alternation(PERSON_TITLES)})\s+(?P<name>" + NAME.pattern + ")"
+)
 # The speaker after the verb: "said Sergey Lavrov, Russia's foreign minister".
 INVERTED = re.compile(r"\s+(?P<who>(?:[A-Z]|the\s|a\s|an\s)[^.;:“”\"]{1,120})")
 CONTINUED = "he"  # a quote attributed by a participle alone continues the last speaker
@@ -207,6 +211,12 @@ CONFIDENCE = {
 }
 
 
+CLAUSE_OPENING = re.compile(
+    r"^(?:In|At|On|From|After|Before|During|Since|Speaking|But|And|However|Meanwhile|Later"
+    r"|Earlier|Then|Yet|Still|Also)\b"
+)
+
+
 def subject(phrase: str) -> str:
     """The part of a speaker phrase naming the speaker, by preference: the last
     comma-separated part that opens with a name ("Khattar Abou Diab, a lecturer at …" →
@@ -222,6 +232,8 @@ def subject(phrase: str) -> str:
     for order, segment in enumerate(segments):
         if re.match(r"^(?:a|an|the)\s+[a-z]", segment, re.I):
             rank = 2  # a description
+        elif CLAUSE_OPENING.match(segment):
+            rank = 1  # "In Geneva", "Speaking to reporters": where or when, not who
         elif segment.lower() in PRONOUNS or re.match(r"^[A-Z]", segment):
             rank = 3  # a name (or a pronoun)
         elif re.search(r"\b[A-Z]", segment):
@@ -236,9 +248,17 @@ def _less_sure(speaker: Speaker, confidence: float) -> Speaker:
     return replace(speaker, confidence=round(min(speaker.confidence, confidence), 2))
 
 
+HEAD_REACH = 6  # words before the head noun of a description, at most
+
+
 def _head_noun(phrase):
+    """The noun a description turns on ("a Western diplomat" → diplomat), within its first
+    words: a clause that only mentions people further on ("a direct meeting between the
+    negotiators could …") describes no speaker."""
     match = HEAD_NOUNS.search(phrase)
-    return match[1].lower() if match else None
+    if not match or len(phrase[: match.start()].split()) >= HEAD_REACH:
+        return None
+    return match[1].lower()
 
 
 class SpeakerResolver:
@@ -249,7 +269,7 @@ class SpeakerResolver:
         self.person_ids = person_ids
         self.day = day
         self.body = body  # the article's text, for people named before a quote
-        self.history: list[tuple[str, Speaker]] = []  # (phrase, speaker) in order
+        self.history: list[tuple[str, Speaker, int]] = []  # (phrase, speaker, position)
 
     def resolve(self, phrase: str, position: int | None = None) -> Speaker | None:
         """The speaker, or None for a phrase too vague to attribute ("It also", a pronoun
@@ -260,7 +280,7 @@ class SpeakerResolver:
             return None
         speaker = self._resolve(phrase)
         if speaker is not None:
-            self.history.append((phrase, speaker))
+            self.history.append((phrase, speaker, position or 0))
         return speaker
 
     def _resolve(self, phrase):
@@ -291,16 +311,41 @@ class SpeakerResolver:
         named before the quote; a pronoun is never a speaker's name."""
         if main.lower() not in PRONOUNS:
             return None
-        for _, earlier in reversed(self.history):
-            if not earlier.anonymous:
-                return _less_sure(earlier, CONFIDENCE["continued"] * earlier.confidence)
-        found = self.matcher.find(self.before, self.day)
-        people = [(start, end, a) for start, end, a in found if a in self.person_ids]
-        if people:
-            start, end, actor = people[-1]
-            return Speaker(actor, self.before[start:end], False, CONFIDENCE["last_named"])
+        spoke = next(
+            ((sp, at) for _, sp, at in reversed(self.history) if self._is_person(sp)), None
+        )
+        named = self._last_person_named()
+        if named and (spoke is None or named[1] > self._sentence_end(spoke[1])):
+            return named[0]  # someone named since the last speaker's sentence
+        if spoke:
+            return _less_sure(spoke[0], CONFIDENCE["continued"] * spoke[0].confidence)
         names = [m.group(0) for m in NAME.finditer(self.before)]
         return Speaker(None, names[-1], False, CONFIDENCE["last_named"]) if names else None
+
+    def _is_person(self, speaker) -> bool:
+        if speaker.anonymous:
+            return False
+        return speaker.actor_id is None or speaker.actor_id in self.person_ids
+
+    def _last_person_named(self):
+        """(Speaker, where) for the last person named before the quote: a gazetteer person,
+        or a name introduced by a title ("HNC spokesman Munzer Makhous")."""
+        people = [
+            (Speaker(a, self.before[start:end], False, CONFIDENCE["last_named"]), end)
+            for start, end, a in self.matcher.find(self.before, self.day)
+            if a in self.person_ids
+        ]
+        people += [
+            (Speaker(None, m["name"], False, CONFIDENCE["last_named"]), m.end())
+            for m in TITLE_THEN_NAME.finditer(self.before)
+        ]
+        return max(people, key=lambda pair: pair[1]) if people else None
+
+    def _sentence_end(self, position) -> int:
+        ends = [
+            i for i in (self.body.find(". ", position), self.body.find("\n", position)) if i >= 0
+        ]
+        return min(ends) if ends else len(self.body)
 
     def _surname(self, main):
         """ "Alloush said": the person named in full earlier in the article."""
@@ -357,13 +402,13 @@ class SpeakerResolver:
             return None
         definite = re.match(r"^(?:but\s+|and\s+)?the\s", description, re.I)
         if definite and head:
-            for earlier_phrase, earlier in reversed(self.history):
+            for earlier_phrase, earlier, _ in reversed(self.history):
                 if _head_noun(earlier_phrase) == head:
                     return _less_sure(earlier, CONFIDENCE["same_description"])
             # "the minister": the last named person who spoke; "the source", "the diplomat"
             # (unnamed people) never are.
             if head in PERSON_TITLES and not ANONYMITY.search(phrase):
-                for _, earlier in reversed(self.history):
+                for _, earlier, _ in reversed(self.history):
                     if earlier.actor_id in self.person_ids:
                         return _less_sure(earlier, CONFIDENCE["title_to_person"])
         label = re.split(r",|\s+(?:who|echoed|which|published)\b", description)[0].strip()
