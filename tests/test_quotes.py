@@ -250,3 +250,12 @@ def test_a_clause_that_mentions_people_far_into_it_describes_no_speaker():
         "planned for spring never took place."
     )
     assert attributed(body) == []
+
+
+def test_the_delegate_is_the_unnamed_delegate_introduced_since_the_last_named_speaker():
+    body = (
+        "“We will attend,” Salim Barakat said.\n"
+        "A senior opposition delegate who spoke on condition of anonymity gave details.\n"
+        "The delegate said the group would send “about thirty people” to the city."
+    )
+    assert attributed(body)[-1][:2] == ("A senior opposition delegate", True)

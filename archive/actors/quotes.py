@@ -394,6 +394,13 @@ class SpeakerResolver:
             return Speaker(actors[-1], main, False, CONFIDENCE["actor"])
         return None
 
+    def _introduced_unnamed(self, head):
+        """(description, where) of the last "a/an …<head>" in the text before the quote:
+        the unnamed person or body a later "the <head>" refers back to."""
+        pattern = rf"\b(?:a|an)\s+(?:[\w'’-]+\s+){{0,4}}?{head}s?\b"
+        matches = list(re.finditer(pattern, self.before, re.I))
+        return (matches[-1].group(0), matches[-1].start()) if matches else None
+
     def _description(self, description, phrase):
         """An anonymous source ("a Western diplomat") or a described organisation ("the
         ministry"); a phrase with no such noun names nobody ("During a press briefing")."""
@@ -405,11 +412,16 @@ class SpeakerResolver:
             for earlier_phrase, earlier, _ in reversed(self.history):
                 if _head_noun(earlier_phrase) == head:
                     return _less_sure(earlier, CONFIDENCE["same_description"])
-            # "the minister": the last named person who spoke; "the source", "the diplomat"
-            # (unnamed people) never are.
+            introduced = self._introduced_unnamed(head)
+            # "the minister": the last named person who spoke, unless an unnamed one ("a
+            # senior delegate") was introduced since; "the source", "the diplomat" never are.
             if head in PERSON_TITLES and not ANONYMITY.search(phrase):
-                for _, earlier, _ in reversed(self.history):
+                for _, earlier, at in reversed(self.history):
                     if earlier.actor_id in self.person_ids:
+                        if introduced and introduced[1] > at:
+                            break
                         return _less_sure(earlier, CONFIDENCE["title_to_person"])
+            if introduced:
+                return Speaker(None, introduced[0], True, CONFIDENCE["same_description"])
         label = re.split(r",|\s+(?:who|echoed|which|published)\b", description)[0].strip()
         return Speaker(None, label[:300], True, CONFIDENCE["anonymous"])
