@@ -85,3 +85,13 @@ def test_short_sentences_after_a_read_more_link_stay():
     text = "Talks resume\nRead more\nThe talks resumed on Monday.\nBoth sides came.\n"
     body = clean_body(split_lines(text))
     assert "The talks resumed on Monday." in body and "Both sides came." in body
+
+
+def test_a_date_stamp_on_the_first_line_is_not_the_headline():
+    from archive.ingest.cleaning import split_title
+    from archive.ingest.dates import guess_date
+
+    text = "10:42 GMT +214 June 2019\nGuarantors meet in the Kazakh capital\nThe talks opened."
+    title, _, rest = split_title(text)
+    assert title == "Guarantors meet in the Kazakh capital"
+    assert guess_date("\n".join(rest)).date.isoformat() == "2019-06-14"

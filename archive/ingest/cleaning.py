@@ -7,6 +7,8 @@ The raw text is kept apart (Article.raw_text); only the cleaned body is shown an
 
 import re
 
+from archive.ingest.dates import is_date_line
+
 # Lines that are furniture whatever they stand next to (matched against the whole line).
 FURNITURE_LINES = [
     r"share",
@@ -90,16 +92,17 @@ def _headline(line: str) -> str:
 
 
 def split_title(text: str) -> tuple[str, str, list[str]]:
-    """Find the headline: the first non-empty line that is not furniture.
+    """Find the headline: the first non-empty line that is neither furniture nor a date
+    stamp (a page's "13:08 GMT 14 March 2017" stays in the body, where dates are read).
 
     Returns (title, site named in the title, remaining lines).
     """
     lines = split_lines(text)
     for i, line in enumerate(lines):
-        if line.strip() and not is_furniture(line):
+        if line.strip() and not is_furniture(line) and not is_date_line(line):
             match = TITLE_SITE_SUFFIX.match(line.strip())
             site = match["site"].strip() if match else ""
-            return _headline(line.strip()), site, lines[i + 1 :]
+            return _headline(line.strip()), site, lines[:i] + lines[i + 1 :]
     return "", "", []
 
 

@@ -170,6 +170,22 @@ def find_dates(text: str) -> tuple[tuple[str, datetime.date], ...]:
     return tuple(found)
 
 
+TIME_OF_DAY = re.compile(
+    r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:am|pm|[AP]M)?\b|\b(?:GMT|UTC)\s*[+-]?\d{0,2}"
+)
+
+
+def is_date_line(line: str) -> bool:
+    """A line that is a date and a time and nothing more ("13:08 GMT +314 March 2017"):
+    a page's date stamp, not a headline."""
+    line = _unglued(line.strip())
+    if not line or not DATE_SHAPES.search(line):
+        return False
+    rest = TIME_OF_DAY.sub(" ", DATE_SHAPES.sub(" ", line))
+    words = [w for w in re.split(r"[\W_]+", rest) if w and not w.isdigit()]
+    return len(words) <= 1  # a weekday or a label ("Updated") may stand beside it
+
+
 def in_caption(text: str, start: int) -> bool:
     """Whether the date at `start` stands in a photo caption: a caption's words earlier in
     the same sentence (or line), or a bare "Caption:" line just before its paragraph."""
