@@ -105,3 +105,17 @@ def test_a_numbered_geneva_conference_gives_its_round_nearest_the_date():
     text = "Geneva III resumed after a pause."
     rounds = RoundFinder.from_database().find(text, datetime.date(2016, 4, 14))
     assert [e.slug for e in rounds] == ["geneva-3-3"]
+
+
+def test_the_second_round_in_geneva_of_the_committee_is_its_second_session():
+    text = "The second round of the Committee for Discussing the Constitution in Geneva stalled."
+    assert [e.slug for e in RoundFinder.from_database().find(text, None)] == ["constitutional-2"]
+
+
+def test_an_undated_text_naming_a_round_and_a_weekday_is_dated_to_that_day():
+    from archive.ingest.dates import candidates, choose
+
+    finder = RoundFinder.from_database()
+    text = "Delegations met on Monday for Astana-9, the hosts said."
+    guess = choose(candidates(text, rounds=finder.named(text), named_round=True))
+    assert (guess.date, guess.method) == (datetime.date(2018, 5, 14), "calendar")

@@ -357,7 +357,27 @@ def calendar_date(text: str, rounds=()) -> DateGuess | None:
     return DateGuess(day, "calendar", CONFIDENCE["calendar"], f"{event.title}, {day:%A %d %B %Y}")
 
 
-def candidates(text: str, metadata: str = "", url: str = "", rounds=(), order="MDY"):
+def named_round_date(text: str, rounds=()) -> DateGuess | None:
+    """For a text naming one round outright ("Astana-9") and a weekday ("on Monday") but no
+    date: the one day of that round falling on that weekday."""
+    if len(rounds) != 1:
+        return None
+    event = rounds[0]
+    weekdays = {
+        WEEKDAYS.index(m.group("weekday").capitalize()) for m in WEEKDAY_MENTION.finditer(text)
+    }
+    length = (event.last_day - event.start_date).days
+    days = [event.start_date + datetime.timedelta(days=n) for n in range(length + 1)]
+    fitting = [day for day in days if day.weekday() in weekdays]
+    if len(fitting) != 1:
+        return None
+    words = f"{event.title}, {fitting[0]:%A %d %B %Y}"
+    return DateGuess(fitting[0], "calendar", CONFIDENCE["calendar"], words)
+
+
+def candidates(
+    text: str, metadata: str = "", url: str = "", rounds=(), order="MDY", named_round=False
+):
     """Every date each signal gives for the publication, most confident first."""
     found = []
     dateline = find_dateline(text)
@@ -373,6 +393,7 @@ def candidates(text: str, metadata: str = "", url: str = "", rounds=(), order="M
         for signal in (
             yearless_dateline(text, rounds),
             weekday_date(text, rounds),
+            named_round_date(text, rounds) if named_round else None,
             calendar_date(text, rounds),
         ):
             if signal:

@@ -53,8 +53,15 @@ class Importer:
         # The calendar a text is dated against: the rounds it names outright ("Astana-6"),
         # else every round of the processes it names.
         process_rounds = self.rounds.of_processes(named)
-        named_rounds = self.rounds.named(text) or process_rounds
-        found = dates.candidates(body, item.date_string, item.url, named_rounds, item.date_order)
+        outright = self.rounds.named(text)
+        found = dates.candidates(
+            body,
+            item.date_string,
+            item.url,
+            outright or process_rounds,
+            item.date_order,
+            named_round=bool(outright),
+        )
         guess = dates.choose(found)
         minhash = clusters.signature(body)
         article = Article(

@@ -16,7 +16,11 @@ from archive.models import Event
 PROCESS_NAMES = {
     Event.Process.GENEVA: re.compile(r"\bGeneva\b"),
     Event.Process.ASTANA: re.compile(r"\bAstana\b|\bNur-Sultan\b"),
-    Event.Process.CONSTITUTIONAL: re.compile(r"\bConstitutional Committee\b", re.I),
+    Event.Process.CONSTITUTIONAL: re.compile(
+        r"\bConstitutional Committee\b|\bConstitution Committee\b"
+        r"|\bCommittee (?:of|for|on) (?:Discussing |Drafting |Reviewing )?(?:the )?Constitution\b",
+        re.I,
+    ),
     Event.Process.SOCHI: re.compile(r"\bSochi\b"),
 }
 GRACE_DAYS = 7  # how long after a round's end an article still reports on it
@@ -42,7 +46,7 @@ EXPLICIT_ROUND = [
     re.compile(rf"\b{_PROCESS}[ -]{_NUMBER}(?![.,]\d)"),
     # the fourth round of (the) (intra-Syrian) Astana talks; 8th session of the ... Committee
     re.compile(
-        rf"\b{_ORDINAL}\s+(?:round|session|meeting|conference)\b[^.;]{{0,50}}?\b{_PROCESS}", re.I
+        rf"\b{_ORDINAL}\s+(?:round|session|meeting|conference)\b[^.;]{{0,80}}?\b{_PROCESS}", re.I
     ),
     # the Astana talks' 14th round; the Constitutional Committee's eighth session
     re.compile(rf"\b{_PROCESS}\b[^.;]{{0,30}}?\b{_ORDINAL}\s+(?:round|session)\b", re.I),
@@ -66,13 +70,20 @@ def _count(match) -> int | None:
 
 
 def rounds_named(text: str) -> set[tuple[str, int]]:
-    """(process, number) of every round the text names explicitly."""
+    """(process, number) of every round the text names explicitly. In a text about the
+    Constitutional Committee, "the second round in Geneva" is the Committee's (Geneva is
+    where it sits); "Geneva IV" stays a Geneva conference."""
     named = set()
+    committee = PROCESS_NAMES[Event.Process.CONSTITUTIONAL].search(text)
     for pattern in EXPLICIT_ROUND:
         for match in pattern.finditer(text):
             number = _count(match)
+            process = PROCESS_OF[match["process"].lower()]
+            ordinal = "ordinal" in pattern.groupindex
+            if committee and ordinal and process == Event.Process.GENEVA:
+                process = Event.Process.CONSTITUTIONAL
             if number:
-                named.add((PROCESS_OF[match["process"].lower()], number))
+                named.add((process, number))
     if CONGRESS.search(text):
         named.add((Event.Process.SOCHI, 1))
     return named
