@@ -113,9 +113,29 @@ def test_the_second_round_in_geneva_of_the_committee_is_its_second_session():
 
 
 def test_an_undated_text_naming_a_round_and_a_weekday_is_dated_to_that_day():
-    from archive.ingest.dates import candidates, choose
+    from archive.ingest.dating import candidates, choose
 
     finder = RoundFinder.from_database()
     text = "Delegations met on Monday for Astana-9, the hosts said."
     guess = choose(candidates(text, rounds=finder.named(text), named_round=True))
     assert (guess.date, guess.method) == (datetime.date(2018, 5, 14), "calendar")
+
+
+def test_the_nth_such_meeting_is_a_round_of_the_process_named_before_it():
+    text = "Envoys gathered in Astana again. This is the 12th such meeting of the guarantors."
+    assert [e.slug for e in RoundFinder.from_database().find(text, None)] == ["astana-12"]
+
+
+def test_talks_in_kazakhstan_are_the_astana_process():
+    text = "Guarantors open the 13th round of talks on Syria in Kazakhstan."
+    assert [e.slug for e in RoundFinder.from_database().find(text, None)] == ["astana-13"]
+
+
+def test_a_round_named_across_another_clause_is_not_named():
+    text = "The first meeting was held in Ankara to support the talks in Geneva."
+    assert RoundFinder.from_database().find(text, None) == []
+
+
+def test_a_round_still_to_come_gives_way_to_the_round_reported():
+    text = "The 5th round of talks in Astana ended. They will meet before the 6th round of Astana."
+    assert [e.slug for e in RoundFinder.from_database().find(text, None)] == ["astana-5"]

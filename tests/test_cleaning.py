@@ -89,7 +89,7 @@ def test_short_sentences_after_a_read_more_link_stay():
 
 def test_a_date_stamp_on_the_first_line_is_not_the_headline():
     from archive.ingest.cleaning import split_title
-    from archive.ingest.dates import guess_date
+    from archive.ingest.dating import guess_date
 
     text = "10:42 GMT +214 June 2019\nGuarantors meet in the Kazakh capital\nThe talks opened."
     title, _, rest = split_title(text)

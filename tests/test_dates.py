@@ -4,7 +4,8 @@ import datetime
 
 import pytest
 
-from archive.ingest.dates import candidates, choose, event_dates, guess_date
+from archive.ingest.dates import event_dates
+from archive.ingest.dating import candidates, choose, guess_date
 from archive.models import Article
 from tests.conftest import SEED_FILES
 

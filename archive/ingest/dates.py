@@ -1,11 +1,7 @@
-"""Publication dates, graded: every signal gives candidates, the most confident wins.
-
-Signals, from most to least trusted: a dateline the text opens with; the source's metadata
-(a CSV column, HTML meta tags); a date in the URL; a weekday with a day and month but no year
-("Monday, January 23"), the year taken from the calendar of rounds; round dates that fit the
-weekdays and days the text names ("on Friday ... until Feb 10"); explicit dates in the text.
-Two signals that agree raise the confidence. Dates of *events* the text reports ("on Tuesday")
-are kept apart from the publication date.
+"""Dates written in a text: datelines, labelled page dates, dates in URLs, weekdays with a day
+and month but no year ("Monday, January 23", the year taken from the calendar of rounds),
+yearless wire datelines, explicit dates; and the dates of *events* a text reports ("on
+Tuesday"), kept apart from its publication date. `archive.ingest.dating` weighs them.
 
 Parsing is dateparser's; the regular expressions only find *where* a date may stand, and the
 month and weekday names come from the standard library's `calendar`.
@@ -83,7 +79,6 @@ IN_SENTENCE = re.compile(r"\b(?:on|in|at|since|until|of|from|by|before|after)\s+
 LABEL_CHARS = 25
 EARLIEST = datetime.date(1990, 1, 1)
 FIRST_YEAR = 2011  # the war, and so the archive, begins in 2011
-CALENDAR_WINDOW = 30  # days a "until Feb 10" may lie after the publication
 
 CONFIDENCE = {
     "dateline": 0.85,
@@ -257,7 +252,12 @@ def url_date(url: str) -> tuple[str, datetime.date] | None:
     return None
 
 
-def _day_month(match) -> tuple[int, int] | None:
+def weekdays_named(text: str) -> set[int]:
+    """The weekdays a text names as when something happened ("on Friday", "late Monday")."""
+    return {WEEKDAYS.index(m.group("weekday").capitalize()) for m in WEEKDAY_MENTION.finditer(text)}
+
+
+def day_month(match) -> tuple[int, int] | None:
     month_name = match.group("month") or match.group("month2")
     day = int(match.group("day") or match.group("day2"))
     parsed = parse_date(f"{day} {month_name} 2000")  # a leap year: 29 February parses
@@ -285,11 +285,11 @@ def weekday_date(text: str, rounds=()) -> DateGuess | None:
     """'Monday, January 23': the years in which the 23rd of January was a Monday,
     narrowed to those in which a round the text names was under way."""
     for match in WEEKDAY_DAY_MONTH.finditer(text):
-        day_month = _day_month(match)
-        if not day_month:
+        found_day = day_month(match)
+        if not found_day:
             continue
         weekday = WEEKDAYS.index(match.group("weekday").capitalize())
-        years = [d for d in _dates_in_years(*day_month) if d.weekday() == weekday]
+        years = [d for d in _dates_in_years(*found_day) if d.weekday() == weekday]
         near = [d for d in years if _near_round(d, rounds)]
         if len(near) == 1:
             return DateGuess(near[0], "weekday", CONFIDENCE["weekday"], match.group(0))
@@ -305,13 +305,11 @@ def yearless_dateline(text: str, rounds=()) -> DateGuess | None:
     match = YEARLESS_DATELINE.search(text[:DATELINE_CHARS])
     if not match:
         return None
-    day_month = _day_month(match)
-    if not day_month:
+    found_day = day_month(match)
+    if not found_day:
         return None
-    years = list(_dates_in_years(*day_month))
-    weekdays = {
-        WEEKDAYS.index(m.group("weekday").capitalize()) for m in WEEKDAY_MENTION.finditer(text)
-    }
+    years = list(_dates_in_years(*found_day))
+    weekdays = weekdays_named(text)
     mentioned = {int(y) for y in YEAR.findall(text)}
     tests = [
         lambda d: _near_round(d, rounds, days=3),
@@ -332,104 +330,6 @@ def yearless_dateline(text: str, rounds=()) -> DateGuess | None:
         if len(latest) == 1:
             return DateGuess(latest[0], "dateline", CONFIDENCE["calendar"], match.group(0).strip())
     return None
-
-
-def calendar_date(text: str, rounds=()) -> DateGuess | None:
-    """For a text naming a process but no year: the round date that best fits the weekdays
-    ("on Friday") and the days ("until Feb 10") it names."""
-    if not rounds:
-        return None
-    weekdays = {
-        WEEKDAYS.index(m.group("weekday").capitalize()) for m in WEEKDAY_MENTION.finditer(text)
-    }
-    day_months = {dm for m in DAY_MONTH.finditer(text) if (dm := _day_month(m))}
-    best, best_score = None, 0
-    for event in rounds:
-        for day, is_end in ((event.start_date, False), (event.last_day, True)):
-            score = 2 * (day.weekday() in weekdays) + int(is_end)
-            window = [day + datetime.timedelta(days=n) for n in range(CALENDAR_WINDOW + 1)]
-            score += 2 * any((d.month, d.day) in day_months for d in window)
-            if score > best_score:
-                best, best_score = (day, event), score
-    if best is None or best_score < 4:
-        return None
-    day, event = best
-    return DateGuess(day, "calendar", CONFIDENCE["calendar"], f"{event.title}, {day:%A %d %B %Y}")
-
-
-def named_round_date(text: str, rounds=()) -> DateGuess | None:
-    """For a text naming one round outright ("Astana-9") and a weekday ("on Monday") but no
-    date: the one day of that round falling on that weekday."""
-    if len(rounds) != 1:
-        return None
-    event = rounds[0]
-    weekdays = {
-        WEEKDAYS.index(m.group("weekday").capitalize()) for m in WEEKDAY_MENTION.finditer(text)
-    }
-    length = (event.last_day - event.start_date).days
-    days = [event.start_date + datetime.timedelta(days=n) for n in range(length + 1)]
-    fitting = [day for day in days if day.weekday() in weekdays]
-    if len(fitting) != 1:
-        return None
-    words = f"{event.title}, {fitting[0]:%A %d %B %Y}"
-    return DateGuess(fitting[0], "calendar", CONFIDENCE["calendar"], words)
-
-
-def candidates(
-    text: str, metadata: str = "", url: str = "", rounds=(), order="MDY", named_round=False
-):
-    """Every date each signal gives for the publication, most confident first."""
-    found = []
-    dateline = find_dateline(text)
-    if dateline:
-        found.append(DateGuess(dateline[1], "dateline", CONFIDENCE["dateline"], dateline[0]))
-    meta = parse_date(metadata.strip(), order) if metadata and metadata.strip() else None
-    if meta:
-        found.append(DateGuess(meta, "metadata", CONFIDENCE["metadata"], metadata.strip()))
-    in_url = url_date(url)
-    if in_url:
-        found.append(DateGuess(in_url[1], "url", CONFIDENCE["url"], in_url[0]))
-    if not found:
-        for signal in (
-            yearless_dateline(text, rounds),
-            weekday_date(text, rounds),
-            named_round_date(text, rounds) if named_round else None,
-            calendar_date(text, rounds),
-        ):
-            if signal:
-                found.append(signal)
-    explicit = find_dates(text)
-    if explicit:
-        # An article is published on or after the latest date it reports.
-        words, day = max(explicit, key=lambda pair: pair[1])
-        found.append(DateGuess(day, "text", CONFIDENCE["text"], words))
-    return sorted(found, key=lambda guess: -guess.confidence)
-
-
-def choose(found: list[DateGuess]) -> DateGuess:
-    """The most confident candidate; agreement raises it, disagreement lowers it."""
-    if not found:
-        return UNDATED
-    best = found[0]
-    others = [g for g in found[1:] if g.method != "text"]
-    agreeing = [g for g in others if g.date == best.date]
-    if best.method == "dateline" and any(g.method == "metadata" for g in agreeing):
-        return DateGuess(best.date, "dateline+metadata", 0.95, best.evidence)
-    if agreeing:
-        return DateGuess(best.date, best.method, min(0.95, best.confidence + 0.1), best.evidence)
-    if others:
-        note = "; ".join(f"{g.method} says {g.date}" for g in others)
-        return DateGuess(
-            best.date, best.method, round(best.confidence - 0.15, 2), f"{best.evidence} ({note})"
-        )
-    return best
-
-
-def guess_date(
-    text: str, metadata: str = "", metadata_order: str = "MDY", url: str = "", rounds=()
-):
-    """The publication date for a text: the chosen DateGuess."""
-    return choose(candidates(text, metadata, url, rounds, metadata_order))
 
 
 LAST_WEEK = re.compile(r"\blast week\b", re.I)

@@ -15,7 +15,7 @@ from tqdm import tqdm
 
 from archive.actors.proposals import ProposalCollector, names_after_titles
 from archive.actors.quotes import SpeakerResolver, find_quotes
-from archive.ingest import clusters, dates
+from archive.ingest import clusters, dates, dating
 from archive.ingest.actors import ActorMatcher
 from archive.ingest.cleaning import clean_body, split_lines
 from archive.ingest.readers import read_paths
@@ -54,7 +54,7 @@ class Importer:
         # else every round of the processes it names.
         process_rounds = self.rounds.of_processes(named)
         outright = self.rounds.named(text)
-        found = dates.candidates(
+        found = dating.candidates(
             body,
             item.date_string,
             item.url,
@@ -62,7 +62,7 @@ class Importer:
             item.date_order,
             named_round=bool(outright),
         )
-        guess = dates.choose(found)
+        guess = dating.choose(found)
         minhash = clusters.signature(body)
         article = Article(
             title=item.title[:500],

@@ -40,22 +40,30 @@ _ORDINAL = (
     + r"|\d{1,2}(?:st|nd|rd|th))"
 )
 _NUMBER = r"(?P<number>\d{1,2}|[IVX]{1,4})\b"
-_PROCESS = r"(?P<process>Geneva|Astana|Nur-Sultan|Constitutional Committee|Sochi)"
+_PROCESS = r"(?P<process>Geneva|Astana|Nur-Sultan|Kazakhstan|Constitutional Committee|Sochi)"
+# The words between "the fourth round" and "of the Astana talks": not a verb, which would
+# start another clause ("the first meeting was held ... to support the talks in Geneva").
+_GAP_WORD = r"(?!(?:was|were|held|will|would|had|has)\b)[\w'’,()-]+"
 EXPLICIT_ROUND = [
     # Astana-6, Astana 14, Geneva IV, Geneva-8
     re.compile(rf"\b{_PROCESS}[ -]{_NUMBER}(?![.,]\d)"),
     # the fourth round of (the) (intra-Syrian) Astana talks; 8th session of the ... Committee
     re.compile(
-        rf"\b{_ORDINAL}\s+(?:round|session|meeting|conference)\b[^.;]{{0,80}}?\b{_PROCESS}", re.I
+        rf"\b{_ORDINAL}\s+(?:round|session|meeting|conference)\b(?:\s+{_GAP_WORD}){{0,10}}?"
+        rf"\s+{_PROCESS}",
+        re.I,
     ),
     # the Astana talks' 14th round; the Constitutional Committee's eighth session
     re.compile(rf"\b{_PROCESS}\b[^.;]{{0,30}}?\b{_ORDINAL}\s+(?:round|session)\b", re.I),
 ]
+# "This is the 14th such meeting": the round of the process last named before it.
+SUCH_ROUND = re.compile(rf"\b{_ORDINAL}\s+such\s+(?:round|session|meeting|conference)\b", re.I)
 CONGRESS = re.compile(r"\bSochi\s+(?:peace\s+)?congress\b|National Dialogue Congress", re.I)
 PROCESS_OF = {
     "geneva": Event.Process.GENEVA,
     "astana": Event.Process.ASTANA,
     "nur-sultan": Event.Process.ASTANA,
+    "kazakhstan": Event.Process.ASTANA,  # "the 14th round of talks ... in Kazakhstan"
     "constitutional committee": Event.Process.CONSTITUTIONAL,
     "sochi": Event.Process.SOCHI,
 }
@@ -69,11 +77,16 @@ def _count(match) -> int | None:
     return ORDINALS.get(ordinal) or int(re.sub(r"\D", "", ordinal))
 
 
+# "before the 8th round ... scheduled for August": a round still to come, not the one reported.
+AHEAD = re.compile(r"\b(?:before|ahead\s+of|next|upcoming|forthcoming|future)\s+(?:the\s+)?$", re.I)
+
+
 def rounds_named(text: str) -> set[tuple[str, int]]:
     """(process, number) of every round the text names explicitly. In a text about the
     Constitutional Committee, "the second round in Geneva" is the Committee's (Geneva is
-    where it sits); "Geneva IV" stays a Geneva conference."""
-    named = set()
+    where it sits); "Geneva IV" stays a Geneva conference. A round named only as one to
+    come ("before the eighth round") is left out when the text names another."""
+    named, ahead = set(), set()
     committee = PROCESS_NAMES[Event.Process.CONSTITUTIONAL].search(text)
     for pattern in EXPLICIT_ROUND:
         for match in pattern.finditer(text):
@@ -83,10 +96,19 @@ def rounds_named(text: str) -> set[tuple[str, int]]:
             if committee and ordinal and process == Event.Process.GENEVA:
                 process = Event.Process.CONSTITUTIONAL
             if number:
-                named.add((process, number))
+                to_come = AHEAD.search(text[max(0, match.start() - 20) : match.start()])
+                (ahead if to_come else named).add((process, number))
+    for match in SUCH_ROUND.finditer(text):
+        before = [
+            (m.start(), process)
+            for process, pattern in PROCESS_NAMES.items()
+            for m in pattern.finditer(text, 0, match.start())
+        ]
+        if before:
+            named.add((max(before)[1], _count(match)))
     if CONGRESS.search(text):
         named.add((Event.Process.SOCHI, 1))
-    return named
+    return named or ahead
 
 
 def processes_named(text: str) -> set[str]:
