@@ -91,7 +91,8 @@ def test_quotes_are_listed_on_actor_and_round_pages(client):
 
 def attributed(body):
     """[(speaker slug or name, anonymous, quote text)] for a body of our own, as imported."""
-    from archive.actors.quotes import SpeakerResolver, find_quotes
+    from archive.actors.quotes import find_quotes
+    from archive.actors.speakers import SpeakerResolver
     from archive.ingest.actors import ActorMatcher
     from archive.models import Actor
 
@@ -183,7 +184,8 @@ def test_a_known_person_after_a_clause_opening_with_there_is_the_speaker():
 
 
 def test_a_speaker_named_in_the_attribution_is_surer_than_one_reached_by_a_pronoun():
-    from archive.actors.quotes import SpeakerResolver, find_quotes
+    from archive.actors.quotes import find_quotes
+    from archive.actors.speakers import SpeakerResolver
     from archive.ingest.actors import ActorMatcher
     from archive.models import Actor
 

@@ -5,7 +5,7 @@ Salem al-Meslet"). Proposals are counted across articles; the first sentence is 
 """
 
 from archive.actors.names import LEADING_TITLES, normalise_name
-from archive.actors.quotes import TITLE_THEN_NAME
+from archive.actors.speakers import TITLE_THEN_NAME
 
 PARTICLES = {"de", "al", "bin", "Abu", "Abou", "Abdel"}
 # A proposal is suggested as an organisation when its last word says so.

@@ -86,6 +86,40 @@ def drop_related_lists(lines: list[str]) -> list[str]:
     return kept
 
 
+# Wire copy stored hard-wrapped ("… John Kerry\nsaid."): lines this long that stop
+# mid-sentence, in a text made mostly of them, are one paragraph.
+WRAPPED_LINE = (35, 90)
+WRAPPED_SHARE = 0.5
+MIN_WRAPPED_LINES = 8
+SENTENCE_ENDS = (".", "!", "?", '"', "”", ":", "…")
+
+
+def _wrapped(line: str) -> bool:
+    low, high = WRAPPED_LINE
+    return low <= len(line.strip()) <= high and not line.rstrip().endswith(SENTENCE_ENDS)
+
+
+def unwrap(lines: list[str]) -> list[str]:
+    """Hard-wrapped text joined back into paragraphs: a line that stops mid-sentence runs
+    on into the next. Texts not wrapped this way are returned as they are."""
+    content = [line for line in lines if line.strip()]
+    wrapped = sum(_wrapped(line) for line in content)
+    if len(content) < MIN_WRAPPED_LINES or wrapped < WRAPPED_SHARE * len(content):
+        return lines
+    joined, previous = [], ""
+    for line in lines:
+        runs_on = _wrapped(previous) or (
+            # "… to ...\nbring this", and a quote closed on a comma: its attribution follows
+            previous.strip() and line[:1].islower() or previous.rstrip().endswith((',"', ",”"))
+        )
+        if joined and line.strip() and runs_on:
+            joined[-1] = f"{joined[-1].rstrip()} {line.strip()}"
+        else:
+            joined.append(line)
+        previous = line
+    return joined
+
+
 def _headline(line: str) -> str:
     match = TITLE_SITE_SUFFIX.match(line)
     return match["title"].strip() if match else line
@@ -110,7 +144,7 @@ def clean_body(lines: list[str], title: str = "") -> str:
     """Paragraphs of the article without furniture, repeated lines or a repeated headline."""
     seen = {title.strip().casefold()} if title else set()
     kept = []
-    for line in drop_related_lists(drop_author_box(lines)):
+    for line in drop_related_lists(drop_author_box(unwrap(lines))):
         text = " ".join(line.split())
         if not text or is_furniture(text):
             continue

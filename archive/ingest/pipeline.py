@@ -14,7 +14,8 @@ from django.utils import timezone
 from tqdm import tqdm
 
 from archive.actors.proposals import ProposalCollector, names_after_titles
-from archive.actors.quotes import SpeakerResolver, find_quotes
+from archive.actors.quotes import find_quotes
+from archive.actors.speakers import SpeakerResolver
 from archive.ingest import clusters, dates, dating
 from archive.ingest.actors import ActorMatcher
 from archive.ingest.cleaning import clean_body, split_lines

@@ -1,0 +1,268 @@
+"""Who said it: a quote's speaker phrase resolved within its article, in order, to
+1. a known actor named in it (people before organisations), the last one named;
+2. a capitalised personal name the gazetteer does not know (kept as written, for review);
+3. "he"/"she": the last named person who spoke;
+4. a description: "a Western diplomat" is an anonymous source, kept as such; "the official"
+   is the earlier speaker described with the same noun.
+"""
+
+import re
+from dataclasses import dataclass, replace
+
+from archive.actors.names import LEADING_TITLES
+from archive.actors.titles import BODIES, PERSON_TITLES, UNNAMED_PEOPLE, alternation
+
+PRONOUNS = {"he", "she"}
+ANONYMITY = re.compile(r"not (?:want|wish) to be (?:identified|named)|anonymity|unnamed", re.I)
+HEAD_NOUNS = re.compile(rf"\b({alternation([*PERSON_TITLES, *UNNAMED_PEOPLE, *BODIES])})s?\b", re.I)
+NAME = re.compile(
+    r"(?<![\w-])(?!(?:It|He|She|They|We|The|This|That|In|On|At|But|And|As|If)\b)"
+    r"(?:[A-Z][a-zà-ÿ'’]+|Abu|Abou|Abdel)"
+    r"(?:\s+(?:[A-Z][a-zà-ÿ'’-]+|al-[A-Z][a-z'’]+|de|bin|Abu|Abou|Abdel)){1,3}"
+)
+PERSON_NOUNS = {*PERSON_TITLES, *UNNAMED_PEOPLE}
+NOT_NAME_AFTER = re.compile(r"\b(?:at|in|of|from|the|to|for|by|with)\s+$")
+# "HNC spokesman Munzer Makhous": a name a title introduces (the review queue reads it too).
+TITLE_THEN_NAME = re.compile(
+    rf"\b(?:{alternation(PERSON_TITLES)})\s+(?P<name>" + NAME.pattern + ")"
+)
+
+
+@dataclass
+class Speaker:
+    actor_id: int | None
+    name: str
+    anonymous: bool
+    confidence: float = 0.9  # how sure the attribution is (see CONFIDENCE)
+
+
+# How sure each way of finding a speaker is: a name in the attribution itself is surest;
+# a pronoun or a definite description leans on what came before.
+CONFIDENCE = {
+    "named": 0.9,  # a gazetteer person named in the attribution
+    "named_at_end": 0.85,  # an actor's name ends the attribution ("the Observatory said")
+    "surname": 0.85,  # a surname, the full name given earlier
+    "new_name": 0.75,  # a personal name the gazetteer does not know yet
+    "actor": 0.7,  # an organisation or a state as the subject
+    "anonymous": 0.8,  # an anonymous source kept anonymous
+    "continued": 0.85,  # times the earlier speaker's: "he said" after a named speaker
+    "same_description": 0.7,  # "the official" after "a senior official"
+    "last_named": 0.6,  # "he said" with no speaker before: the person last named
+    "title_to_person": 0.55,  # "the minister said": the last named person who spoke
+}
+
+
+CLAUSE_OPENING = re.compile(
+    r"^(?:In|At|On|From|After|Before|During|Since|Speaking|But|And|However|Meanwhile|Later"
+    r"|Earlier|Then|Yet|Still|Also)\b"
+)
+
+
+def subject(phrase: str) -> str:
+    """The part of a speaker phrase naming the speaker, by preference: the last
+    comma-separated part that opens with a name ("Khattar Abou Diab, a lecturer at …" →
+    "Khattar Abou Diab"), a pronoun, the last description ("…, the source"), the last part
+    with a capitalised word in it. Pieces of the sentence that run into the attribution
+    ("are on the agenda, the source said") come last."""
+    segments = [
+        s.strip()
+        for s in phrase.split(",")
+        if s.strip() and not re.match(r"^(?:who|which|whose|that|but|and)\b", s.strip(), re.I)
+    ] or [phrase.strip()]
+    ranked = []
+    for order, segment in enumerate(segments):
+        if re.match(r"^(?:a|an|the)\s+[a-z]", segment, re.I):
+            rank = 2  # a description
+        elif CLAUSE_OPENING.match(segment):
+            rank = 1  # "In Geneva", "Speaking to reporters": where or when, not who
+        elif segment.lower() in PRONOUNS or re.match(r"^[A-Z]", segment):
+            rank = 3  # a name (or a pronoun)
+        elif re.search(r"\b[A-Z]", segment):
+            rank = 1  # a clause with a name in it ("with United Nations mediator …")
+        else:
+            rank = 0
+        ranked.append((rank, order, segment))
+    return max(ranked)[2]
+
+
+def _less_sure(speaker: Speaker, confidence: float) -> Speaker:
+    return replace(speaker, confidence=round(min(speaker.confidence, confidence), 2))
+
+
+HEAD_REACH = 6  # words before the head noun of a description, at most
+
+
+def _head_noun(phrase):
+    """The noun a description turns on ("a Western diplomat" → diplomat), within its first
+    words: a clause that only mentions people further on ("a direct meeting between the
+    negotiators could …") describes no speaker."""
+    match = HEAD_NOUNS.search(phrase)
+    if not match or len(phrase[: match.start()].split()) >= HEAD_REACH:
+        return None
+    return match[1].lower()
+
+
+class SpeakerResolver:
+    """Resolves speaker phrases within one article, remembering who spoke before."""
+
+    def __init__(self, matcher, person_ids, day=None, body=""):
+        self.matcher = matcher
+        self.person_ids = person_ids
+        self.day = day
+        self.body = body  # the article's text, for people named before a quote
+        self.history: list[tuple[str, Speaker, int]] = []  # (phrase, speaker, position)
+
+    def resolve(self, phrase: str, position: int | None = None) -> Speaker | None:
+        """The speaker, or None for a phrase too vague to attribute ("It also", a pronoun
+        with nobody named before it, a fragment that names no one)."""
+        self.before = self.body[:position] if position is not None else ""
+        vague = re.match(r"^(?:it|they|this|that|there)\b", subject(phrase), re.I)
+        if vague and not self._known_person(phrase):
+            return None
+        speaker = self._resolve(phrase)
+        if speaker is not None:
+            self.history.append((phrase, speaker, position or 0))
+        return speaker
+
+    def _resolve(self, phrase):
+        main = subject(phrase)
+        return (
+            self._known_person(phrase)
+            or self._pronoun(main)
+            or self._known_name_at_end(main)
+            or self._described(main, phrase)
+            or self._unknown_name(main)
+            or self._surname(main)
+            or self._known_actor(main)
+            or self._description(main, phrase)
+        )
+
+    def _known_person(self, phrase):
+        """A gazetteer person anywhere in the phrase, the last named first."""
+        segments = [s.strip() for s in phrase.split(",") if s.strip()] or [phrase]
+        for segment in reversed(segments):
+            found = self.matcher.find(segment, self.day)
+            people = [actor for _, _, actor in found if actor in self.person_ids]
+            if people:
+                return Speaker(people[-1], segment, False, CONFIDENCE["named"])
+        return None
+
+    def _pronoun(self, main):
+        """ "he said": the last speaker who was not anonymous, else the last person the text
+        named before the quote; a pronoun is never a speaker's name."""
+        if main.lower() not in PRONOUNS:
+            return None
+        spoke = next(
+            ((sp, at) for _, sp, at in reversed(self.history) if self._is_person(sp)), None
+        )
+        named = self._last_person_named()
+        if named and (spoke is None or named[1] > self._sentence_end(spoke[1])):
+            return named[0]  # someone named since the last speaker's sentence
+        if spoke:
+            return _less_sure(spoke[0], CONFIDENCE["continued"] * spoke[0].confidence)
+        names = [m.group(0) for m in NAME.finditer(self.before)]
+        return Speaker(None, names[-1], False, CONFIDENCE["last_named"]) if names else None
+
+    def _is_person(self, speaker) -> bool:
+        if speaker.anonymous:
+            return False
+        return speaker.actor_id is None or speaker.actor_id in self.person_ids
+
+    def _last_person_named(self):
+        """(Speaker, where) for the last person named before the quote: a gazetteer person,
+        or a name introduced by a title ("HNC spokesman Munzer Makhous")."""
+        people = [
+            (Speaker(a, self.before[start:end], False, CONFIDENCE["last_named"]), end)
+            for start, end, a in self.matcher.find(self.before, self.day)
+            if a in self.person_ids
+        ]
+        people += [
+            (Speaker(None, m["name"], False, CONFIDENCE["last_named"]), m.end())
+            for m in TITLE_THEN_NAME.finditer(self.before)
+        ]
+        return max(people, key=lambda pair: pair[1]) if people else None
+
+    def _sentence_end(self, position) -> int:
+        ends = [
+            i for i in (self.body.find(". ", position), self.body.find("\n", position)) if i >= 0
+        ]
+        return min(ends) if ends else len(self.body)
+
+    def _surname(self, main):
+        """ "Alloush said": the person named in full earlier in the article."""
+        if not re.fullmatch(r"[A-Z][\w'’-]+", main):
+            return None
+        for match in reversed(list(NAME.finditer(self.before))):
+            if match.group(0).split()[-1] == main:
+                known = self._known_person(match.group(0))
+                found = known or Speaker(None, match.group(0), False)
+                return _less_sure(found, CONFIDENCE["surname"])
+        return None
+
+    def _known_name_at_end(self, main):
+        """ "the Syrian Observatory for Human Rights": the phrase ends with a known name."""
+        named = self.matcher.find(main, self.day)
+        if named and named[-1][1] >= len(main.rstrip(" .")) - 1:
+            return Speaker(named[-1][2], main, False, CONFIDENCE["named_at_end"])
+        return None
+
+    def _described(self, main, phrase):
+        """ "a senior US official", "Human Rights group": a description, not a name."""
+        described = re.search(r"\b(?:a|an|the)\s+[^,]*$", main, re.I)
+        if described and _head_noun(described.group(0)):
+            return self._description(described.group(0), phrase)
+        last_word = main.lower().split()[-1].rstrip("s") if main.split() else ""
+        if _head_noun(main) and last_word in {"group", "monitor", *PERSON_NOUNS}:
+            return self._description(main, phrase)
+        return None
+
+    def _unknown_name(self, main):
+        """A capitalised personal name the gazetteer does not know ("Dina Badawy"), the last
+        one in the phrase, without the titles before it ("Kazakh Deputy Foreign Minister
+        Kanat Tumysh" → "Kanat Tumysh")."""
+        for match in reversed(list(NAME.finditer(main))):
+            if NOT_NAME_AFTER.search(main[: match.start()]):
+                continue
+            name = LEADING_TITLES.sub("", match.group(0)).strip()
+            if len(name.split()) >= 2:
+                return Speaker(None, name, False, CONFIDENCE["new_name"])
+        return None
+
+    def _known_actor(self, main):
+        """Any other gazetteer actor named as the subject (an organisation, a state)."""
+        actors = [actor for _, _, actor in self.matcher.find(main, self.day)]
+        if actors and not re.match(r"^(?:a|an|the)\s", main, re.I):
+            return Speaker(actors[-1], main, False, CONFIDENCE["actor"])
+        return None
+
+    def _introduced_unnamed(self, head):
+        """(description, where) of the last "a/an …<head>" in the text before the quote:
+        the unnamed person or body a later "the <head>" refers back to."""
+        pattern = rf"\b(?:a|an)\s+(?:[\w'’-]+\s+){{0,4}}?{head}s?\b"
+        matches = list(re.finditer(pattern, self.before, re.I))
+        return (matches[-1].group(0), matches[-1].start()) if matches else None
+
+    def _description(self, description, phrase):
+        """An anonymous source ("a Western diplomat") or a described organisation ("the
+        ministry"); a phrase with no such noun names nobody ("During a press briefing")."""
+        head = _head_noun(description)
+        if head is None:
+            return None
+        definite = re.match(r"^(?:but\s+|and\s+)?the\s", description, re.I)
+        if definite and head:
+            for earlier_phrase, earlier, _ in reversed(self.history):
+                if _head_noun(earlier_phrase) == head:
+                    return _less_sure(earlier, CONFIDENCE["same_description"])
+            introduced = self._introduced_unnamed(head)
+            # "the minister": the last named person who spoke, unless an unnamed one ("a
+            # senior delegate") was introduced since; "the source", "the diplomat" never are.
+            if head in PERSON_TITLES and not ANONYMITY.search(phrase):
+                for _, earlier, at in reversed(self.history):
+                    if earlier.actor_id in self.person_ids:
+                        if introduced and introduced[1] > at:
+                            break
+                        return _less_sure(earlier, CONFIDENCE["title_to_person"])
+            if introduced:
+                return Speaker(None, introduced[0], True, CONFIDENCE["same_description"])
+        label = re.split(r",|\s+(?:who|echoed|which|published)\b", description)[0].strip()
+        return Speaker(None, label[:300], True, CONFIDENCE["anonymous"])
