@@ -139,3 +139,12 @@ def test_a_round_named_across_another_clause_is_not_named():
 def test_a_round_still_to_come_gives_way_to_the_round_reported():
     text = "The 5th round of talks in Astana ended. They will meet before the 6th round of Astana."
     assert [e.slug for e in RoundFinder.from_database().find(text, None)] == ["astana-5"]
+
+
+def test_a_countrys_top_diplomat_is_its_foreign_minister():
+    assert mentioned_slugs("Russia's top diplomat flew to Geneva.") == {"sergey-lavrov": 1}
+
+
+def test_undated_a_title_names_its_holder_only_when_it_had_one():
+    assert mentioned_slugs("The Russian foreign minister spoke.") == {"sergey-lavrov": 1}
+    assert "lakhdar-brahimi" not in mentioned_slugs("The UN envoy spoke.")

@@ -95,3 +95,29 @@ def test_a_date_stamp_on_the_first_line_is_not_the_headline():
     title, _, rest = split_title(text)
     assert title == "Guarantors meet in the Kazakh capital"
     assert guess_date("\n".join(rest)).date.isoformat() == "2019-06-14"
+
+
+def test_hard_wrapped_wire_copy_is_joined_back_into_paragraphs():
+    from archive.ingest.cleaning import clean_body, split_lines
+
+    wrapped = (
+        "The two ministers met for five hours in a hotel by\n"
+        "the lake and agreed on a plan to restore the truce\n"
+        "from Monday, with aid convoys to follow within days.\n"
+        '"We have done what we could and now the parties must\n'
+        'act on it without any further delay," the first minister\n'
+        "said after the meeting ended late in the evening there.\n"
+        "The second minister said the plan had five parts and\n"
+        "that each side had seen the text in full before it\n"
+        "was signed by both of them at the end of the talks.\n"
+    )
+    paragraphs = clean_body(split_lines(wrapped)).split("\n\n")
+    assert len(paragraphs) == 3
+    assert paragraphs[1].startswith('"We have done') and paragraphs[1].endswith("there.")
+
+
+def test_text_that_is_not_hard_wrapped_keeps_its_lines():
+    from archive.ingest.cleaning import unwrap
+
+    lines = ["A short headline", "", "One paragraph of the story that runs long."]
+    assert unwrap(lines) == lines

@@ -101,7 +101,7 @@ def attributed(body):
     resolver = SpeakerResolver(ActorMatcher.from_database(), people, None, body)
     found = []
     for quote in find_quotes(body):
-        speaker = resolver.resolve(quote.who, quote.position)
+        speaker = resolver.resolve_quote(quote)
         if speaker:
             who = slugs.get(speaker.actor_id) or speaker.name
             found.append((who, speaker.anonymous, quote.text))
@@ -261,3 +261,48 @@ def test_the_delegate_is_the_unnamed_delegate_introduced_since_the_last_named_sp
         "The delegate said the group would send “about thirty people” to the city."
     )
     assert attributed(body)[-1][:2] == ("A senior opposition delegate", True)
+
+
+def test_a_paragraph_of_quote_after_its_attribution_keeps_the_speaker():
+    body = (
+        "Kofi Annan said the partners would meet again soon.\n\n"
+        "“We leave with a plan and a date. The rest is up to the parties.”"
+    )
+    assert attributed(body)[-1] == (
+        "kofi-annan",
+        False,
+        "We leave with a plan and a date. The rest is up to the parties.",
+    )
+
+
+def test_the_paragraph_after_said_colon_is_the_speakers_words():
+    body = "In reply, Kofi Annan said:\n\nWe have a long road ahead, but we have started."
+    assert attributed(body) == [
+        ("kofi-annan", False, "We have a long road ahead, but we have started.")
+    ]
+
+
+def test_a_paragraph_of_quote_after_a_paragraph_ending_without_attribution_is_not_attributed():
+    body = (
+        "Kofi Annan said the partners would meet again. The hall then emptied.\n\n"
+        "“Nobody expected this.”"
+    )
+    assert [text for _, _, text in attributed(body)] == ["the partners would meet again"]
+
+
+def test_a_reporting_verb_inside_the_quote_is_not_its_attribution():
+    body = "“The envoy told the parties to stay,” Kofi Annan said."
+    assert attributed(body) == [("kofi-annan", False, "The envoy told the parties to stay")]
+
+
+def test_an_abbreviation_does_not_end_a_sentence():
+    body = "“We are ready to talk,” U.S. Secretary of State John Kerry said."
+    assert attributed(body) == [("john-kerry", False, "We are ready to talk")]
+
+
+def test_a_pronoun_after_a_quote_with_full_stops_inside_continues_its_speaker():
+    body = (
+        "“No deadline was set. No side walked out,” Kofi Annan said about a plan "
+        "that left no role for Bashar al-Assad. “We will be back,” he told reporters."
+    )
+    assert attributed(body)[-1] == ("kofi-annan", False, "We will be back")

@@ -12,7 +12,7 @@ VERBS = (
     r"said|says|told|telling|added|adds|stressed|warned|insisted|noted|explained|declared"
     r"|reiterated|stated|saying|asked|urged|announced|confirmed|shouted|emphasised|emphasized"
     r"|underlined|argued|commented|acknowledged|admitted|cautioned|remarked|affirmed"
-    r"|wrote|tweeted|claimed|vowed|pledged|recalled"
+    r"|wrote|tweeted|claimed|vowed|pledged|recalled|revealed|indicated|pointed out"
 )
 VERB = re.compile(rf"\b({VERBS})\b")
 QUOTED_AS_SAYING = re.compile(r"\bquoted\s+(?P<who>.+?)\s+as\s+saying\b")
@@ -51,6 +51,7 @@ class FoundQuote:
     kind: str  # "direct" or "reported"
     position: int
     via: str = ""
+    continues: bool = False  # no attribution of its own: the speaker before goes on
 
 
 def sentences(body: str):
@@ -63,6 +64,16 @@ def sentences(body: str):
             yield offset + max(index, 0), part.strip()
             start = max(index, 0) + len(part)
         offset += len(paragraph) + 1
+
+
+def verb_outside_quotes(sentence: str):
+    """The first reporting verb that is not part of a quote ("“The envoy told them …,”
+    Dujarric said" → said)."""
+    quoted = [m.span() for m in QUOTE.finditer(sentence)]
+    for match in VERB.finditer(sentence):
+        if not any(start <= match.start() < end for start, end in quoted):
+            return match
+    return None
 
 
 def _clean_who(who: str) -> str:
@@ -99,6 +110,65 @@ def long_quotes(body: str) -> list[tuple[FoundQuote, int]]:
 
 def find_quotes(body: str) -> list[FoundQuote]:
     """Every quote and reported statement in a cleaned article body, in order."""
+    found = attributed_quotes(body)
+    return sorted(found + continued_paragraphs(body, found), key=lambda quote: quote.position)
+
+
+def paragraphs(body: str):
+    """(start, end, text) of every non-empty paragraph."""
+    offset = 0
+    for paragraph in body.split("\n"):
+        if paragraph.strip():
+            yield offset, offset + len(paragraph), paragraph
+        offset += len(paragraph) + 1
+
+
+OPENS_WITH_QUOTE = re.compile(r"^\s*[“\"]")
+
+
+def continued_paragraphs(body: str, found: list[FoundQuote]) -> list[FoundQuote]:
+    """Paragraphs that are all quote and carry no attribution, after a paragraph that ends on
+    one: "Annan said further talks would follow." then “Today the …”; "Hariri said:" then
+    the words. The speaker goes on, over as many such paragraphs as follow."""
+    added = []
+    previous, last = None, None  # the paragraph before; its last quote, if at its end
+    for start, end, text in paragraphs(body):
+        own = [q for q in found if start <= q.position < end]
+        if own:
+            previous, last = (start, end, text), max(own, key=lambda q: q.position)
+            last = last if last.position >= _last_sentence_start(start, text) else None
+            continue
+        said_colon = previous and _colon_attribution(previous[2])
+        if last and OPENS_WITH_QUOTE.match(text) or said_colon:
+            who, verb = (last.who, last.verb) if last else said_colon
+            words = text.strip().strip('“”"').strip()
+            last = FoundQuote(who, verb, words, "direct", start, continues=True)
+            added.append(last)
+        else:
+            last = None
+        previous = (start, end, text)
+    return added
+
+
+def _last_sentence_start(start: int, paragraph: str) -> int:
+    return start + max(offset for offset, _ in sentences(paragraph))
+
+
+def _colon_attribution(paragraph: str) -> tuple[str, str] | None:
+    """ "Nasr al-Hariri of the HNC said:": (speaker phrase, verb) of a paragraph ending on
+    a colon after a reporting verb, the words following in the next paragraph."""
+    if not paragraph.rstrip().endswith(":"):
+        return None
+    last_sentence = max(sentences(paragraph))[1]
+    verb = VERB.search(last_sentence)
+    if not verb or last_sentence[verb.end() :].strip() != ":":
+        return None
+    who = _clean_who(last_sentence[: verb.start()])
+    return (who, verb[1]) if who else None
+
+
+def attributed_quotes(body: str) -> list[FoundQuote]:
+    """The quotes and statements that carry their own attribution."""
     long = long_quotes(body)
     spans = [(quote.position, end) for quote, end in long]
     found = [quote for quote, _ in long]
@@ -115,7 +185,7 @@ def find_quotes(body: str) -> list[FoundQuote]:
                 )
             )
             continue
-        verb = VERB.search(sentence)
+        verb = verb_outside_quotes(sentence)
         according = ACCORDING_TO.search(sentence)
         quote = QUOTE.search(sentence)
         if according and quote and not verb:
@@ -169,4 +239,4 @@ def find_quotes(body: str) -> list[FoundQuote]:
                 )
             continue
         found.append(FoundQuote(who, verb[1], content.rstrip("."), "reported", offset))
-    return sorted(found, key=lambda quote: quote.position)
+    return found

@@ -49,6 +49,7 @@ CONFIDENCE = {
     "same_description": 0.7,  # "the official" after "a senior official"
     "last_named": 0.6,  # "he said" with no speaker before: the person last named
     "title_to_person": 0.55,  # "the minister said": the last named person who spoke
+    "next_paragraph": 0.65,  # a paragraph of quote after the one attributing it
 }
 
 
@@ -111,6 +112,13 @@ class SpeakerResolver:
         self.day = day
         self.body = body  # the article's text, for people named before a quote
         self.history: list[tuple[str, Speaker, int]] = []  # (phrase, speaker, position)
+
+    def resolve_quote(self, found) -> Speaker | None:
+        """The speaker of a FoundQuote; a paragraph with no attribution of its own, less sure."""
+        speaker = self.resolve(found.who, found.position)
+        if speaker and found.continues:
+            return _less_sure(speaker, CONFIDENCE["next_paragraph"])
+        return speaker
 
     def resolve(self, phrase: str, position: int | None = None) -> Speaker | None:
         """The speaker, or None for a phrase too vague to attribute ("It also", a pronoun
@@ -183,6 +191,10 @@ class SpeakerResolver:
         return max(people, key=lambda pair: pair[1]) if people else None
 
     def _sentence_end(self, position) -> int:
+        """Where the sentence at `position` ends, past the quote it may open with."""
+        if self.body[position : position + 1] in ("“", '"'):
+            closing = re.compile(r"[”\"]").search(self.body, position + 1)
+            position = closing.end() if closing else position
         ends = [
             i for i in (self.body.find(". ", position), self.body.find("\n", position)) if i >= 0
         ]

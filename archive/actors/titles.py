@@ -21,6 +21,28 @@ BODIES = (
 ).split()
 
 
+# Other ways the news writes a role's title: "Russia's top diplomat" is its foreign minister.
+TITLE_SYNONYMS = {"foreign minister": ("top diplomat", "chief diplomat")}
+
+
+def title_variants(pattern: str) -> list[str]:
+    """A role's written form and its synonyms: "Iranian foreign minister" → "Iranian top
+    diplomat", "top Iranian diplomat", "Iranian chief diplomat", "chief Iranian diplomat"."""
+    variants = [pattern]
+    for title, synonyms in TITLE_SYNONYMS.items():
+        index = pattern.lower().find(title)
+        if index < 0:
+            continue
+        before, after = pattern[:index], pattern[index + len(title) :]
+        for synonym in synonyms:
+            variants.append(f"{before}{synonym}{after}")
+            adjective = before.strip()
+            if adjective and "'" not in adjective and " " not in adjective:
+                first, noun = synonym.split()
+                variants.append(f"{first} {adjective} {noun}{after}")
+    return variants
+
+
 def alternation(nouns) -> str:
     """A regular-expression alternation of `nouns`, longest first."""
     return "|".join(sorted(set(nouns), key=len, reverse=True))

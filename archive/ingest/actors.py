@@ -11,7 +11,7 @@ import re
 from collections import Counter
 
 from archive.actors.names import fold
-from archive.actors.titles import PERSON_TITLES, alternation
+from archive.actors.titles import PERSON_TITLES, alternation, title_variants
 from archive.models.actor import held_between
 
 TITLE_BEFORE_NAME = 60  # "the UN envoy for Syria, Staffan de Mistura": one reference, not two
@@ -55,7 +55,8 @@ class ActorMatcher:
         roles = [
             (role.actor_id, pattern, role.start, role.end)
             for role in ActorRole.objects.all()
-            for pattern in role.patterns
+            for written in role.patterns
+            for pattern in title_variants(written)
         ]
         return cls(names, roles)
 
@@ -73,8 +74,11 @@ class ActorMatcher:
             for m in self._exact_re.finditer(text):
                 if not any(s <= m.start(1) < e for s, e in taken):
                     found.append((m.start(1), m.end(1), self.exact[m.group(1)]))
-        if self._roles_re and day is not None:
+        if self._roles_re:
             titles = list(self._roles_re.finditer(folded))
+            if day is None:
+                # Undated, only a title that has had one holder is read as a reference.
+                titles = [t for t in titles if len({a for a, _, _ in self.roles[t[1]]}) == 1]
             # "the UN envoy" refers to the envoy, not also to the UN.
             found = [
                 f for f in found if not any(t.start(1) <= f[0] and f[1] <= t.end(1) for t in titles)
@@ -98,7 +102,7 @@ class ActorMatcher:
             ((actor_id, (after, title)),) = actors.items()
             pattern = re.compile(rf"\bthe\s+(?:[\w.']+\s+){{0,3}}?{noun}\b")
             for m in pattern.finditer(folded, after):
-                if not any(s <= m.start() < e for s, e, _ in named):
+                if not any(s < m.end() and m.start() < e for s, e, _ in named):
                     extra.append((m.start(), m.end(), actor_id))
         return extra
 
@@ -107,10 +111,11 @@ class ActorMatcher:
         for m in titles:
             if any(m.end(1) <= s <= m.end(1) + TITLE_BEFORE_NAME for s, _, _ in named):
                 continue  # the name follows: "UN envoy Staffan de Mistura"
+            # Undated, a title names its holder only when it has had one holder.
             holders = {
                 actor_id
                 for actor_id, start, end in self.roles[m.group(1)]
-                if held_between(start, end, day)
+                if day is None or held_between(start, end, day)
             }
             if len(holders) == 1:
                 resolved.append((m.start(1), m.end(1), holders.pop()))

@@ -101,7 +101,7 @@ class Importer:
         resolver = SpeakerResolver(self.matcher, self.people, day, body)
         quotes = []
         for found in find_quotes(body):
-            speaker = resolver.resolve(found.who, found.position)
+            speaker = resolver.resolve_quote(found)
             if speaker is None or not found.text:
                 continue
             if speaker.actor_id is None and not speaker.anonymous:
