@@ -306,3 +306,13 @@ def test_a_pronoun_after_a_quote_with_full_stops_inside_continues_its_speaker():
         "that left no role for Bashar al-Assad. “We will be back,” he told reporters."
     )
     assert attributed(body)[-1] == ("kofi-annan", False, "We will be back")
+
+
+def test_an_unknown_organisation_is_named_by_the_acronym_ending_the_phrase():
+    body = "“The meeting was useful,” the state news agency XYZA reported."
+    assert attributed(body) == [("XYZA", False, "The meeting was useful")]
+
+
+def test_a_person_described_by_an_organisations_acronym_stays_anonymous():
+    body = "“The meeting was useful,” a spokesman for the XYZA said."
+    assert attributed(body) == [("a spokesman for the XYZA", True, "The meeting was useful")]

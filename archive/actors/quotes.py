@@ -12,7 +12,7 @@ VERBS = (
     r"said|says|told|telling|added|adds|stressed|warned|insisted|noted|explained|declared"
     r"|reiterated|stated|saying|asked|urged|announced|confirmed|shouted|emphasised|emphasized"
     r"|underlined|argued|commented|acknowledged|admitted|cautioned|remarked|affirmed"
-    r"|wrote|tweeted|claimed|vowed|pledged|recalled|revealed|indicated|pointed out"
+    r"|wrote|tweeted|claimed|vowed|pledged|recalled|revealed|indicated|pointed out|reported"
 )
 VERB = re.compile(rf"\b({VERBS})\b")
 QUOTED_AS_SAYING = re.compile(r"\bquoted\s+(?P<who>.+?)\s+as\s+saying\b")
