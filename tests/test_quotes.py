@@ -316,3 +316,8 @@ def test_an_unknown_organisation_is_named_by_the_acronym_ending_the_phrase():
 def test_a_person_described_by_an_organisations_acronym_stays_anonymous():
     body = "“The meeting was useful,” a spokesman for the XYZA said."
     assert attributed(body) == [("a spokesman for the XYZA", True, "The meeting was useful")]
+
+
+def test_a_speaker_named_after_the_verb_is_followed_by_a_participle_and_the_quote():
+    body = "The talks must go on, said Annan, adding, “the ceasefire has to hold,” in Geneva."
+    assert attributed(body)[-1] == ("kofi-annan", False, "the ceasefire has to hold")

@@ -40,6 +40,10 @@ AUDIENCE = re.compile(
 ACCORDING_TO = re.compile(r"\baccording to (?P<who>[^,.;:“”\"]{3,120})")
 # The speaker after the verb: "said Sergey Lavrov, Russia's foreign minister".
 INVERTED = re.compile(r"\s+(?P<who>(?:[A-Z]|the\s|a\s|an\s)[^.;:“”\"]{1,120})")
+INVERTED_THEN_PARTICIPLE = re.compile(
+    r"\s+(?P<who>[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|al-[\w'’-]+)){0,3}),?\s+"
+    r"(?:adding|saying|noting|stressing|warning)\b"
+)
 CONTINUED = "he"  # a quote attributed by a participle alone continues the last speaker
 
 
@@ -215,11 +219,17 @@ def attributed_quotes(body: str) -> list[FoundQuote]:
                     )
                 )
                 continue
+        rest = sentence[verb.end() :]
+        later_quote = QUOTE.search(rest)
+        inverted = INVERTED_THEN_PARTICIPLE.match(rest)
+        if inverted and later_quote and sentence[: verb.start()].rstrip().endswith(","):
+            # "…, said Zarif, adding: “…”": the speaker after the verb, the quote after him.
+            text = later_quote["text"].strip(" ,")
+            found.append(FoundQuote(inverted["who"], verb[1], text, "direct", offset))
+            continue
         who = _clean_who(sentence[: verb.start()])
         if not who or len(who) > 200:
             continue
-        rest = sentence[verb.end() :]
-        later_quote = QUOTE.search(rest)
         lead_in = rest[: later_quote.start()].strip() if later_quote else ""
         if later_quote and (not lead_in.strip(" ,:") or lead_in.endswith(("that", ":", ","))):
             # "X said: “…”", "X telling reporters in Geneva that “…”"
