@@ -208,11 +208,18 @@ def fakes_dates_from_text():
         tally["total"] += 1
         tally["exact"] += article.published == want
         tally["wrong"] += bool(article.published and article.published != want)
+        tally["dated"] += bool(article.published)
+        if article.published and abs((article.published - want).days) > 3:
+            tally["far"] += 1  # the text's own date is far from the column's: an event date
     n = max(tally["total"], 1)
     exact, wrong = 100 * tally["exact"] / n, 100 * tally["wrong"] / n
+    dated = max(tally["dated"], 1)
     print(
         f"\nFA-KES, date column withheld: day exact {tally['exact']}/{tally['total']}"
         f" = {exact:.0f}%, wrong {tally['wrong']} ({wrong:.0f}%)"
+        f"\n  of the {tally['dated']} the text dates: {tally['exact']} agree with the column"
+        f" ({100 * tally['exact'] / dated:.0f}%); {tally['far']} differ by more than 3 days"
+        " (the text's own dateline against the column's day)"
     )
 
 

@@ -212,3 +212,8 @@ def test_a_time_zone_run_into_the_day_is_set_apart():
 )
 def test_a_labelled_two_digit_year_date_is_read_only_when_unambiguous(line, expected):
     assert guess_date(f"Envoy regrets the missed chance\n{line}\nThe envoy spoke.").date == expected
+
+
+def test_a_page_date_run_into_the_link_after_it_is_read():
+    text = "Army advances in the south Agency Staff 1449 09.04.2017Get short URL The army said."
+    assert guess_date(text).date == D(2017, 4, 9)

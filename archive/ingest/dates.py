@@ -27,7 +27,8 @@ DATE_SHAPES = re.compile(
     r"|\d{1,2}[A-Za-z]{3}\d{4}"  # 27AUG2020 (file names, wire slugs)
     r"|\d{4}-\d{2}-\d{2}"  # 2018-02-01 (ISO, in "Updated: 2018-02-01 10:10")
     rf"|{_WORD}\s+\d{{1,2}}\s*/?\s*\d{{1,2}}:\d{{2}}\s+\d{{4}}"  # March 04 / 09:22 2017
-    r"|\d{1,2}[-./]\d{1,2}[-./]\d{4})\b"
+    r"|\d{1,2}[-./]\d{1,2}[-./]\d{4})"
+    r"(?:\b|(?<=\d)(?=[A-Z]))"  # "09.04.2017Get short URL": a page's date run into a link
 )
 ORDINAL_OR_COMMA = re.compile(r"(?<=\d)(?:st|nd|rd|th)\b|,|/|\b\d{1,2}:\d{2}\b")
 COMPACT = re.compile(r"^(\d{1,2})([A-Za-z]{3})(\d{4})$")
