@@ -148,3 +148,7 @@ def test_a_countrys_top_diplomat_is_its_foreign_minister():
 def test_undated_a_title_names_its_holder_only_when_it_had_one():
     assert mentioned_slugs("The Russian foreign minister spoke.") == {"sergey-lavrov": 1}
     assert "lakhdar-brahimi" not in mentioned_slugs("The UN envoy spoke.")
+
+
+def test_the_arabic_article_run_into_a_surname_still_names_the_person():
+    assert mentioned_slugs("Co-chair Hadi Albahra arrived.") == {"hadi-al-bahra": 1}

@@ -35,6 +35,21 @@ def normalise_name(name: str) -> str:
     return " ".join(NON_WORD.sub(" ", text).split())
 
 
+GLUABLE_ARTICLE = re.compile(r"\b([Aa]l|[Ee]l)[-\s](\w)")
+
+
+def name_variants(name: str) -> list[str]:
+    """The spellings of a name the news also uses: the Arabic article run into the word or
+    written "el-" ("Hadi al-Bahra" → "Hadi Albahra", "Hadi el-Bahra"), and an apostrophe
+    dropped ("al-Ja'afari" → "al-Jaafari")."""
+    variants = {name}
+    if GLUABLE_ARTICLE.search(name):
+        variants.add(GLUABLE_ARTICLE.sub(lambda m: m[1].capitalize() + m[2].lower(), name))
+        variants.add(GLUABLE_ARTICLE.sub(lambda m: "el-" + m[2], name))
+    variants |= {APOSTROPHES.sub("", v) for v in variants}
+    return sorted(variants)
+
+
 def _fold_table() -> dict[int, str]:
     """One character for one: accents dropped, apostrophes unified, hyphens as spaces."""
     table = {}

@@ -10,7 +10,7 @@ their parts ("Islamic State of Iraq and Syria" before "Islamic State").
 import re
 from collections import Counter
 
-from archive.actors.names import fold
+from archive.actors.names import fold, name_variants
 from archive.actors.titles import PERSON_TITLES, alternation, title_variants
 from archive.models.actor import held_between
 
@@ -38,8 +38,10 @@ class ActorMatcher:
                 continue
             if case_sensitive:
                 self.exact[name] = actor_id
-            else:
-                self.folded[fold(name)] = actor_id
+                continue
+            self.folded[fold(name)] = actor_id
+            for variant in name_variants(name):
+                self.folded.setdefault(fold(variant), actor_id)
         for actor_id, pattern, start, end in roles:
             self.roles.setdefault(fold(pattern), []).append((actor_id, start, end))
         self._exact_re = re.compile(_alternation(self.exact)) if self.exact else None
