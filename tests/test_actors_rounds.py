@@ -152,3 +152,10 @@ def test_undated_a_title_names_its_holder_only_when_it_had_one():
 
 def test_the_arabic_article_run_into_a_surname_still_names_the_person():
     assert mentioned_slugs("Co-chair Hadi Albahra arrived.") == {"hadi-al-bahra": 1}
+
+
+def test_the_gazetteer_knows_the_hosts_ministers_by_title_and_date():
+    counts = ActorMatcher.from_database().count(
+        "The Kazakh foreign minister opened the talks.", datetime.date(2017, 5, 3)
+    )
+    assert {Actor.objects.get(pk=pk).slug for pk in counts} == {"kairat-abdrakhmanov"}
