@@ -321,3 +321,16 @@ def test_a_person_described_by_an_organisations_acronym_stays_anonymous():
 def test_a_speaker_named_after_the_verb_is_followed_by_a_participle_and_the_quote():
     body = "The talks must go on, said Annan, adding, “the ceasefire has to hold,” in Geneva."
     assert attributed(body)[-1] == ("kofi-annan", False, "the ceasefire has to hold")
+
+
+def test_a_description_without_an_article_is_the_speaker_not_the_clause_before_it():
+    body = "Speaking to Local Radio, diplomatic sources said the plan was agreed."
+    assert attributed(body) == [("diplomatic sources", True, "the plan was agreed")]
+
+
+def test_the_statement_said_is_whoever_issued_the_statement():
+    body = (
+        "In a statement, Kofi Annan said the meeting would go ahead.\n"
+        "“All parties have confirmed,” the statement said."
+    )
+    assert attributed(body)[-1] == ("kofi-annan", False, "All parties have confirmed")

@@ -21,6 +21,10 @@ NAME = re.compile(
     r"(?:\s+(?:[A-Z][a-zà-ÿ'’-]+|al-[A-Z][a-z'’]+|de|bin|Abu|Abou|Abdel)){1,3}"
 )
 ACRONYM_AT_END = re.compile(r"(?<![\w.-])([A-Z]{2,6})$")
+DOCUMENT = re.compile(
+    r"(?:the|that|this)\s+(?:\w+\s+)?(tweet|statement|communiqu[eé]|letter|message|post)",
+    re.I,
+)
 PERSON_NOUNS = {*PERSON_TITLES, *UNNAMED_PEOPLE}
 NOT_NAME_AFTER = re.compile(r"\b(?:at|in|of|from|the|to|for|by|with)\s+$")
 # "HNC spokesman Munzer Makhous": a name a title introduces (the review queue reads it too).
@@ -81,6 +85,8 @@ def subject(phrase: str) -> str:
             rank = 3  # a name (or a pronoun)
         elif re.search(r"\b[A-Z]", segment):
             rank = 1  # a clause with a name in it ("with United Nations mediator …")
+        elif _head_noun(segment) and len(segment.split()) <= HEAD_REACH:
+            rank = 2  # a description with no article ("diplomatic sources")
         else:
             rank = 0
         ranked.append((rank, order, segment))
@@ -138,6 +144,7 @@ class SpeakerResolver:
         return (
             self._known_person(phrase)
             or self._pronoun(main)
+            or self._document(main)
             or self._known_name_at_end(main)
             or self._acronym(main)
             or self._described(main, phrase)
@@ -172,6 +179,18 @@ class SpeakerResolver:
             return _less_sure(spoke[0], CONFIDENCE["continued"] * spoke[0].confidence)
         names = [m.group(0) for m in NAME.finditer(self.before)]
         return Speaker(None, names[-1], False, CONFIDENCE["last_named"]) if names else None
+
+    def _document(self, main):
+        """ "the statement said", "the tweet said": whoever the text last said issued one
+        ("In a tweet, the HNC said …")."""
+        match = DOCUMENT.fullmatch(main)
+        if not match:
+            return None
+        noun = match[1].lower()
+        for _, earlier, at in reversed(self.history):
+            if noun in self.body[at : self._sentence_end(at)].lower():
+                return _less_sure(earlier, CONFIDENCE["same_description"])
+        return None
 
     def _is_person(self, speaker) -> bool:
         if speaker.anonymous:
