@@ -334,3 +334,11 @@ def test_the_statement_said_is_whoever_issued_the_statement():
         "“All parties have confirmed,” the statement said."
     )
     assert attributed(body)[-1] == ("kofi-annan", False, "All parties have confirmed")
+
+
+def test_a_quoted_fragment_in_a_sentence_about_the_last_speaker_is_his():
+    body = (
+        "Kofi Annan said the talks would resume.\n"
+        "He expected them to end by Friday “if all goes well”."
+    )
+    assert attributed(body)[-1] == ("kofi-annan", False, "if all goes well")

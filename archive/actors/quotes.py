@@ -44,6 +44,7 @@ INVERTED_THEN_PARTICIPLE = re.compile(
     r"\s+(?P<who>[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|al-[\w'’-]+)){0,3}),?\s+"
     r"(?:adding|saying|noting|stressing|warning)\b"
 )
+PRONOUN_SUBJECT = re.compile(r"^(He|She)\s+(?:also\s+)?(\w+ed|\w+s)\b")
 CONTINUED = "he"  # a quote attributed by a participle alone continues the last speaker
 
 
@@ -198,6 +199,13 @@ def attributed_quotes(body: str) -> list[FoundQuote]:
             found.append(
                 FoundQuote(who, "according to", quote["text"].strip(" ,"), "direct", offset)
             )
+            continue
+        pronoun_subject = PRONOUN_SUBJECT.match(sentence)
+        if not verb and quote and pronoun_subject and quote.start() > pronoun_subject.end():
+            # "He hoped the talks would go on “with all due care”.": the words of the person
+            # the sentence is about (continuing the last speaker, as "he said" would).
+            text = quote["text"].strip(" ,")
+            found.append(FoundQuote(pronoun_subject[1], pronoun_subject[2], text, "direct", offset))
             continue
         if not verb or re.search(r"\bwhich\s+$", sentence[: verb.start()]):
             continue
