@@ -62,3 +62,8 @@ def test_a_day_the_talks_last_until_lies_after_the_text():
     text = "The Geneva talks broke up until Feb 10, officials said on Friday."
     guess = calendar_date(text, geneva_rounds())
     assert guess and guess.date == D(2014, 1, 31)
+
+
+def test_a_day_may_stand_before_the_verb():
+    cues = phase_cues("The envoy today opened the second round of talks.")
+    assert [(c[0], c[1]) for c in cues] == [("opening", "today")]

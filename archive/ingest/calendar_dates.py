@@ -48,7 +48,12 @@ _PHASE = {
 _WEEKDAY = "|".join(WEEKDAYS)
 _WHEN = rf"(?P<when>today|yesterday|tomorrow|(?:on\s+|late\s+|early\s+)?(?P<weekday>{_WEEKDAY}))"
 PHASE_CUES = {
-    phase: re.compile(rf"\b{verb}\b(?:[^.;!?]{{0,60}}?\b{_WHEN}\b)?", re.I)
+    # "opened on Monday", "launched a new round yesterday", "today opened"
+    phase: re.compile(
+        rf"(?:\b(?P<before>today|yesterday)\s+)?\b(?P<verb>{verb})\b"
+        rf"(?:[^.;!?]{{0,60}}?\b{_WHEN}\b)?",
+        re.I,
+    )
     for phase, verb in _PHASE.items()
 }
 PAST = re.compile(r"^(?:\w+ed|began|broke|got)$", re.I)  # the cue's first word
@@ -100,9 +105,9 @@ def phase_cues(text: str) -> list[tuple[str, str, str | None, bool, str]]:
                 around = sentence[max(0, match.start() - TALKS_REACH) : match.end() + TALKS_REACH]
                 if not TALKS.search(around):
                     continue  # "a process launched": not the talks opening
-                past = bool(PAST.match(match.group(0).split()[0]))
+                past = bool(PAST.match(match["verb"].split()[0]))
                 weekday = match["weekday"].capitalize() if match["weekday"] else None
-                when = "weekday" if weekday else (match["when"] or "").lower()
+                when = "weekday" if weekday else (match["before"] or match["when"] or "").lower()
                 if not when and not past:
                     continue
                 cues.append((phase, when or "recently", weekday, past, match.group(0)))
