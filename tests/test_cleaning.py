@@ -121,3 +121,13 @@ def test_text_that_is_not_hard_wrapped_keeps_its_lines():
 
     lines = ["A short headline", "", "One paragraph of the story that runs long."]
     assert unwrap(lines) == lines
+
+
+def test_a_headline_is_not_a_paragraph_but_a_long_first_sentence_is():
+    from archive.ingest.cleaning import looks_like_paragraph
+
+    assert not looks_like_paragraph("Guarantors meet again in the Kazakh capital")
+    assert looks_like_paragraph(
+        "The foreign ministry said on Friday that a new round of talks would be held "
+        "in the capital next week with the three guarantors."
+    )

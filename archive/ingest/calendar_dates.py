@@ -11,10 +11,10 @@ date, and the confidence says so; a tie between two days leaves the text undated
 import datetime
 import re
 
+from archive import languages
 from archive.ingest.dates import (
     CONFIDENCE,
     DAY_MONTH,
-    WEEKDAYS,
     DateGuess,
     day_month,
     weekdays_named,
@@ -36,22 +36,31 @@ WAR_AGE = [
 # war" may be written from about seven and a quarter to nine and a quarter years on.
 AGE_SLACK = {"year": (0.75, 1.25), "month": (1.0, 1.5)}
 
+# Words in any of the languages (archive.languages); \b does not bound Arabic words.
 TALKS = re.compile(
-    r"\b(?:talks|round|conference|negotiations|meeting|session|congress|consultations)\b", re.I
+    r"(?<!\w)(?:talks|round|conference|negotiations|meeting|session|congress|consultations"
+    rf"|{languages.TALKS})(?!\w)",
+    re.I,
 )
 TALKS_REACH = 30  # characters between the verb and the talks it is about
 _PHASE = {
     "opening": r"(?:open(?:ed|s)?|beg[ai]ns?|start(?:ed|s)?|kick(?:ed|s)?\s+off|launch(?:ed|es)?"
-    r"|g[eo]t?s?\s+under\s*way|resum(?:ed|es?)|convened?)",
-    "closing": r"(?:end(?:ed|s)?|clos(?:ed|es)|conclud(?:ed|es)|wrap(?:ped|s)\s+up|broke\s+up)",
+    r"|g[eo]t?s?\s+under\s*way|resum(?:ed|es?)|convened?"
+    rf"|{languages.OPENING_PAST}|{languages.OPENING_PRESENT})",
+    "closing": r"(?:end(?:ed|s)?|clos(?:ed|es)|conclud(?:ed|es)|wrap(?:ped|s)\s+up|broke\s+up"
+    rf"|{languages.CLOSING_PAST}|{languages.CLOSING_PRESENT})",
 }
-_WEEKDAY = "|".join(WEEKDAYS)
-_WHEN = rf"(?P<when>today|yesterday|tomorrow|(?:on\s+|late\s+|early\s+)?(?P<weekday>{_WEEKDAY}))"
+FOREIGN_PAST = re.compile(rf"(?:{languages.OPENING_PAST}|{languages.CLOSING_PAST})", re.I)
+_WEEKDAY = "|".join(languages.WEEKDAYS)
+_WHEN = (
+    rf"(?P<when>{languages.TODAY}|{languages.YESTERDAY}|{languages.TOMORROW}"
+    rf"|(?:on\s+|late\s+|early\s+|в\s+|во\s+|يوم\s+)?(?P<weekday>{_WEEKDAY}))"
+)
 PHASE_CUES = {
     # "opened on Monday", "launched a new round yesterday", "today opened"
     phase: re.compile(
-        rf"(?:\b(?P<before>today|yesterday)\s+)?\b(?P<verb>{verb})\b"
-        rf"(?:[^.;!?]{{0,60}}?\b{_WHEN}\b)?",
+        rf"(?:(?<!\w)(?P<before>{languages.TODAY}|{languages.YESTERDAY})\s+)?"
+        rf"(?<!\w)(?P<verb>{verb})(?!\w)(?:[^.;!?]{{0,60}}?(?<!\w){_WHEN}(?!\w))?",
         re.I,
     )
     for phase, verb in _PHASE.items()
@@ -105,13 +114,26 @@ def phase_cues(text: str) -> list[tuple[str, str, str | None, bool, str]]:
                 around = sentence[max(0, match.start() - TALKS_REACH) : match.end() + TALKS_REACH]
                 if not TALKS.search(around):
                     continue  # "a process launched": not the talks opening
-                past = bool(PAST.match(match["verb"].split()[0]))
-                weekday = match["weekday"].capitalize() if match["weekday"] else None
-                when = "weekday" if weekday else (match["before"] or match["when"] or "").lower()
+                verb = match["verb"]
+                past = bool(PAST.match(verb.split()[0]) or FOREIGN_PAST.fullmatch(verb))
+                weekday = languages.weekday_number(match["weekday"]) if match["weekday"] else None
+                when = _when(match["before"] or match["when"]) if weekday is None else "weekday"
                 if not when and not past:
                     continue
                 cues.append((phase, when or "recently", weekday, past, match.group(0)))
     return cues
+
+
+def _when(words: str | None) -> str:
+    """ "today", "yesterday", "tomorrow" (or "") for the word in any language."""
+    for name, pattern in (
+        ("today", languages.TODAY),
+        ("yesterday", languages.YESTERDAY),
+        ("tomorrow", languages.TOMORROW),
+    ):
+        if words and re.fullmatch(pattern, words, re.I):
+            return name
+    return ""
 
 
 def cue_points(cue, event, day) -> float:
@@ -123,7 +145,7 @@ def cue_points(cue, event, day) -> float:
     if when == "recently":
         return {0: 2, 1: 1}.get(after, 0)
     if when == "weekday":
-        if anchor.weekday() != WEEKDAYS.index(weekday):
+        if anchor.weekday() != weekday:
             return 0
         if not past:
             after = -after  # "ends on Saturday" is written before Saturday

@@ -120,6 +120,17 @@ def unwrap(lines: list[str]) -> list[str]:
     return joined
 
 
+PARAGRAPH_WORDS = 24  # a "headline" longer than this is the text's first paragraph
+SENTENCE_WORDS = 12  # ... and one this long that ends on a full stop
+
+
+def looks_like_paragraph(title: str) -> bool:
+    """Whether the line taken for a headline is a paragraph: a text with no headline line."""
+    words = len(title.split())
+    ends_sentence = title.rstrip().endswith((".", "。", "؟", "!"))
+    return words > PARAGRAPH_WORDS or (ends_sentence and words > SENTENCE_WORDS)
+
+
 def _headline(line: str) -> str:
     match = TITLE_SITE_SUFFIX.match(line)
     return match["title"].strip() if match else line

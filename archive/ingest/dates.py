@@ -15,6 +15,9 @@ from functools import lru_cache
 
 import dateparser
 
+from archive import languages
+from archive.languages import FOREIGN_DATE, fold_script
+
 _WORD = r"[A-Za-z]{3,9}\.?"
 _ORDINAL = r"(?:st|nd|rd|th)?"
 # A date may start right after a lower-case letter: a byline glued to it ("By Staff
@@ -55,11 +58,13 @@ WEEKDAY_MENTION = re.compile(rf"\b(?:on|late|early|last)\s+(?P<weekday>{_WEEKDAY
 URL_DATE = re.compile(r"(?<!\d)(20\d\d|19\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?!\d)")
 
 DATELINE_CHARS = 250
+FOREIGN_DATELINE_CHARS = 120
 LABELLED_CHARS = 1500  # a "Published: …" line may stand below a headline, a lead or a menu
 # Words that introduce the page's own date, wherever it stands near the top.
 LABEL = re.compile(
-    r"(?:published|updated|posted|date of publication|latest update|last modified)"
-    r"(?:\s+(?:on|at))?\s*:?\s*$",
+    r"(?:published|updated|posted|date of publication|latest update|last modified"
+    r"|تاريخ النشر|تأريخ النشر|نشر في|опубликовано|дата публикации|publié le|mis à jour le)"
+    r"(?:\s+(?:on|at))?\s*:?[\s\d:-]*$",
     re.I,
 )
 # A photo caption or a file photo describes another day than the article's.
@@ -152,18 +157,38 @@ def parse_date(text: str, order: str = "DMY") -> datetime.date | None:
     return day if EARLIEST <= day <= datetime.date.today() else None
 
 
+def foreign_date(match) -> datetime.date | None:
+    """The date of a FOREIGN_DATE match ("23 كانون الثاني 2017"), None without a year."""
+    if not match["year"]:
+        return None
+    try:
+        day = datetime.date(
+            int(match["year"]), languages.MONTHS[match["month"].lower()], int(match["day"])
+        )
+    except ValueError:
+        return None
+    return day if EARLIEST <= day <= datetime.date.today() else None
+
+
+def written_dates(text: str):
+    """(start, words, date) of every full date written in `text`, in English or in Arabic,
+    Russian or French, in order."""
+    found = [(m.start(), m.group(0), parse_date(m.group(0))) for m in DATE_SHAPES.finditer(text)]
+    folded = fold_script(text)
+    found += [
+        (m.start(), text[m.start() : m.end()], foreign_date(m))
+        for m in FOREIGN_DATE.finditer(folded)
+    ]
+    return sorted((start, words, day) for start, words, day in found if day)
+
+
 @lru_cache(maxsize=16)  # the publication and the event dates read the same body
 def find_dates(text: str) -> tuple[tuple[str, datetime.date], ...]:
     """Every full date (day, month and year) written in `text`, in order, but those of
     photo captions."""
-    found = []
-    for match in DATE_SHAPES.finditer(text):
-        if in_caption(text, match.start()):
-            continue
-        day = parse_date(match.group(0))
-        if day:
-            found.append((match.group(0), day))
-    return tuple(found)
+    return tuple(
+        (words, day) for start, words, day in written_dates(text) if not in_caption(text, start)
+    )
 
 
 TIME_OF_DAY = re.compile(
@@ -174,10 +199,10 @@ TIME_OF_DAY = re.compile(
 def is_date_line(line: str) -> bool:
     """A line that is a date and a time and nothing more ("13:08 GMT +314 March 2017"):
     a page's date stamp, not a headline."""
-    line = _unglued(line.strip())
-    if not line or not DATE_SHAPES.search(line):
+    line = _unglued(fold_script(line.strip()))
+    if not line or not (DATE_SHAPES.search(line) or FOREIGN_DATE.search(line)):
         return False
-    rest = TIME_OF_DAY.sub(" ", DATE_SHAPES.sub(" ", line))
+    rest = TIME_OF_DAY.sub(" ", FOREIGN_DATE.sub(" ", DATE_SHAPES.sub(" ", line)))
     words = [w for w in re.split(r"[\W_]+", rest) if w and not w.isdigit()]
     return len(words) <= 1  # a weekday or a label ("Updated") may stand beside it
 
@@ -227,18 +252,16 @@ def find_dateline(text: str) -> tuple[str, datetime.date] | None:
 
 
 def _first_dateline(text: str) -> tuple[str, datetime.date] | None:
-    for match in DATE_SHAPES.finditer(text):
-        before = text[: match.start()]
+    for start, words, day in written_dates(text):
+        before = text[:start]
         labelled = LABEL.search(before[-40:])
-        if match.start() >= DATELINE_CHARS and not labelled:
+        if start >= DATELINE_CHARS and not labelled:
             continue
         if not labelled and len(before) > LABEL_CHARS and IN_SENTENCE.search(before):
             continue
-        if in_caption(text, match.start()):
+        if in_caption(text, start):
             continue
-        day = parse_date(match.group(0))
-        if day:
-            return match.group(0), day
+        return words, day
     return None
 
 
@@ -254,8 +277,12 @@ def url_date(url: str) -> tuple[str, datetime.date] | None:
 
 
 def weekdays_named(text: str) -> set[int]:
-    """The weekdays a text names as when something happened ("on Friday", "late Monday")."""
-    return {WEEKDAYS.index(m.group("weekday").capitalize()) for m in WEEKDAY_MENTION.finditer(text)}
+    """The weekdays a text names as when something happened ("on Friday", "late Monday",
+    "يوم الخميس", "в четверг", "jeudi")."""
+    named = {
+        WEEKDAYS.index(m.group("weekday").capitalize()) for m in WEEKDAY_MENTION.finditer(text)
+    }
+    return named | languages.foreign_weekdays(fold_script(text))
 
 
 def day_month(match) -> tuple[int, int] | None:
@@ -282,20 +309,38 @@ def _near_round(day, rounds, days=10) -> bool:
     )
 
 
+def _weekday_day_months(text: str):
+    """(words, weekday, (month, day)) of "Monday, January 23" and the same in Arabic,
+    Russian or French ("الجمعة 19 كانون الثاني", "в пятницу, 19 января")."""
+    for match in WEEKDAY_DAY_MONTH.finditer(text):
+        found_day = day_month(match)
+        if found_day:
+            weekday = WEEKDAYS.index(match.group("weekday").capitalize())
+            yield match.group(0), weekday, found_day
+    folded = fold_script(text)
+    for match in FOREIGN_DATE.finditer(folded):
+        if match["year"]:
+            continue
+        before = folded[max(0, match.start() - WEEKDAY_REACH) : match.start()]
+        weekday = languages.weekday_in(before)
+        if weekday is not None:
+            month = languages.MONTHS[match["month"].lower()]
+            yield text[match.start() : match.end()], weekday, (month, int(match["day"]))
+
+
+WEEKDAY_REACH = 20  # characters between a weekday and the day and month it goes with
+
+
 def weekday_date(text: str, rounds=()) -> DateGuess | None:
     """'Monday, January 23': the years in which the 23rd of January was a Monday,
     narrowed to those in which a round the text names was under way."""
-    for match in WEEKDAY_DAY_MONTH.finditer(text):
-        found_day = day_month(match)
-        if not found_day:
-            continue
-        weekday = WEEKDAYS.index(match.group("weekday").capitalize())
+    for words, weekday, found_day in _weekday_day_months(text):
         years = [d for d in _dates_in_years(*found_day) if d.weekday() == weekday]
         near = [d for d in years if _near_round(d, rounds)]
         if len(near) == 1:
-            return DateGuess(near[0], "weekday", CONFIDENCE["weekday"], match.group(0))
+            return DateGuess(near[0], "weekday", CONFIDENCE["weekday"], words)
         if len(years) == 1:
-            return DateGuess(years[0], "weekday", CONFIDENCE["weekday"] - 0.2, match.group(0))
+            return DateGuess(years[0], "weekday", CONFIDENCE["weekday"] - 0.2, words)
     return None
 
 
@@ -304,9 +349,12 @@ def yearless_dateline(text: str, rounds=()) -> DateGuess | None:
     the weekdays the text names ("said on Saturday": that day or the one before), falls
     near a round the text names, or is the latest year the text mentions."""
     match = YEARLESS_DATELINE.search(text[:DATELINE_CHARS])
-    if not match:
-        return None
-    found_day = day_month(match)
+    found_day = day_month(match) if match else None
+    if match is None:
+        # "АСТАНА, 23 ноя - РИА Новости": a dateline in another language.
+        match = FOREIGN_DATE.search(fold_script(text[:FOREIGN_DATELINE_CHARS]))
+        if match and not match["year"]:
+            found_day = (languages.MONTHS[match["month"].lower()], int(match["day"]))
     if not found_day:
         return None
     years = list(_dates_in_years(*found_day))

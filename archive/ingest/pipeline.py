@@ -18,7 +18,7 @@ from archive.actors.quotes import find_quotes
 from archive.actors.speakers import SpeakerResolver
 from archive.ingest import clusters, dates, dating
 from archive.ingest.actors import ActorMatcher
-from archive.ingest.cleaning import clean_body, split_lines
+from archive.ingest.cleaning import clean_body, looks_like_paragraph, split_lines
 from archive.ingest.readers import read_paths
 from archive.ingest.records import ImportReport, Problem, Skipped
 from archive.ingest.rounds import RoundFinder, processes_named
@@ -54,15 +54,14 @@ class Importer:
         # The calendar a text is dated against: the rounds it names outright ("Astana-6"),
         # else every round of the processes it names.
         process_rounds = self.rounds.of_processes(named)
-        outright = self.rounds.named(text)
+        outright = self.rounds.named_candidates(text)
+        calendar = outright or process_rounds
+        # The body first; a headline's date counts only when the body gives none, or when
+        # the "headline" is a first paragraph (a text with no headline line).
+        dated = text if looks_like_paragraph(item.title) else body
         found = dating.candidates(
-            body,
-            item.date_string,
-            item.url,
-            outright or process_rounds,
-            item.date_order,
-            named_round=bool(outright),
-        )
+            dated, item.date_string, item.url, calendar, item.date_order, len(outright) == 1
+        ) or dating.candidates(text, "", "", calendar, item.date_order, len(outright) == 1)
         guess = dating.choose(found)
         minhash = clusters.signature(body)
         article = Article(

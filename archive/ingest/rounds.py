@@ -11,17 +11,24 @@ it, when the reports of how it ended are written.
 import datetime
 import re
 
+from archive import languages
+from archive.languages import fold_script
 from archive.models import Event
 
-PROCESS_NAMES = {
-    Event.Process.GENEVA: re.compile(r"\bGeneva\b"),
-    Event.Process.ASTANA: re.compile(r"\bAstana\b|\bNur-Sultan\b"),
-    Event.Process.CONSTITUTIONAL: re.compile(
-        r"\bConstitutional Committee\b|\bConstitution Committee\b"
-        r"|\bCommittee (?:of|for|on) (?:Discussing |Drafting |Reviewing )?(?:the )?Constitution\b",
-        re.I,
+_ENGLISH_PROCESS_NAMES = {
+    Event.Process.GENEVA: r"\bGeneva\b",
+    Event.Process.ASTANA: r"\bAstana\b|\bNur-Sultan\b",
+    Event.Process.CONSTITUTIONAL: (
+        r"\b(?i:Constitutional Committee|Constitution Committee)\b"
+        r"|\b(?i:Committee (?:of|for|on) (?:Discussing |Drafting |Reviewing )?(?:the )?"
+        r"Constitution)\b"
     ),
-    Event.Process.SOCHI: re.compile(r"\bSochi\b"),
+    Event.Process.SOCHI: r"\bSochi\b",
+}
+# The process names in every language (Arabic ones as fold_script writes them).
+PROCESS_NAMES = {
+    process: re.compile(rf"{english}|(?<!\w)(?:{languages.PROCESS_WORDS[process]})")
+    for process, english in _ENGLISH_PROCESS_NAMES.items()
 }
 GRACE_DAYS = 7  # how long after a round's end an article still reports on it
 # How far from a round an article naming it explicitly may be dated (previews, look-backs).
@@ -81,11 +88,17 @@ def _count(match) -> int | None:
 AHEAD = re.compile(r"\b(?:before|ahead\s+of|next|upcoming|forthcoming|future)\s+(?:the\s+)?$", re.I)
 
 
+def _count_digits(ordinal: str) -> int | None:
+    digits = re.search(r"\d+", ordinal)
+    return int(digits[0]) if digits else None
+
+
 def rounds_named(text: str) -> set[tuple[str, int]]:
     """(process, number) of every round the text names explicitly. In a text about the
     Constitutional Committee, "the second round in Geneva" is the Committee's (Geneva is
     where it sits); "Geneva IV" stays a Geneva conference. A round named only as one to
     come ("before the eighth round") is left out when the text names another."""
+    text = fold_script(text)
     named, ahead = set(), set()
     committee = PROCESS_NAMES[Event.Process.CONSTITUTIONAL].search(text)
     for pattern in EXPLICIT_ROUND:
@@ -98,6 +111,17 @@ def rounds_named(text: str) -> set[tuple[str, int]]:
             if number:
                 to_come = AHEAD.search(text[max(0, match.start() - 20) : match.start()])
                 (ahead if to_come else named).add((process, number))
+    for pattern in languages.FOREIGN_ROUND:
+        for match in pattern.finditer(text):
+            process = next(p for p in languages.PROCESS_WORDS if match[p])
+            if match.groupdict().get("number"):
+                number = int(match["number"])
+            else:
+                number = languages.ordinal_value(match["ordinal"]) or _count_digits(
+                    match["ordinal"]
+                )
+            if number:
+                named.add((process, number))
     for match in SUCH_ROUND.finditer(text):
         before = [
             (m.start(), process)
@@ -112,6 +136,7 @@ def rounds_named(text: str) -> set[tuple[str, int]]:
 
 
 def processes_named(text: str) -> set[str]:
+    text = fold_script(text)
     return {process for process, pattern in PROCESS_NAMES.items() if pattern.search(text)}
 
 
@@ -130,6 +155,17 @@ class RoundFinder:
     def of_processes(self, processes) -> list[Event]:
         """Every round of these processes (the calendar a text naming them is dated against)."""
         return [event for process in processes for event in self.by_process.get(process, [])]
+
+    def named_candidates(self, text: str) -> list[Event]:
+        """Every round the text may mean by the rounds it names: "Geneva 2" is both rounds
+        of that conference (the calendar an undated text is dated against)."""
+        found = [
+            event
+            for process, number in rounds_named(text)
+            for event in self.by_process.get(process, [])
+            if event.number == number
+        ]
+        return sorted(set(found), key=lambda e: e.start_date)
 
     def named(self, text: str, day=None) -> list[Event]:
         """The rounds the text names explicitly (near `day`, when it is known). A numbered

@@ -1,0 +1,195 @@
+"""The words the pipeline reads in Arabic, Russian and French, beside English: one home.
+
+Each rule (dates, rounds, the calendar's "opened today", quotes) reads its words from here,
+the English ones and the others together: an article in one language does not contain
+another's words, so every text is read with all of them and no rule waits on detection.
+"""
+
+import re
+
+# Digits other scripts write: Arabic-Indic (٠-٩) and Persian (۰-۹) to ASCII, one for one.
+DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+# Letters an Arabic text may write two ways (Persian yeh and kaf, alef with hamza or madda,
+# alef maqsura): one for one, so positions in the folded text stay those of the original.
+ARABIC_LETTERS = str.maketrans("یکأإآٱى", "يكااااي")
+
+
+def fold_script(text: str) -> str:
+    """Digits to ASCII and Arabic letter variants to one form, keeping every position."""
+    return text.translate(DIGITS).translate(ARABIC_LETTERS)
+
+
+# Month names → month number. dateparser 1.5 reads Egyptian Arabic, Russian and French
+# months, but not the Levantine names (كانون الثاني) nor the paired form news agencies
+# print ("فبراير/ شباط"), so the names are listed here and the date is built directly.
+MONTHS = {
+    # Arabic, Levantine and Egyptian (after fold_script: no hamza on alef)
+    "كانون الثاني": 1, "شباط": 2, "اذار": 3, "نيسان": 4, "ايار": 5, "حزيران": 6,
+    "تموز": 7, "اب": 8, "ايلول": 9, "تشرين الاول": 10, "تشرين الثاني": 11, "كانون الاول": 12,
+    "يناير": 1, "فبراير": 2, "مارس": 3, "ابريل": 4, "مايو": 5, "يونيو": 6,
+    "يونيه": 6, "يوليو": 7, "يوليه": 7, "اغسطس": 8, "سبتمبر": 9, "اكتوبر": 10, "نوفمبر": 11,
+    "ديسمبر": 12,
+    # Russian, genitive and short
+    "января": 1, "февраля": 2, "марта": 3, "апреля": 4, "мая": 5, "июня": 6, "июля": 7,
+    "августа": 8, "сентября": 9, "октября": 10, "ноября": 11, "декабря": 12,
+    "янв": 1, "фев": 2, "мар": 3, "апр": 4, "июн": 6, "июл": 7, "авг": 8, "сен": 9,
+    "окт": 10, "ноя": 11, "дек": 12,
+    # French
+    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
+    "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
+    "décembre": 12, "decembre": 12,
+}  # fmt: skip
+_MONTH_WORDS = "|".join(sorted(MONTHS, key=len, reverse=True))
+# "23 كانون الثاني 2017", "23 فبراير/ شباط 2017", "21 декабря 2017", "31 - Octobre - 2019",
+# "1er mars 2016": the day, a month name (a second one after a slash), perhaps the year.
+FOREIGN_DATE = re.compile(
+    rf"(?<!\d)(?P<day>\d{{1,2}})(?:er)?\s*-?\s*(?P<month>{_MONTH_WORDS})\.?"
+    rf"(?:\s*/\s*(?:{_MONTH_WORDS}))?(?:\s*-?\s*,?\s*(?P<year>\d{{4}}))?(?!\w)",
+    re.I,
+)
+
+WEEKDAYS = [  # Monday first, as datetime.weekday() counts
+    r"Monday|الاثنين|الإثنين|الأثنين|понедельник\w*|lundi",
+    r"Tuesday|الثلاثاء|вторник\w*|mardi",
+    r"Wednesday|الأربعاء|الاربعاء|сред[аеуы]|mercredi",
+    r"Thursday|الخميس|четверг\w*|jeudi",
+    r"Friday|الجمعة|пятниц[аеуы]|vendredi",
+    r"Saturday|السبت|суббот[аеуы]|samedi",
+    r"Sunday|الأحد|الاحد|воскресень[еяю]|dimanche",
+]
+_FOREIGN_WEEKDAYS = [
+    re.compile(rf"(?<!\w)(?:{'|'.join(w.split('|')[1:])})(?!\w)", re.I) for w in WEEKDAYS
+]
+
+
+def weekday_in(text: str) -> int | None:
+    """The weekday (0 = Monday) last named in `text` in Arabic, Russian or French."""
+    found = [(m.start(), n) for n, p in enumerate(_FOREIGN_WEEKDAYS) for m in p.finditer(text)]
+    return max(found)[1] if found else None
+
+
+_ALL_WEEKDAYS = [re.compile(rf"(?:{w})", re.I) for w in WEEKDAYS]
+
+
+def weekday_number(word: str) -> int | None:
+    """0 (Monday) to 6 for a weekday's name in any of the languages."""
+    return next((n for n, p in enumerate(_ALL_WEEKDAYS) if p.fullmatch(word)), None)
+
+
+def foreign_weekdays(text: str) -> set[int]:
+    """Every weekday named in `text` in Arabic, Russian or French."""
+    return {n for n, pattern in enumerate(_FOREIGN_WEEKDAYS) if pattern.search(text)}
+
+
+TODAY = r"today|اليوم|сегодня|aujourd'hui|aujourd’hui"
+YESTERDAY = r"yesterday|أمس|امس|البارحة|вчера|hier"
+TOMORROW = r"tomorrow|غدا|غداً|завтра|demain"
+
+# Verbs saying a round opened or closed, and whether each form is past (written after it).
+OPENING_PAST = (
+    r"افتتحت|افتتح|انطلقت|انطلق|بدأت|بدأ|استؤنفت|"
+    r"открыл\w*|открылся|открылась|начал\w*|стартовал\w*|возобновил\w*|"
+    r"(?:ont|a)\s+(?:commencé|débuté|repris)|s'est\s+ouvert\w*|s’est\s+ouvert\w*"
+)
+OPENING_PRESENT = r"يفتتح|تفتتح|تنطلق|تبدأ|تستأنف|открывается|начинается|s'ouvre\w*|s’ouvre\w*"
+CLOSING_PAST = (
+    r"اختتمت|اختتم|انتهت|انتهى|завершил\w*|закончил\w*|закрылся|"
+    r"(?:ont|a)\s+pris\s+fin|se\s+sont\s+achevés|s'est\s+achevé\w*|s’est\s+achevé\w*"
+)
+CLOSING_PRESENT = r"تختتم|تنتهي|завершается|заканчивается|s'achève\w*|s’achève\w*"
+# Nouns for a round of talks (the calendar's cues must stand near one).
+TALKS = (
+    r"محادثات|المحادثات|مفاوضات|المفاوضات|الجولة|جولة|مؤتمر|المؤتمر|اجتماع|الاجتماع|اجتماعات|"
+    r"أعمال|اعمال|переговор\w*|раунд\w*|встреч\w*|заседани\w*|сесси\w*|конгресс\w*|"
+    r"pourparlers|négociations|réunion|session|conférence|congrès"
+)
+
+# Processes by name in each language (the English names are in archive.ingest.rounds).
+PROCESS_WORDS = {
+    "geneva": r"جنيف|Женев[аеуы]|Genève|Geneve|Geneva",
+    "astana": r"Astana|أستانا|استانا|آستانا|أستانة|استانة|آستانة|Астан[аеуы]|Нур-Султан\w*",
+    "constitutional": (
+        r"اللجنة الدستورية|لجنة مناقشة الدستور|[Кк]онституционн\w+ комитет\w*|"
+        r"[Cc]omité constitutionnel"
+    ),
+    "sochi": r"سوتشي|Сочи|Sotchi|Sochi",
+}
+
+# Ordinal numbers (first to twenty-second), as a round's number is written.
+ORDINALS = {
+    "الأولى": 1, "الأول": 1, "الثانية": 2, "الثاني": 2, "الثالثة": 3, "الثالث": 3,
+    "الرابعة": 4, "الرابع": 4, "الخامسة": 5, "الخامس": 5, "السادسة": 6, "السادس": 6,
+    "السابعة": 7, "السابع": 7, "الثامنة": 8, "الثامن": 8, "التاسعة": 9, "التاسع": 9,
+    "العاشرة": 10, "العاشر": 10, "الحادية عشرة": 11, "الحادي عشر": 11,
+    "الثانية عشرة": 12, "الثاني عشر": 12, "الثالثة عشرة": 13, "الثالث عشر": 13,
+    "الرابعة عشرة": 14, "الرابع عشر": 14, "الخامسة عشرة": 15, "الخامس عشر": 15,
+    "السادسة عشرة": 16, "السادس عشر": 16, "السابعة عشرة": 17, "السابع عشر": 17,
+    "الثامنة عشرة": 18, "الثامن عشر": 18, "التاسعة عشرة": 19, "التاسع عشر": 19,
+    "العشرين": 20, "الحادية والعشرين": 21, "الحادي والعشرين": 21,
+    "الثانية والعشرين": 22, "الثاني والعشرين": 22,
+    "перв": 1, "втор": 2, "трет": 3, "четверт": 4, "пят": 5, "шест": 6, "седьм": 7,
+    "восьм": 8, "девят": 9, "десят": 10, "одиннадцат": 11, "двенадцат": 12,
+    "тринадцат": 13, "четырнадцат": 14, "пятнадцат": 15, "шестнадцат": 16,
+    "семнадцат": 17, "восемнадцат": 18, "девятнадцат": 19, "двадцат": 20,
+    "двадцать перв": 21, "двадцать втор": 22,
+    "premier": 1, "première": 1, "deuxième": 2, "second": 2, "seconde": 2, "troisième": 3,
+    "quatrième": 4, "cinquième": 5, "sixième": 6, "septième": 7, "huitième": 8,
+    "neuvième": 9, "dixième": 10, "onzième": 11, "douzième": 12, "treizième": 13,
+    "quatorzième": 14, "quinzième": 15, "seizième": 16, "dix-septième": 17,
+    "dix-huitième": 18, "dix-neuvième": 19, "vingtième": 20, "vingt et unième": 21,
+    "vingt-deuxième": 22,
+}  # fmt: skip
+_RUSSIAN_ENDING = r"(?:ый|ий|ой|ая|ья|ое|ье|ого|ьего|ему|ому|ом|ем|ей|ую|ью|ьей|ьего|и|ь)"
+_STEMS = {w for w in ORDINALS if re.fullmatch(r"[а-я ]+", w)}
+
+
+def ordinal_value(word: str) -> int | None:
+    """The number an ordinal word in any of the languages stands for."""
+    word = word.lower()
+    if word in ORDINALS:
+        return ORDINALS[word]
+    for stem in sorted(_STEMS, key=len, reverse=True):
+        if re.fullmatch(rf"{stem}{_RUSSIAN_ENDING}", word):
+            return ORDINALS[stem]
+    return None
+
+
+_ORDINAL_WORDS = "|".join(
+    sorted((w for w in ORDINALS if w not in _STEMS), key=len, reverse=True)
+    + [rf"{stem}{_RUSSIAN_ENDING}" for stem in sorted(_STEMS, key=len, reverse=True)]
+)
+ROUND_NOUN = (
+    r"الجولة|جولة|الدورة|دورة|الاجتماع|اجتماع|اللقاء|раунд\w*|сесси\w*|встреч\w*|"
+    r"заседани\w*|round|cycle|session|réunion"
+)
+# "d'Astana", "l'Astana", "بجنيف": an elided article or a clitic run into the name.
+_PROCESS_ANY = (
+    r"(?:[dl]['’]|[بل])?(?:" + "|".join(f"(?P<{p}>{w})" for p, w in PROCESS_WORDS.items()) + ")"
+)
+# "الجولة الثامنة من محادثات أستانا", "восьмой раунд переговоров в Астане",
+# "le huitième round des pourparlers d'Astana", "la 8e session du Comité constitutionnel".
+FOREIGN_ROUND = [
+    re.compile(
+        rf"(?:{ROUND_NOUN})\s+(?P<ordinal>{_ORDINAL_WORDS}|الـ\s?\d{{1,2}})\s+(?:\S+\s+){{0,5}}?"
+        rf"(?:{_PROCESS_ANY})",
+        re.I,
+    ),
+    re.compile(
+        rf"(?<!\w)(?P<ordinal>{_ORDINAL_WORDS}|\d{{1,2}}(?:e|ème|ᵉ|-?[йгм]\w?))\s+(?:{ROUND_NOUN})"
+        rf"\s+(?:\S+\s+){{0,5}}?(?:{_PROCESS_ANY})",
+        re.I,
+    ),
+    # "أستانا 8", "Астана-8", "جنيف 2", "Genève 2"
+    re.compile(rf"(?:{_PROCESS_ANY})[\s-](?P<number>\d{{1,2}})(?![\d.,])", re.I),
+]
+
+# Reporting verbs ("said") and sources kept anonymous, in each language.
+REPORTING_VERBS = (
+    r"قال|قالت|أكد|أكدت|اكد|اكدت|أضاف|أضافت|اضاف|اضافت|أوضح|أوضحت|أشار|أشارت|صرح|صرحت|"
+    r"أعلن|أعلنت|شدد|شددت|"
+    r"заявил\w*|сказал\w*|отметил\w*|подчеркнул\w*|добавил\w*|сообщил\w*|уточнил\w*|"
+    r"a\s+déclaré|a\s+affirmé|a\s+dit|a\s+souligné|a\s+ajouté|a\s+indiqué|a\s+estimé|"
+    r"a\s+expliqué|a\s+assuré|déclare|affirme|souligne|estime"
+)
+ANONYMOUS = r"مصدر|مصادر|источник\w*|une\s+source|des\s+sources|un\s+diplomate|un\s+responsable"
+QUOTE_OPEN, QUOTE_CLOSE = '“«„"', '”»“"'

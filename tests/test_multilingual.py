@@ -1,0 +1,75 @@
+"""Arabic, Russian and French texts are dated, placed and attributed like English ones.
+The sentences are the project's own."""
+
+import datetime
+
+import pytest
+
+from archive.ingest.calendar_dates import phase_cues
+from archive.ingest.dating import guess_date
+from archive.ingest.rounds import RoundFinder, processes_named
+
+D = datetime.date
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("دمشق، 23 كانون الثاني 2017. بدأت المحادثات.", D(2017, 1, 23)),
+        ("القاهرة ٣٠ يناير ٢٠١٦ وصل الوفد.", D(2016, 1, 30)),
+        ("اليوم الخميس (23 فبراير/ شباط 2017) اجتمع الوفدان.", D(2017, 2, 23)),
+        ("Москва, 21 декабря 2017 года. Делегации прибыли.", D(2017, 12, 21)),
+        ("Publié le 14 mars 2016 à 10h. Les délégations arrivent.", D(2016, 3, 14)),
+        ("Genève, 1er mars 2016 - Les pourparlers reprennent.", D(2016, 3, 1)),
+    ],
+)
+def test_dates_are_read_in_arabic_russian_and_french(text, expected):
+    assert guess_date(text).date == expected
+
+
+@pytest.mark.django_db
+def test_a_yearless_foreign_dateline_is_fitted_to_the_rounds_it_names():
+    text = "АСТАНА, 23 ноя - Агентство. Переговоры в Астане завершились в среду."
+    rounds = RoundFinder.from_database().of_processes(processes_named(text))
+    from archive.ingest.dating import candidates, choose
+
+    assert choose(candidates(text, rounds=rounds)).date == D(2022, 11, 23)
+
+
+@pytest.mark.parametrize(
+    "text, process",
+    [
+        ("وصل الوفد إلى أستانة للمشاركة", "astana"),
+        ("Делегация прибыла в Женеву", "geneva"),
+        ("заседание конституционного комитета", "constitutional"),
+        ("Les délégués sont arrivés à Sotchi", "sochi"),
+    ],
+)
+def test_processes_are_named_in_each_language(text, process):
+    assert processes_named(text) == {process}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "text, slug",
+    [
+        ("انطلقت الجولة الثامنة من محادثات أستانا", "astana-8"),
+        ("انعقاد الجولة الـ21 من محادثات أستانة", "astana-21"),
+        ("Завершился восьмой раунд переговоров в Астане", "astana-8"),
+        ("Открылась восьмая сессия Конституционного комитета", "constitutional-8"),
+        ("Le huitième round des pourparlers d'Astana s'achève", "astana-8"),
+        ("Итоги встречи Астана-19 подвели в среду", "astana-19"),
+    ],
+)
+def test_rounds_are_named_in_each_language(text, slug):
+    assert [e.slug for e in RoundFinder.from_database().find(text, None)] == [slug]
+
+
+def test_talks_opening_today_are_read_in_arabic():
+    cues = phase_cues("بدأت في جنيف اليوم أعمال الجولة الجديدة")
+    assert [(c[0], c[1]) for c in cues] == [("opening", "today")]
+
+
+def test_talks_opening_on_a_weekday_are_read_in_russian():
+    cues = phase_cues("Переговоры возобновились в субботу в Женеве.")
+    assert [(c[0], c[1], c[2]) for c in cues] == [("opening", "weekday", 5)]
