@@ -159,3 +159,14 @@ def test_the_gazetteer_knows_the_hosts_ministers_by_title_and_date():
         "The Kazakh foreign minister opened the talks.", datetime.date(2017, 5, 3)
     )
     assert {Actor.objects.get(pk=pk).slug for pk in counts} == {"kairat-abdrakhmanov"}
+
+
+def test_an_article_days_before_a_round_previews_it():
+    text = "Delegations are expected in Astana for the guarantors' talks."
+    found = RoundFinder.from_database().find(text, datetime.date(2017, 1, 21))
+    assert [e.slug for e in found] == ["astana-1"]
+
+
+def test_an_article_weeks_before_a_round_is_not_placed_in_it():
+    text = "Delegations are expected in Astana for the guarantors' talks."
+    assert RoundFinder.from_database().find(text, datetime.date(2017, 1, 2)) == []

@@ -31,6 +31,7 @@ PROCESS_NAMES = {
     for process, english in _ENGLISH_PROCESS_NAMES.items()
 }
 GRACE_DAYS = 7  # how long after a round's end an article still reports on it
+LEAD_DAYS = 5  # how long before a round's start an article previews it
 # How far from a round an article naming it explicitly may be dated (previews, look-backs).
 EXPLICIT_WINDOW = datetime.timedelta(days=45)
 
@@ -190,14 +191,23 @@ class RoundFinder:
         rounds = []
         for process in processes_named(text) if processes is None else processes:
             # Sochi hosted the congress and an Astana round: the congress's own process wins.
-            rounds += [e for e in self.by_process.get(process, []) if e.contains(day, GRACE_DAYS)]
+            candidates = self.by_process.get(process, [])
             if process == Event.Process.SOCHI:
-                rounds += [
-                    e
-                    for e in self.by_process.get(Event.Process.ASTANA, [])
-                    if "Sochi" in e.place and e.contains(day, GRACE_DAYS)
+                candidates = candidates + [
+                    e for e in self.by_process.get(Event.Process.ASTANA, []) if "Sochi" in e.place
                 ]
+            rounds += _around(candidates, day)
         return sorted(set(rounds), key=lambda e: e.start_date)
+
+
+def _around(events, day) -> list[Event]:
+    """The rounds under way on `day` (or just ended, within GRACE_DAYS); else the one about
+    to open within LEAD_DAYS (a preview: "delegations arrive", "a new round announced")."""
+    during = [e for e in events if e.contains(day, GRACE_DAYS)]
+    if during:
+        return during
+    ahead = [e for e in events if 0 < (e.start_date - day).days <= LEAD_DAYS]
+    return [min(ahead, key=lambda e: e.start_date)] if ahead else []
 
 
 def _distance(event, day) -> int:
