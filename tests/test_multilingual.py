@@ -73,3 +73,26 @@ def test_talks_opening_today_are_read_in_arabic():
 def test_talks_opening_on_a_weekday_are_read_in_russian():
     cues = phase_cues("Переговоры возобновились в субботу в Женеве.")
     assert [(c[0], c[1], c[2]) for c in cues] == [("opening", "weekday", 5)]
+
+
+@pytest.mark.django_db
+def test_an_arabic_name_with_a_clitic_and_another_hamza_is_found():
+    from archive.ingest.actors import ActorMatcher
+    from archive.models import Actor
+
+    counts = ActorMatcher.from_database().count("التقى ولافروف مع المبعوث في اجتماع")
+    assert {Actor.objects.get(pk=pk).slug for pk in counts} == {"sergey-lavrov"}
+
+
+@pytest.mark.django_db
+def test_a_russian_name_is_found_in_any_case():
+    from archive.ingest.actors import ActorMatcher
+    from archive.models import Actor
+
+    text = "Встреча Лаврова и де Мистуры прошла с Педерсеном."
+    counts = ActorMatcher.from_database().count(text)
+    assert {Actor.objects.get(pk=pk).slug for pk in counts} == {
+        "sergey-lavrov",
+        "staffan-de-mistura",
+        "geir-pedersen",
+    }

@@ -50,6 +50,27 @@ def name_variants(name: str) -> list[str]:
     return sorted(variants)
 
 
+# Russian names decline: "Лавров", "Лаврова", "Лавровым"; "де Мистура", "де Мистуры". A
+# word's stem (without a final vowel, й or ь) takes any of these endings.
+RUSSIAN_ENDINGS = r"(?:а|я|у|ю|ом|ем|ым|им|е|и|ы|ой|ей|ою|ь|й|ов|ев)?"
+CYRILLIC = re.compile(r"[а-яё]", re.I)
+
+
+def inflected_pattern(folded_name: str) -> str:
+    """A regular expression for a folded Russian name in any case: each word's stem and
+    any case ending ("лавров" → "лавров(?:а|у|ым|…)?")."""
+    words = []
+    for word in folded_name.split():
+        stem = re.sub(r"[аяоеиыйь]$", "", word) if len(word) > 3 else word
+        words.append(re.escape(stem) + (RUSSIAN_ENDINGS if len(word) > 3 else ""))
+    return r"\s+".join(words)
+
+
+# Arabic writes "and", "in", "to", "for", "as" and "the" joined to the next word:
+# "ولافروف" (and Lavrov), "بجنيف" (in Geneva), "لدي ميستورا" (to de Mistura).
+ARABIC_CLITICS = r"(?:[وفبلك]|ال|وال|بال|لل|فال)?"
+
+
 def _fold_table() -> dict[int, str]:
     """One character for one: accents dropped, apostrophes unified, hyphens as spaces."""
     table = {}
@@ -62,6 +83,10 @@ def _fold_table() -> dict[int, str]:
         table[ord(quote)] = "'"
     for dash in "-‐‑‒–—":
         table[ord(dash)] = " "
+    # Arabic letters written two ways (hamza on alef, Persian yeh and kaf, alef maqsura) and
+    # Russian ё: one form each.
+    for variant, base in zip("أإآٱیکىё", "اااايكيе", strict=True):
+        table[ord(variant)] = base
     return table
 
 

@@ -10,7 +10,13 @@ their parts ("Islamic State of Iraq and Syria" before "Islamic State").
 import re
 from collections import Counter
 
-from archive.actors.names import fold, name_variants
+from archive.actors.names import (
+    ARABIC_CLITICS,
+    CYRILLIC,
+    fold,
+    inflected_pattern,
+    name_variants,
+)
 from archive.actors.titles import PERSON_TITLES, alternation, title_variants
 from archive.models.actor import held_between
 
@@ -22,7 +28,7 @@ TITLE_AHEAD = re.compile(rf"((?:[\w.']+\s+){{0,3}}?(?:{TITLE_NOUNS}))\s+$")
 
 def _alternation(names):
     ordered = sorted(set(names), key=len, reverse=True)
-    return r"(?<!\w)(" + "|".join(re.escape(n) for n in ordered) + r")(?!\w)"
+    return rf"(?<!\w){ARABIC_CLITICS}(" + "|".join(re.escape(n) for n in ordered) + r")(?!\w)"
 
 
 class ActorMatcher:
@@ -44,6 +50,14 @@ class ActorMatcher:
                 self.folded.setdefault(fold(variant), actor_id)
         for actor_id, pattern, start, end in roles:
             self.roles.setdefault(fold(pattern), []).append((actor_id, start, end))
+        # Russian names in any grammatical case, each with its own pattern to tell which.
+        russian = sorted((n for n in self.folded if CYRILLIC.search(n)), key=len, reverse=True)
+        self.inflected = [(re.compile(inflected_pattern(n)), self.folded[n]) for n in russian]
+        self._inflected_re = (
+            re.compile(r"(?<!\w)(" + "|".join(p.pattern for p, _ in self.inflected) + r")(?!\w)")
+            if russian
+            else None
+        )
         self._exact_re = re.compile(_alternation(self.exact)) if self.exact else None
         self._folded_re = re.compile(_alternation(self.folded)) if self.folded else None
         self._roles_re = re.compile(_alternation(self.roles)) if self.roles else None
@@ -71,6 +85,8 @@ class ActorMatcher:
                 (m.start(1), m.end(1), self.folded[m.group(1)])
                 for m in self._folded_re.finditer(folded)
             ]
+        if self._inflected_re:
+            found += self._inflected(folded, found)
         if self._exact_re:
             taken = [(s, e) for s, e, _ in found]
             for m in self._exact_re.finditer(text):
@@ -88,6 +104,17 @@ class ActorMatcher:
             found += self._titles(titles, day, found)
         found += self._titles_in_article(folded, found)
         return sorted(found)
+
+    def _inflected(self, folded, named):
+        """Russian names in another case than the one the gazetteer writes."""
+        extra = []
+        for m in self._inflected_re.finditer(folded):
+            if any(s < m.end(1) and m.start(1) < e for s, e, _ in named):
+                continue
+            actor = next((a for pattern, a in self.inflected if pattern.fullmatch(m[1])), None)
+            if actor is not None:
+                extra.append((m.start(1), m.end(1), actor))
+        return extra
 
     def _titles_in_article(self, folded, named):
         """ "the rebel spokesman", after "rebel spokesman Yehya al-Aridi" in the same article."""
