@@ -186,10 +186,13 @@ FOREIGN_ROUND = [
 # Reporting verbs ("said") and sources kept anonymous, in each language.
 REPORTING_VERBS = (
     r"قال|قالت|أكد|أكدت|اكد|اكدت|أضاف|أضافت|اضاف|اضافت|أوضح|أوضحت|أشار|أشارت|صرح|صرحت|"
-    r"أعلن|أعلنت|شدد|شددت|"
+    r"أعلن|أعلنت|شدد|شددت|أفاد|أفادت|ذكر|ذكرت|كشف|كشفت|أبلغ|أبلغت|لفت|لفتت|"
     r"заявил\w*|сказал\w*|отметил\w*|подчеркнул\w*|добавил\w*|сообщил\w*|уточнил\w*|"
+    r"пояснил\w*|признал\w*|заверил\w*|объявил\w*|"
     r"a\s+déclaré|a\s+affirmé|a\s+dit|a\s+souligné|a\s+ajouté|a\s+indiqué|a\s+estimé|"
-    r"a\s+expliqué|a\s+assuré|déclare|affirme|souligne|estime"
+    r"a\s+expliqué|a\s+assuré|a\s+confirmé|a\s+précisé|a\s+annoncé|a\s+insisté|a\s+averti|"
+    r"a\s+reconnu|a\s+répondu|ont\s+déclaré|ont\s+indiqué|ont\s+affirmé|"
+    r"déclare|affirme|souligne|estime"
 )
 ANONYMOUS = r"مصدر|مصادر|источник\w*|une\s+source|des\s+sources|un\s+diplomate|un\s+responsable"
 QUOTE_OPEN, QUOTE_CLOSE = '“«„"', '”»“"'

@@ -96,3 +96,39 @@ def test_a_russian_name_is_found_in_any_case():
         "staffan-de-mistura",
         "geir-pedersen",
     }
+
+
+def attributed(body):
+    from tests.test_quotes import attributed as english_attributed
+
+    return english_attributed(body)
+
+
+@pytest.mark.django_db
+def test_an_arabic_verb_before_its_speaker_attributes_the_quote():
+    body = "وقال لافروف: «المحادثات مفيدة وسنواصلها»."
+    assert attributed(body) == [("sergey-lavrov", False, "المحادثات مفيدة وسنواصلها")]
+
+
+@pytest.mark.django_db
+def test_an_arabic_verb_with_no_speaker_continues_the_last_one():
+    body = "وقال لافروف إن الاجتماع كان مفيدا.\nوأضاف: «سنلتقي مرة أخرى قريبا»."
+    assert attributed(body)[-1] == ("sergey-lavrov", False, "سنلتقي مرة أخرى قريبا")
+
+
+@pytest.mark.django_db
+def test_a_russian_quote_of_several_sentences_with_the_verb_first():
+    body = "«Встреча прошла хорошо. Мы довольны итогами», — сказал Лавров журналистам."
+    assert attributed(body) == [
+        ("sergey-lavrov", False, "Встреча прошла хорошо. Мы довольны итогами")
+    ]
+
+
+@pytest.mark.django_db
+def test_anonymous_sources_stay_anonymous_in_french_and_arabic():
+    french = "« Les délégations arrivent demain », a confirmé une source diplomatique."
+    arabic = "وقال مصدر دبلوماسي: «الوفود تصل غدا»."
+    assert [anonymous for _, anonymous, _ in attributed(french) + attributed(arabic)] == [
+        True,
+        True,
+    ]

@@ -8,22 +8,28 @@ after it (X said that …). `archive.actors.speakers` resolves the phrases to ac
 import re
 from dataclasses import dataclass
 
+from archive import languages
+from archive.actors.titles import UNNAMED_PEOPLE, alternation
+
 VERBS = (
     r"said|says|told|telling|added|adds|stressed|warned|insisted|noted|explained|declared"
     r"|reiterated|stated|saying|asked|urged|announced|confirmed|shouted|emphasised|emphasized"
     r"|underlined|argued|commented|acknowledged|admitted|cautioned|remarked|affirmed"
     r"|wrote|tweeted|claimed|vowed|pledged|recalled|revealed|indicated|pointed out|reported"
 )
-VERB = re.compile(rf"\b({VERBS})\b")
+# English verbs, then Arabic, Russian and French ones (archive.languages); an Arabic verb
+# may carry "and" or "so" joined to it ("وأضاف").
+VERB = re.compile(rf"\b({VERBS})\b|(?<!\w)(?:و|ف)?({languages.REPORTING_VERBS})(?!\w)")
 QUOTED_AS_SAYING = re.compile(r"\bquoted\s+(?P<who>.+?)\s+as\s+saying\b")
 # A quote may run past the sentence split ("“I don’t know about that. Certainly not …”").
-QUOTE = re.compile(r"[“\"](?P<text>[^”\"]{3,}?)(?:[”\"]|$)")
+# “…”, "…", «…», „…“
+QUOTE = re.compile(r"[“\"«„](?P<text>[^”\"»“]{3,}?)(?:[”\"»“]|$)")
 # Not after an abbreviation: "U.S. Secretary of State John Kerry", "Mr. Pedersen", "W. Bush".
 _ABBREVIATION = r"(?<!\b[A-Z]\.[A-Z]\.)(?<!\b[A-Z]\.)" + "".join(
     rf"(?<!\b{word}\.)"
     for word in ("Mr", "Mrs", "Ms", "Dr", "Gen", "Col", "Lt", "Sgt", "St", "Prof")
 )
-SENTENCE_END = re.compile(rf"(?<=[.!?]){_ABBREVIATION}[”\"]?\s+(?=[“\"A-Z(])")
+SENTENCE_END = re.compile(rf"(?<=[.!?]){_ABBREVIATION}[”\"»]?\s+(?=[“\"«A-ZА-ЯЁ(\u0600-\u06FF])")
 # Speaker words: anything but sentence punctuation and quotes, or the stop of an abbreviation.
 _WHO_CHAR = r"(?:[^.;:“”\"\n]|(?<=\b[A-Z])\.|(?<=\bMr)\.|(?<=\bDr)\.)"
 TIME_WORDS = re.compile(
@@ -39,7 +45,15 @@ AUDIENCE = re.compile(
 
 ACCORDING_TO = re.compile(r"\baccording to (?P<who>[^,.;:“”\"]{3,120})")
 # The speaker after the verb: "said Sergey Lavrov, Russia's foreign minister".
-INVERTED = re.compile(r"\s+(?P<who>(?:[A-Z]|the\s|a\s|an\s)[^.;:“”\"]{1,120})")
+INVERTED = re.compile(
+    r"\s+(?P<who>(?:[A-ZА-ЯЁ]|M\.\s|the\s|a\s|an\s|le\s|la\s|une?\s"
+    rf"|(?:{alternation(UNNAMED_PEOPLE)})\b)[^.;:“”\"«»]{{1,120}})"
+)
+# Arabic puts the verb first: "وقال المبعوث الأممي إن …", "وأضاف عنان: …".
+ARABIC_SPEAKER = re.compile(
+    r"^\s*(?P<who>[^:«\"“،.]{2,100}?)\s*(?:(?<!\w)(?:إن|أن|ان)(?!\w)|:|،|«|\"|“)"
+)
+ARABIC = re.compile(r"[\u0600-\u06FF]")
 INVERTED_THEN_PARTICIPLE = re.compile(
     r"\s+(?P<who>[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|al-[\w'’-]+)){0,3}),?\s+"
     r"(?:adding|saying|noting|stressing|warning)\b"
@@ -81,6 +95,11 @@ def verb_outside_quotes(sentence: str):
     return None
 
 
+def verb_word(match) -> str:
+    """The reporting verb a VERB match found, in whichever language."""
+    return match[1] or match[2]
+
+
 def _clean_who(who: str) -> str:
     return who.strip(' ,;:—–-“”"').strip()
 
@@ -97,13 +116,18 @@ LONG_QUOTE = re.compile(
     r"[“\"](?P<text>[^”\"\n]{3,}?[.!?;:][^”\"\n]+?)[”\"]\s*,?\s*"
     rf"(?P<who>{_WHO_CHAR}{{1,80}}?)\s+(?P<verb>{VERBS})\b"
 )
+# The same with the verb first, as Russian and French write it: «A. B», — сказал Лаврентьев.
+LONG_QUOTE_VERB_FIRST = re.compile(
+    r"[“\"«„](?P<text>[^”\"»\n]{3,}?[.!?;:][^”\"»\n]+?)[”\"»“]\s*,?\s*[—–-]?\s*"
+    rf"(?P<verb>{languages.REPORTING_VERBS})\s+(?P<who>(?:M\.\s+)?[^.;:“”\"«»\n]{{1,80}})"
+)
 
 
 def long_quotes(body: str) -> list[tuple[FoundQuote, int]]:
     """Quotes running over several sentences, attributed after their end (the sentence
     by sentence reading sees only their last sentence), with where each attribution ends."""
     found = []
-    for match in LONG_QUOTE.finditer(body):
+    for match in [*LONG_QUOTE.finditer(body), *LONG_QUOTE_VERB_FIRST.finditer(body)]:
         who = _clean_who(match["who"])
         if who and not VERB.search(who):
             text = match["text"].strip(" ,")
@@ -169,7 +193,22 @@ def _colon_attribution(paragraph: str) -> tuple[str, str] | None:
     if not verb or last_sentence[verb.end() :].strip() != ":":
         return None
     who = _clean_who(last_sentence[: verb.start()])
-    return (who, verb[1]) if who else None
+    return (who, verb_word(verb)) if who else None
+
+
+def _arabic_statement(sentence, verb, word, offset) -> FoundQuote:
+    """ "وقال المبعوث الأممي إن …", "وأضاف: «…»": the speaker after the verb (none: the one
+    speaking already), then a quote or the reported clause."""
+    after = sentence[verb.end() :]
+    speaker = ARABIC_SPEAKER.match(after)
+    if re.match(r"\s*(?:(?:إن|أن|ان)(?!\w)|:)", after) or not speaker:
+        who, rest = CONTINUED, re.sub(r"^\s*(?:(?:إن|أن|ان)(?!\w)|:)", "", after)
+    else:
+        who, rest = speaker["who"], after[speaker.end() :]
+    quote = QUOTE.search(rest)
+    if quote and not rest[: quote.start()].strip(" :،"):
+        return FoundQuote(_clean_who(who), word, quote["text"].strip(" ,،"), "direct", offset)
+    return FoundQuote(_clean_who(who), word, rest.strip(" :،."), "reported", offset)
 
 
 def attributed_quotes(body: str) -> list[FoundQuote]:
@@ -209,18 +248,19 @@ def attributed_quotes(body: str) -> list[FoundQuote]:
             continue
         if not verb or re.search(r"\bwhich\s+$", sentence[: verb.start()]):
             continue
+        word = verb_word(verb)
         if quote and quote.end() <= verb.start():
             who = sentence[quote.end() : verb.start()]
             if not _clean_who(who):
                 # “…,” said Sergey Lavrov, the minister. / “…,” telling reporters …: the
                 # speaker follows the verb, or (a participle) is the one speaking already.
                 after = INVERTED.match(sentence[verb.end() :])
-                who = after["who"] if after and verb[1] != "telling" else CONTINUED
+                who = after["who"] if after and word != "telling" else CONTINUED
             if len(who) < 160 and "“" not in who:
                 found.append(
                     FoundQuote(
                         _clean_who(who),
-                        verb[1],
+                        word,
                         quote["text"].strip(" ,"),
                         "direct",
                         offset + quote.start(),
@@ -233,7 +273,10 @@ def attributed_quotes(body: str) -> list[FoundQuote]:
         if inverted and later_quote and sentence[: verb.start()].rstrip().endswith(","):
             # "…, said Zarif, adding: “…”": the speaker after the verb, the quote after him.
             text = later_quote["text"].strip(" ,")
-            found.append(FoundQuote(inverted["who"], verb[1], text, "direct", offset))
+            found.append(FoundQuote(inverted["who"], word, text, "direct", offset))
+            continue
+        if ARABIC.search(word) and not _clean_who(sentence[: verb.start()]):
+            found.append(_arabic_statement(sentence, verb, word, offset))
             continue
         who = _clean_who(sentence[: verb.start()])
         if not who or len(who) > 200:
@@ -242,10 +285,10 @@ def attributed_quotes(body: str) -> list[FoundQuote]:
         if later_quote and (not lead_in.strip(" ,:") or lead_in.endswith(("that", ":", ","))):
             # "X said: “…”", "X telling reporters in Geneva that “…”"
             text = later_quote["text"].strip(" ,")
-            found.append(FoundQuote(who, verb[1], text, "direct", offset))
+            found.append(FoundQuote(who, word, text, "direct", offset))
             continue
         content = _reported_content(
-            sentence[verb.start() :] if verb[1] in ("told", "telling") else rest
+            sentence[verb.start() :] if word in ("told", "telling") else rest
         )
         statement, _, speaker = who.rpartition(",")
         trailing = len(content.split()) <= 5 and len(statement.split()) >= 6
@@ -253,8 +296,8 @@ def attributed_quotes(body: str) -> list[FoundQuote]:
             # "..., the Observatory said on Friday.": the statement precedes its speaker.
             if statement and len(statement.split()) >= 3:
                 found.append(
-                    FoundQuote(_clean_who(speaker), verb[1], statement.strip(), "reported", offset)
+                    FoundQuote(_clean_who(speaker), word, statement.strip(), "reported", offset)
                 )
             continue
-        found.append(FoundQuote(who, verb[1], content.rstrip("."), "reported", offset))
+        found.append(FoundQuote(who, word, content.rstrip("."), "reported", offset))
     return found

@@ -10,10 +10,22 @@ their nouns from here, so a new title is added once.
 PERSON_TITLES = (
     "spokesman spokeswoman spokesperson negotiator envoy minister ambassador mediator "
     "coordinator commander chief president leader director official adviser advisor delegate"
+    # Arabic, Russian and French: envoy, negotiator, spokesman, minister, head
+    " المبعوث المفاوض المتحدث الوزير رئيس ممثل "
+    "посланник спецпосланник переговорщик министр представитель глава "
+    "envoyé émissaire négociateur ministre porte-parole"
 ).split()
 # Unnamed people a quote may come from, never a named person by themselves.
 UNNAMED_PEOPLE = "source diplomat analyst expert lecturer member activist resident witness officer"
-UNNAMED_PEOPLE = UNNAMED_PEOPLE.split()
+UNNAMED_PEOPLE = (
+    UNNAMED_PEOPLE.split()
+    + (
+        # Arabic, Russian and French: a source, sources, officials, a diplomat
+        "مصدر مصادر مسؤول مسؤولون مسئول مسئولون دبلوماسي "
+        "источник источники источника дипломат чиновник "
+        "diplomate responsable"
+    ).split()
+)
 # Bodies that speak as one ("the ministry said", "the Observatory said").
 BODIES = (
     "group monitor observatory ministry office agency committee council government army "
