@@ -103,6 +103,7 @@ class SearchFilter(django_filters.FilterSet):
     actor = django_filters.ChoiceFilter(choices=_actor_choices, label="Actor")
     source = django_filters.ChoiceFilter(choices=source_key_choices, label="Publisher")
     year = django_filters.NumberFilter(label="Year", min_value=1900, max_value=2100)
+    lang = django_filters.ChoiceFilter(choices=Article.Language.choices, label="Language")
     date_from = django_filters.DateFilter(label="From")
     date_to = django_filters.DateFilter(label="To")
 

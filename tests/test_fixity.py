@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 def test_every_stored_article_passes_the_fixity_check():
     out = io.StringIO()
     call_command("verify_fixity", stdout=out)
-    assert out.getvalue().strip() == "Fixity: 794 articles checked, 0 mismatched."
+    assert out.getvalue().strip() == "Fixity: 797 articles checked, 0 mismatched."
 
 
 def test_altered_bytes_are_reported(seed_article):
@@ -29,10 +29,10 @@ def test_altered_bytes_are_reported(seed_article):
 
 def test_each_run_is_recorded_with_its_counts(session_report):
     run = ImportRun.objects.filter(status="finished").earliest("started_at")
-    assert (run.added, run.duplicates, run.failed) == (794, 15, 0)
+    assert (run.added, run.duplicates, run.failed) == (797, 15, 0)
     assert run.importer_version
     assert run.user
-    assert Article.objects.filter(import_run=run).count() == 794
+    assert Article.objects.filter(import_run=run).count() == 797
 
 
 def test_dry_run_saves_nothing_but_is_recorded(tmp_path):

@@ -132,3 +132,66 @@ def test_anonymous_sources_stay_anonymous_in_french_and_arabic():
         True,
         True,
     ]
+
+
+def sample(name):
+    from archive.models import Article
+
+    return Article.objects.get(source_file__endswith=name)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "name, language, day, round_slug",
+    [
+        ("ar_astana8_opens.txt", "ar", D(2017, 12, 21), "astana-8"),
+        ("ru_constitutional_first_session.txt", "ru", D(2019, 10, 30), "constitutional-1"),
+        ("fr_geneva4_opens.txt", "fr", D(2017, 2, 23), "geneva-4"),
+    ],
+)
+def test_the_shipped_samples_are_detected_dated_and_placed(name, language, day, round_slug):
+    article = sample(name)
+    assert (article.language, article.published) == (language, day)
+    assert [e.slug for e in article.events.all()] == [round_slug]
+
+
+@pytest.mark.django_db
+def test_an_arabic_word_finds_its_form_with_the_article():
+    from archive import search
+
+    hits = search.search("محادثات")[0:10]
+    assert [h.article for h in hits] == [sample("ar_astana8_opens.txt")]
+    assert "<mark" in hits[0].snippet
+
+
+@pytest.mark.django_db
+def test_a_russian_word_finds_its_other_cases():
+    from archive import search
+
+    assert [h.article for h in search.search("сессии")[0:10]] == [
+        sample("ru_constitutional_first_session.txt")
+    ]
+
+
+@pytest.mark.django_db
+def test_a_french_word_is_found_without_its_accents():
+    from archive import search
+
+    assert sample("fr_geneva4_opens.txt") in [h.article for h in search.search("Geneve")[0:50]]
+
+
+@pytest.mark.django_db
+def test_lang_narrows_a_search_to_one_language():
+    from archive import search
+
+    everything = search.search("Astana OR أستانا").count()
+    arabic = search.search("(Astana OR أستانا) lang:ar")
+    assert everything > arabic.count() == 1
+
+
+@pytest.mark.django_db
+def test_the_round_facet_finds_reports_in_every_language():
+    from archive import search
+
+    hits = [h.article for h in search.search("round:astana-8")[0:50]]
+    assert sample("ar_astana8_opens.txt") in hits

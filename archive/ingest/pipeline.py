@@ -16,7 +16,7 @@ from tqdm import tqdm
 from archive.actors.proposals import ProposalCollector, names_after_titles
 from archive.actors.quotes import find_quotes
 from archive.actors.speakers import SpeakerResolver
-from archive.ingest import clusters, dates, dating
+from archive.ingest import clusters, dates, dating, language
 from archive.ingest.actors import ActorMatcher
 from archive.ingest.cleaning import clean_body, looks_like_paragraph, split_lines
 from archive.ingest.readers import read_paths
@@ -79,6 +79,7 @@ class Importer:
             date_evidence=guess.evidence[:300],
             date_candidates=[g.as_json() for g in found],
             event_dates=dates.event_dates(body, guess.date, process_rounds),
+            language=language.detect(text),
             source_file=item.source_file[:500],
             source_row=item.row,
             external_id=item.external_id[:100],

@@ -55,7 +55,19 @@ class Article(models.Model):
     event_dates = models.JSONField(
         default=list, blank=True, help_text="Dates of events the text reports (not publication)."
     )
-    language = models.CharField(max_length=10, default="en")
+
+    class Language(models.TextChoices):
+        ENGLISH = "en", "English"
+        ARABIC = "ar", "Arabic"
+        RUSSIAN = "ru", "Russian"
+        FRENCH = "fr", "French"
+
+    language = models.CharField(
+        max_length=10,
+        choices=Language.choices,
+        default=Language.ENGLISH,
+        help_text="Detected at import (archive/ingest/language.py); correct it here.",
+    )
     source_file = models.CharField(max_length=500)
     source_row = models.PositiveIntegerField(
         null=True, blank=True, help_text="Row in a CSV file (1 = first data row)."

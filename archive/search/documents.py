@@ -27,6 +27,7 @@ def article_to_document(article) -> dict:
         ),
         "round": ",".join(event.slug for event in events),
         "process": ",".join(sorted({event.process for event in events})),
+        "lang": article.language or "en",
     }
     if article.cluster:
         doc["cluster"] = article.cluster

@@ -13,7 +13,7 @@ import numpy as np
 
 from archive.search import arrays
 
-FACET_FIELDS = ["process", "round", "actor", "source_key", "year", "month"]
+FACET_FIELDS = ["process", "round", "actor", "source_key", "year", "month", "lang"]
 
 
 def counts(reader, mask) -> dict[str, dict[str, int]]:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from django.http import QueryDict
 
-from archive.models import Actor, Event
+from archive.models import Actor, Article, Event
 
 FACET_LABELS = [
     ("process", "Process"),
@@ -18,6 +18,7 @@ FACET_LABELS = [
     ("actor", "Actor"),
     ("source", "Publisher"),
     ("year", "Year"),
+    ("lang", "Language"),
 ]
 FACET_SIZE = 10
 
@@ -61,6 +62,8 @@ def _labels(field, values, source_names):
         return dict(Event.Process.choices)
     if field == "source":
         return source_names
+    if field == "lang":
+        return dict(Article.Language.choices)
     return {}
 
 

@@ -1,7 +1,7 @@
 """A researcher's query string (and facet filters) → Whoosh queries, or a readable error.
 
 Syntax: words, "phrases", AND/OR/NOT, parentheses, prefix*, fuzzy~, "phrase"~N proximity,
-and the fields title:, actor:, source:, round:, process:, date:[2016-01-01 TO 2016-12-31].
+and the fields title:, actor:, source:, round:, process:, lang:, date:[2016-01-01 TO 2016-12-31].
 """
 
 import datetime
@@ -24,6 +24,7 @@ FIELD_ALIASES = {
     "round": ["rounds"],
     "actor": ["actors"],
     "speaker": ["speakers", "quoted"],
+    "lang": ["language"],
 }
 ACTOR_FIELDS = ("actor", "speaker")
 
@@ -107,7 +108,7 @@ def _day_start(day: datetime.date) -> datetime.datetime:
 def filter_query(filters: dict):
     """Facet filters ({"round": "astana-4", "date_from": date, ...}) as one Whoosh query."""
     parts = []
-    for field in ("process", "round", "actor", "speaker", "source_key", "year"):
+    for field in ("process", "round", "actor", "speaker", "source_key", "year", "lang"):
         if filters.get(field):
             parts.append(wq.Term(field, str(filters[field]).lower()))
     start, end = filters.get("date_from"), filters.get("date_to")

@@ -1,15 +1,19 @@
 """The Whoosh schema. Bump SCHEMA_VERSION when it changes: `rebuild_index --if-stale` rebuilds."""
 
 from whoosh import fields
-from whoosh.analysis import ShingleFilter, StandardAnalyzer, StemmingAnalyzer
-from whoosh.lang.porter2 import stem
+from whoosh.analysis import ShingleFilter
 
-SCHEMA_VERSION = 9  # 9: article ids as a column (search never reads stored fields)
+from archive.search.analysis import stemmed_analyzer, words_analyzer
+
+# 9: article ids as a column (search never reads stored fields)
+# 10: words analysed by their script (Arabic, Russian, accents); the article's language
+SCHEMA_VERSION = 10
 
 
 def build_schema() -> fields.Schema:
-    # porter2: Whoosh's default Porter stemmer indexes "running" as "runn", so "run" misses it.
-    stemmed = StemmingAnalyzer(stemfn=stem)
+    # By script (analysis.py); Porter2 for Latin words: Whoosh's default Porter stemmer
+    # indexes "running" as "runn", so "run" misses it.
+    stemmed = stemmed_analyzer()
     keywords = {"lowercase": True, "commas": True}
     return fields.Schema(
         # Sortable: each document's article id is read as one column (snapshot.article_ids).
@@ -21,13 +25,11 @@ def build_schema() -> fields.Schema:
         text=fields.TEXT(analyzer=stemmed),
         # Adjacent (stemmed) word pairs, without positions: an exact phrase is searched as the
         # AND of its pairs, which is many times faster than checking positions in Whoosh.
-        pairs=fields.TEXT(
-            analyzer=StemmingAnalyzer(stemfn=stem) | ShingleFilter(2, " "), phrase=False
-        ),
+        pairs=fields.TEXT(analyzer=stemmed_analyzer() | ShingleFilter(2, " "), phrase=False),
         # Title and body unstemmed, without positions: prefixes, fuzzy terms and "did you mean"
         # work on real words here ("negotiat*" misses the stem "negoti" in the stemmed fields).
-        words=fields.TEXT(analyzer=StandardAnalyzer(), phrase=False),
-        source=fields.TEXT(analyzer=StandardAnalyzer(), phrase=False),
+        words=fields.TEXT(analyzer=words_analyzer(), phrase=False),
+        source=fields.TEXT(analyzer=words_analyzer(), phrase=False),
         published=fields.DATETIME(sortable=True),
         # Facets: one keyword per value (slugs), counted from their postings (facets.py).
         source_key=fields.KEYWORD(**keywords),
@@ -37,6 +39,7 @@ def build_schema() -> fields.Schema:
         process=fields.KEYWORD(**keywords),
         year=fields.KEYWORD(**keywords),
         month=fields.KEYWORD(**keywords),
+        lang=fields.KEYWORD(**keywords),  # the article's language: en, ar, ru, fr
         # Wire copies share a cluster key; search can collapse them to one hit.
         cluster=fields.ID(sortable=True),
     )

@@ -1,0 +1,91 @@
+"""Text analysis for every language the archive holds, chosen word by word by its script.
+
+An Arabic word is normalised (diacritics and tatweel dropped; alef, ya, ta marbuta and the
+Persian letters written one way) and stemmed by Whoosh's ISRI stemmer, so مفاوضات finds
+المفاوضات; a Cyrillic word is stemmed by Whoosh's Snowball Russian stemmer with ё read as е,
+so переговоры finds переговорах; a Latin word loses its accents (Genève, Geneve) and is
+stemmed by Porter2. The script decides because the query decides nothing else: a query in
+Russian is analysed the Russian way whatever the article around it, and an unfielded query
+reaches every language.
+
+French words are stemmed by Porter2 like English ones (only the accents and the elided
+article, which the tokenizer splits off at the apostrophe, are French-specific): telling
+French from English word by word is not possible, and per-language fields would double the
+index. Plurals and most verb endings still meet.
+"""
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from whoosh.analysis import (
+    STOP_WORDS,
+    Filter,
+    LowercaseFilter,
+    RegexTokenizer,
+    StemmingAnalyzer,
+    StopFilter,
+)
+from whoosh.lang import stemmer_for_language
+from whoosh.lang.porter2 import stem as english_stem
+
+# Words with Arabic diacritics (not \w in Python) and tatweel stay whole.
+TOKENS = re.compile(r"[\w\u064B-\u065F\u0670\*]+(?:\.?[\w\u064B-\u065F\u0670\*]+)*")
+ARABIC = re.compile(r"[\u0600-\u06FF]")
+CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+ARABIC_MARKS = re.compile(r"[\u064B-\u065F\u0670\u0640]")  # harakat, superscript alef, tatweel
+ARABIC_LETTERS = str.maketrans("أإآٱىیکة", "ااااييكه")
+ARABIC_STOPWORDS = frozenset("في من على إلى الى عن مع أن ان إن التي الذي هذا هذه و".split())
+RUSSIAN_STOPWORDS = frozenset("и в во на с со по к о об из за что как это не".split())
+FRENCH_STOPWORDS = frozenset("le la les des du de un une et en au aux que qui est".split())
+STOPWORDS = STOP_WORDS | ARABIC_STOPWORDS | RUSSIAN_STOPWORDS | FRENCH_STOPWORDS
+
+_russian = stemmer_for_language("ru")
+_arabic = stemmer_for_language("ar")
+
+
+def normalise(word: str) -> str:
+    """One written form per word: Arabic letter variants and marks, ё, Latin accents."""
+    if ARABIC.search(word):
+        return ARABIC_MARKS.sub("", word).translate(ARABIC_LETTERS)
+    if CYRILLIC.search(word):
+        return word.replace("ё", "е")
+    if word.isascii():
+        return word
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """The stem of a lower-cased word, by the stemmer of its script."""
+    word = normalise(word)
+    if ARABIC.search(word):
+        return _arabic(word)
+    if CYRILLIC.search(word):
+        return _russian(word)
+    return english_stem(word)
+
+
+class Normaliser(Filter):
+    """Writes each token the one way `normalise` does (for the unstemmed fields)."""
+
+    def __call__(self, tokens):
+        for token in tokens:
+            token.text = normalise(token.text)
+            yield token
+
+
+def stemmed_analyzer():
+    """Tokens lower-cased, stop words out, stemmed by script (the stem cache is `stem`'s)."""
+    return StemmingAnalyzer(expression=TOKENS, stoplist=STOPWORDS, stemfn=stem, cachesize=0)
+
+
+def words_analyzer():
+    """Tokens lower-cased and normalised but not stemmed: prefixes, fuzzy terms, spelling."""
+    return (
+        RegexTokenizer(TOKENS)
+        | LowercaseFilter()
+        | StopFilter(stoplist=STOPWORDS, minsize=2)
+        | Normaliser()
+    )
