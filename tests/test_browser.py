@@ -95,3 +95,31 @@ def test_date_range_form_narrows_the_hits(live_url, page):
     assert "date_from=2016-01-01" in page.url and "q=Aleppo" in page.url
     for date in page.locator(".result time").all():
         assert "2016-01" <= date.get_attribute("datetime")[:7] <= "2016-03"
+
+
+def test_an_arabic_search_and_article_read_right_to_left(live_url, page, tmp_path):
+    page.goto(live_url + "/search/?q=محادثات")
+    snippet = page.locator(".snippet").first
+    expect(snippet).to_have_attribute("lang", "ar")
+    assert snippet.evaluate("el => getComputedStyle(el).direction") == "rtl"
+    expect(page.locator(".snippet mark").first).to_be_visible()
+    page.screenshot(path=tmp_path / "arabic-search.png", full_page=True)
+    page.click(".result a.title")
+    body = page.locator(".article .body")
+    assert body.evaluate("el => getComputedStyle(el).direction") == "rtl"
+    assert page.locator("h1").evaluate("el => getComputedStyle(el).direction") == "rtl"
+    facts = page.locator("header dl.facts")
+    expect(facts).to_contain_text("Arabic")
+    expect(facts).to_contain_text("Astana 8")
+    page.screenshot(path=tmp_path / "arabic-article.png", full_page=True)
+    assert (tmp_path / "arabic-article.png").stat().st_size > 10_000
+
+
+def test_the_shipped_font_covering_arabic_and_cyrillic_loads(live_url, page):
+    page.goto(live_url + "/search/?q=сессии")
+    assert (
+        page.evaluate(
+            "async () => (await document.fonts.load('16px \"Archive Sans\"', 'ب')).length"
+        )
+        > 0
+    )
