@@ -87,13 +87,13 @@ TOMORROW = r"tomorrow|غدا|غداً|завтра|demain"
 
 # Verbs saying a round opened or closed, and whether each form is past (written after it).
 OPENING_PAST = (
-    r"افتتحت|افتتح|انطلقت|انطلق|بدأت|بدأ|استؤنفت|"
+    r"افتتحت|افتتح|افتتاح|انطلقت|انطلق|انطلاق|بدأت|بدأ|استؤنفت|"
     r"открыл\w*|открылся|открылась|начал\w*|стартовал\w*|возобновил\w*|"
     r"(?:ont|a)\s+(?:commencé|débuté|repris)|s'est\s+ouvert\w*|s’est\s+ouvert\w*"
 )
 OPENING_PRESENT = r"يفتتح|تفتتح|تنطلق|تبدأ|تستأنف|открывается|начинается|s'ouvre\w*|s’ouvre\w*"
 CLOSING_PAST = (
-    r"اختتمت|اختتم|انتهت|انتهى|завершил\w*|закончил\w*|закрылся|"
+    r"اختتمت|اختتم|اختتام|ختام|انتهت|انتهى|завершил\w*|закончил\w*|закрылся|"
     r"(?:ont|a)\s+pris\s+fin|se\s+sont\s+achevés|s'est\s+achevé\w*|s’est\s+achevé\w*"
 )
 CLOSING_PRESENT = r"تختتم|تنتهي|завершается|заканчивается|s'achève\w*|s’achève\w*"
@@ -107,7 +107,10 @@ TALKS = (
 # Processes by name in each language (the English names are in archive.ingest.rounds).
 PROCESS_WORDS = {
     "geneva": r"جنيف|Женев[аеуы]|Genève|Geneve|Geneva",
-    "astana": r"Astana|أستانا|استانا|آستانا|أستانة|استانة|آستانة|Астан[аеуы]|Нур-Султан\w*",
+    "astana": (
+        r"Astana|أستانا|استانا|آستانا|أستانة|استانة|آستانة|Астан[аеуы]|Нур-Султан\w*"
+        r"|[Аа]станинск\w*|العاصمة الكازاخستانية|казахстанской столиц\w*"
+    ),
     "constitutional": (
         r"اللجنة الدستورية|لجنة مناقشة الدستور|[Кк]онституционн\w+ комитет\w*|"
         r"[Cc]omité constitutionnel"

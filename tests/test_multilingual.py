@@ -195,3 +195,47 @@ def test_the_round_facet_finds_reports_in_every_language():
 
     hits = [h.article for h in search.search("round:astana-8")[0:50]]
     assert sample("ar_astana8_opens.txt") in hits
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "text, slug",
+    [
+        ("The Action Group met at the Palais des Nations.", "geneva-1"),
+        ("افتتح مؤتمر الحوار الوطني السوري في المدينة", "sochi-congress"),
+    ],
+)
+def test_rounds_known_by_a_name_of_their_own(text, slug):
+    assert [e.slug for e in RoundFinder.from_database().find(text, None)] == [slug]
+
+
+@pytest.mark.django_db
+def test_an_undated_text_naming_a_day_of_one_round_is_placed_in_it():
+    text = "О переговорах в Астане, которые прошли 23 января, рассказал дипломат."
+    assert [e.slug for e in RoundFinder.from_database().find(text, None)] == ["astana-1"]
+
+
+@pytest.mark.django_db
+def test_an_undated_text_naming_a_day_two_rounds_were_held_on_is_not_placed():
+    text = "О переговорах в Астане, которые прошли 21 декабря, рассказал дипломат."
+    assert RoundFinder.from_database().find(text, None) == []
+
+
+@pytest.mark.django_db
+def test_a_foreign_wire_dateline_below_photo_captions_is_read():
+    from archive.ingest.dates import yearless_dateline
+
+    captions = "Фото из архива агентства.\n" * 12
+    text = f"{captions}АСТАНА, 23 ноя - Агентство. Дипломат заявил в среду..."
+    rounds = RoundFinder.from_database().of_processes({"astana"})
+    guess = yearless_dateline(text, rounds)
+    assert guess.date == D(2022, 11, 23)
+
+
+@pytest.mark.django_db
+def test_a_weekday_outside_a_short_round_keeps_its_date_unguessed():
+    from archive.ingest.calendar_dates import named_round_date
+
+    finder = RoundFinder.from_database()
+    text = "Le ministre a confirmé jeudi qu'il sera samedi à la réunion du groupe d'action."
+    assert named_round_date(text, finder.named_candidates(text)) is None

@@ -14,9 +14,8 @@ import re
 from archive import languages
 from archive.ingest.dates import (
     CONFIDENCE,
-    DAY_MONTH,
     DateGuess,
-    day_month,
+    days_of_month_named,
     weekdays_named,
 )
 
@@ -159,9 +158,8 @@ def ranked_days(text: str, rounds=()) -> list[tuple[int, datetime.date, object]]
     cues = phase_cues(text)
     weekdays = weekdays_named(text)
     named_days = {
-        (dm, bool(UNTIL.search(text[max(0, m.start() - 8) : m.start()])))
-        for m in DAY_MONTH.finditer(text)
-        if (dm := day_month(m))
+        (dm, bool(UNTIL.search(text[max(0, start - 8) : start])))
+        for start, dm in days_of_month_named(text)
     }
     best = {}
     for event in rounds:
@@ -194,7 +192,9 @@ def calendar_date(text: str, rounds=()) -> DateGuess | None:
     if not ranked:
         return None
     score, day, event = ranked[0]
-    if score < ENOUGH or (len(ranked) > 1 and ranked[1][0] == score):
+    # One round to choose from (the text names it): a cue that fits its day is enough.
+    enough = ENOUGH - 1 if len(rounds) == 1 else ENOUGH
+    if score < enough or (len(ranked) > 1 and ranked[1][0] == score):
         return None
     words = "; ".join(cue[-1] for cue in phase_cues(text) if cue_points(cue, event, day))
     evidence = f"{event.title}, {day:%A %d %B %Y}" + (f" ({words})" if words else "")
@@ -227,5 +227,7 @@ def named_round_date(text: str, rounds=()) -> DateGuess | None:
     fitting = [day for day in days if day.weekday() in weekdays]
     if len(fitting) != 1:
         return None
+    if len(days) < 7 and weekdays - {day.weekday() for day in days}:
+        return None  # "confirmed on Thursday" before a Saturday meeting: written before it
     words = f"{event.title}, {fitting[0]:%A %d %B %Y}"
     return DateGuess(fitting[0], "calendar", CONFIDENCE["calendar"], words)

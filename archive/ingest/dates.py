@@ -58,7 +58,11 @@ WEEKDAY_MENTION = re.compile(rf"\b(?:on|late|early|last)\s+(?P<weekday>{_WEEKDAY
 URL_DATE = re.compile(r"(?<!\d)(20\d\d|19\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?!\d)")
 
 DATELINE_CHARS = 250
-FOREIGN_DATELINE_CHARS = 120
+# "АСТАНА, 23 ноя - РИА Новости", "GENÈVE, 14 mars (AFP) -": a city in capitals opens a line.
+FOREIGN_DATELINE = re.compile(
+    rf"(?:^|\n)\s*(?-i:[A-ZА-ЯЁÈÉ][A-ZА-ЯЁÈÉ .'-]{{1,30}}),\s+(?=\d)(?:{FOREIGN_DATE.pattern})",
+    re.I,
+)
 LABELLED_CHARS = 1500  # a "Published: …" line may stand below a headline, a lead or a menu
 # Words that introduce the page's own date, wherever it stands near the top.
 LABEL = re.compile(
@@ -285,6 +289,16 @@ def weekdays_named(text: str) -> set[int]:
     return named | languages.foreign_weekdays(fold_script(text))
 
 
+def days_of_month_named(text: str) -> list[tuple[int, tuple[int, int]]]:
+    """(where, (month, day)) of every day and month written without a year ("Nov. 25",
+    "21 декабря", "19 كانون الثاني")."""
+    found = [(m.start(), dm) for m in DAY_MONTH.finditer(text) if (dm := day_month(m))]
+    for m in FOREIGN_DATE.finditer(fold_script(text)):
+        if not m["year"]:
+            found.append((m.start(), (languages.MONTHS[m["month"].lower()], int(m["day"]))))
+    return found
+
+
 def day_month(match) -> tuple[int, int] | None:
     month_name = match.group("month") or match.group("month2")
     day = int(match.group("day") or match.group("day2"))
@@ -352,7 +366,7 @@ def yearless_dateline(text: str, rounds=()) -> DateGuess | None:
     found_day = day_month(match) if match else None
     if match is None:
         # "АСТАНА, 23 ноя - РИА Новости": a dateline in another language.
-        match = FOREIGN_DATE.search(fold_script(text[:FOREIGN_DATELINE_CHARS]))
+        match = FOREIGN_DATELINE.search(fold_script(text[:LABELLED_CHARS]))
         if match and not match["year"]:
             found_day = (languages.MONTHS[match["month"].lower()], int(match["day"]))
     if not found_day:

@@ -12,6 +12,7 @@ import datetime
 import re
 
 from archive import languages
+from archive.ingest.dates import days_of_month_named
 from archive.languages import fold_script
 from archive.models import Event
 
@@ -66,7 +67,15 @@ EXPLICIT_ROUND = [
 ]
 # "This is the 14th such meeting": the round of the process last named before it.
 SUCH_ROUND = re.compile(rf"\b{_ORDINAL}\s+such\s+(?:round|session|meeting|conference)\b", re.I)
-CONGRESS = re.compile(r"\bSochi\s+(?:peace\s+)?congress\b|National Dialogue Congress", re.I)
+CONGRESS = re.compile(
+    r"\bSochi\s+(?:peace\s+)?congress\b|National Dialogue Congress|مؤتمر الحوار الوطني"
+    r"|Конгресс\w* национального диалога|congrès de Sotchi|congrès du dialogue national",
+    re.I,
+)
+# Geneva I was the meeting of the Action Group for Syria.
+ACTION_GROUP = re.compile(
+    r"\bAction Group\b|مجموعة العمل|Групп\w* действий|groupe d'action|groupe d’action", re.I
+)
 PROCESS_OF = {
     "geneva": Event.Process.GENEVA,
     "astana": Event.Process.ASTANA,
@@ -133,6 +142,8 @@ def rounds_named(text: str) -> set[tuple[str, int]]:
             named.add((max(before)[1], _count(match)))
     if CONGRESS.search(text):
         named.add((Event.Process.SOCHI, 1))
+    if ACTION_GROUP.search(text):
+        named.add((Event.Process.GENEVA, 1))
     return named or ahead
 
 
@@ -182,12 +193,24 @@ class RoundFinder:
                 found += events
         return sorted(set(found), key=lambda e: e.start_date)
 
+    def _on_days_named(self, text, processes=None) -> list[Event]:
+        """For an undated text: the one round of its processes held on a day and month it
+        names ("the talks held on 21 December" → Astana 8), if exactly one is."""
+        events = self.of_processes(processes_named(text) if processes is None else processes)
+        held = {
+            event
+            for _, (month, dom) in days_of_month_named(text)
+            for event in events
+            if _held_on(event, month, dom)
+        }
+        return list(held) if len(held) == 1 else []
+
     def find(self, text: str, day, processes=None) -> list[Event]:
         named = self.named(text, day)
         if named:
             return named
         if day is None:
-            return []
+            return self._on_days_named(text, processes)
         rounds = []
         for process in processes_named(text) if processes is None else processes:
             # Sochi hosted the congress and an Astana round: the congress's own process wins.
@@ -198,6 +221,15 @@ class RoundFinder:
                 ]
             rounds += _around(candidates, day)
         return sorted(set(rounds), key=lambda e: e.start_date)
+
+
+def _held_on(event, month, dom) -> bool:
+    day = event.start_date
+    while day <= event.last_day:
+        if (day.month, day.day) == (month, dom):
+            return True
+        day += datetime.timedelta(days=1)
+    return False
 
 
 def _around(events, day) -> list[Event]:
