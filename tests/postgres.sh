@@ -3,15 +3,24 @@
 # Safe to run twice: a running cluster is left as it is.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-BIN=/usr/lib/postgresql/15/bin
-DATA="$PWD/var/postgres"
-SOCKET="$PWD/var/postgres-socket"
+# Whatever major version Debian installed (the newest, if several).
+BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+if [ -z "$BIN" ]; then
+  echo "PostgreSQL is not installed (no /usr/lib/postgresql/*/bin): run 'make setup' first." >&2
+  exit 1
+fi
+# Outside the checkout: run as root, the cluster belongs to the postgres user, who may not be
+# able to enter the checkout's folders (a clone in /root or in a mktemp -d folder is 0700).
+CLUSTER="${TMPDIR:-/tmp}/archive-postgres-$(printf '%s' "$PWD" | md5sum | cut -c1-12)"
+DATA="$CLUSTER/data"
+SOCKET="$CLUSTER/socket"
 PORT=54329
 as_postgres() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 
 case "${1:-start}" in
   start)
     mkdir -p "$DATA" "$SOCKET"
+    chmod 755 "$CLUSTER"
     [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$DATA" "$SOCKET" && chmod 700 "$DATA"
     if [ ! -f "$DATA/PG_VERSION" ]; then
       as_postgres "$BIN/initdb" -D "$DATA" -U postgres --auth=trust -E UTF8 >/dev/null
