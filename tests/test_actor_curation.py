@@ -7,9 +7,9 @@ from django.contrib.auth.models import Group, User
 from django.core.exceptions import ValidationError
 
 from archive.actors.lookup import actor_slugs
+from archive.actors.matcher import ActorMatcher
 from archive.actors.merge import accept_proposal, merge_actors, split_alias
 from archive.actors.names import normalise_name
-from archive.ingest.actors import ActorMatcher
 from archive.models import Actor, ActorProposal, Alias, Article, Mention, MergeRecord, Quote
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from archive.ingest.actors import ActorMatcher
+from archive.actors.matcher import ActorMatcher
 from archive.ingest.rounds import RoundFinder
 from archive.models import Actor, Event
 from tests.conftest import SEED_FILES

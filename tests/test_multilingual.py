@@ -77,7 +77,7 @@ def test_talks_opening_on_a_weekday_are_read_in_russian():
 
 @pytest.mark.django_db
 def test_an_arabic_name_with_a_clitic_and_another_hamza_is_found():
-    from archive.ingest.actors import ActorMatcher
+    from archive.actors.matcher import ActorMatcher
     from archive.models import Actor
 
     counts = ActorMatcher.from_database().count("التقى ولافروف مع المبعوث في اجتماع")
@@ -86,7 +86,7 @@ def test_an_arabic_name_with_a_clitic_and_another_hamza_is_found():
 
 @pytest.mark.django_db
 def test_a_russian_name_is_found_in_any_case():
-    from archive.ingest.actors import ActorMatcher
+    from archive.actors.matcher import ActorMatcher
     from archive.models import Actor
 
     text = "Встреча Лаврова и де Мистуры прошла с Педерсеном."

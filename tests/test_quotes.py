@@ -91,9 +91,9 @@ def test_quotes_are_listed_on_actor_and_round_pages(client):
 
 def attributed(body):
     """[(speaker slug or name, anonymous, quote text)] for a body of our own, as imported."""
+    from archive.actors.matcher import ActorMatcher
     from archive.actors.quotes import find_quotes
     from archive.actors.speakers import SpeakerResolver
-    from archive.ingest.actors import ActorMatcher
     from archive.models import Actor
 
     people = set(Actor.objects.filter(kind="person").values_list("pk", flat=True))
@@ -184,9 +184,9 @@ def test_a_known_person_after_a_clause_opening_with_there_is_the_speaker():
 
 
 def test_a_speaker_named_in_the_attribution_is_surer_than_one_reached_by_a_pronoun():
+    from archive.actors.matcher import ActorMatcher
     from archive.actors.quotes import find_quotes
     from archive.actors.speakers import SpeakerResolver
-    from archive.ingest.actors import ActorMatcher
     from archive.models import Actor
 
     body = "Kofi Annan arrived on Friday.\nHe said: “The road is long.”\n“It is,” Annan said."

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils.text import slugify
 
+from archive.actors.matcher import ActorMatcher
 from archive.actors.names import normalise_name
 from archive.models import (
     Actor,
@@ -86,8 +87,6 @@ def _unique_slug(name):
 @transaction.atomic
 def split_alias(alias: Alias, kind: str | None = None) -> Actor:
     """Make a wrongly merged alias an actor of its own, and count its mentions anew."""
-    from archive.ingest.actors import ActorMatcher
-
     old = alias.actor
     new = Actor.objects.create(
         slug=_unique_slug(alias.name),
@@ -148,7 +147,6 @@ def _articles_naming(proposal) -> set[int]:
 def count_mentions(actor: Actor, article_ids) -> set[int]:
     """Count `actor`'s mentions (by every name it now has) in these articles and record
     them; returns the articles that name it."""
-    from archive.ingest.actors import ActorMatcher
     from archive.models import Article
 
     matcher = ActorMatcher.from_database()

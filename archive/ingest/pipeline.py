@@ -13,11 +13,11 @@ from django.db import transaction
 from django.utils import timezone
 from tqdm import tqdm
 
+from archive.actors.matcher import ActorMatcher
 from archive.actors.proposals import ProposalCollector, names_after_titles
 from archive.actors.quotes import find_quotes
 from archive.actors.speakers import SpeakerResolver
 from archive.ingest import clusters, dates, dating, language
-from archive.ingest.actors import ActorMatcher
 from archive.ingest.cleaning import clean_body, looks_like_paragraph, split_lines
 from archive.ingest.readers import read_paths
 from archive.ingest.records import ImportReport, Problem, Skipped
