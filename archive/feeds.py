@@ -4,9 +4,11 @@ import datetime
 
 from django.contrib.syndication.views import Feed
 from django.http import HttpResponseBadRequest
+from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
 from archive import search
+from archive.search.request import Q, run_search
 
 FEED_SIZE = 50
 
@@ -15,22 +17,19 @@ class SearchFeed(Feed):
     feed_type = Atom1Feed
 
     def get_object(self, request):
-        from archive.views.search import run_search
-
-        request.GET = request.GET.copy()
-        request.GET["sort"] = "newest"
-        results, _ = run_search(request)
+        results, _ = run_search(request.GET, sort="newest")
+        query_string = request.GET.urlencode()
         return {
             "results": results,
-            "query": request.GET.get("q", ""),
-            "url": request.get_full_path(),
+            "query": request.GET.get(Q, ""),
+            "url": reverse("archive:search") + (f"?{query_string}" if query_string else ""),
         }
 
     def title(self, obj):
         return f"Syrian peace talks archive: {obj['query'] or 'filtered search'}"
 
     def link(self, obj):
-        return obj["url"].replace("/search/feed/", "/search/", 1)
+        return obj["url"]
 
     def subtitle(self, obj):
         return f"The newest articles matching “{obj['query']}”."

@@ -93,7 +93,7 @@ class Evaluator:
         read from its facet table rather than by expanding each of its terms."""
         if q.fieldname in (None, "", "*", *TEXT_FIELDS):
             mask = self.live.copy()
-        elif q.fieldname in facets.FACET_FIELDS or q.fieldname == "speaker":
+        elif q.fieldname in facets.FIELDS:
             mask = self._none().mask
             mask[arrays.facet_pairs(self.reader, q.fieldname)[0]] = True
         else:

@@ -12,6 +12,7 @@ from whoosh import qparser
 from whoosh import query as wq
 
 from archive.actors.lookup import actor_slugs
+from archive.search.facets import FACETS
 from archive.search.schema import build_schema
 
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
@@ -106,11 +107,13 @@ def _day_start(day: datetime.date) -> datetime.datetime:
 
 
 def filter_query(filters: dict):
-    """Facet filters ({"round": "astana-4", "date_from": date, ...}) as one Whoosh query."""
-    parts = []
-    for field in ("process", "round", "actor", "speaker", "source_key", "year", "lang"):
-        if filters.get(field):
-            parts.append(wq.Term(field, str(filters[field]).lower()))
+    """Facet filters by URL parameter ({"round": "astana-4", "source": "reuters",
+    "date_from": date, ...}) as one Whoosh query."""
+    parts = [
+        wq.Term(facet.field, str(filters[facet.param]).lower())
+        for facet in FACETS
+        if filters.get(facet.param)
+    ]
     start, end = filters.get("date_from"), filters.get("date_to")
     if start or end:
         parts.append(

@@ -4,11 +4,13 @@ from django.conf import settings
 from django.core.paginator import EmptyPage, Paginator
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 
 from archive import search
 from archive.export import article_row
 from archive.models import Actor, Article, Event
-from archive.search.page import url_with
+from archive.search.facets import FACETS
+from archive.search.request import PAGE, Q, asks_for_search, run_search, url_with
 
 
 def _error(message, status):
@@ -17,14 +19,12 @@ def _error(message, status):
 
 def api_search(request):
     """Hits (with snippets), total, facets and the next page's URL."""
-    from archive.views.search import asks_for_search, run_search
-
-    if not asks_for_search(request):
+    if not asks_for_search(request.GET):
         return _error("Give a query with ?q= (or a filter such as ?round=astana-4).", 400)
     try:
-        results, _ = run_search(request, with_facets=True)
+        results, _ = run_search(request.GET, with_facets=True)
         paginator = Paginator(results, settings.ARCHIVE_PAGE_SIZE)
-        page = paginator.page(request.GET.get("page") or 1)
+        page = paginator.page(request.GET.get(PAGE) or 1)
     except search.QueryError as error:
         return _error(str(error), 400)
     except (EmptyPage, ValueError) as error:
@@ -35,18 +35,20 @@ def api_search(request):
         row = article_row(hit.article, absolute)
         row.update({"id": hit.article.key, "score": hit.score, "snippet": hit.snippet})
         hits.append(row)
+    counts = results.facet_counts()
     facets = {
-        ("source" if name == "source_key" else name): {k: v for k, v in values.items() if k}
-        for name, values in results.facet_counts().items()
+        facet.param: {k: v for k, v in counts.get(facet.field, {}).items() if k}
+        for facet in FACETS
+        if facet.listed
     }
     next_url = (
-        absolute(request.path + url_with(request.GET, page=str(page.next_page_number())))
+        absolute(request.path + url_with(request.GET, **{PAGE: str(page.next_page_number())}))
         if page.has_next()
         else None
     )
     return JsonResponse(
         {
-            "query": request.GET.get("q", ""),
+            "query": request.GET.get(Q, ""),
             "total": paginator.count,
             "page": page.number,
             "next": next_url,
@@ -76,7 +78,7 @@ def api_article(request, key):
                 {
                     "id": e.slug,
                     "title": e.title,
-                    "api": request.build_absolute_uri(f"/api/events/{e.slug}/"),
+                    "api": request.build_absolute_uri(reverse("archive:api_event", args=[e.slug])),
                 }
                 for e in article.events.all()
             ],

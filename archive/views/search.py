@@ -6,66 +6,41 @@ from django.http import StreamingHttpResponse
 from django.shortcuts import render
 
 from archive import export, search
-from archive.filters import SearchFilter, source_key_choices
-from archive.forms import SearchForm
-from archive.search import page as search_page_parts
-
-
-def asks_for_search(request) -> bool:
-    """Whether the URL holds a query or a filter (else the page shows help, the API a 400)."""
-    return any(request.GET.get(key) for key in ("q", *SearchFilter.base_filters))
-
-
-def run_search(request, with_facets=False):
-    """Validate the URL's query and filters and build the results, or raise QueryError."""
-    form = SearchForm(request.GET)
-    filters = SearchFilter(request.GET)
-    if not form.is_valid() or not filters.is_valid():
-        errors = list(form.errors.values()) + list(filters.errors.values())
-        raise search.QueryError(" ".join(" ".join(e) for e in errors))
-    results = search.search(
-        form.cleaned_data["q"],
-        form.cleaned_data["sort"] or "relevance",
-        filters.search_filters(),
-        with_facets=with_facets,
-        collapse=form.cleaned_data["collapse"],
-    )
-    return results, filters
+from archive.filters import SearchFilter
+from archive.search.request import COLLAPSE, PAGE, SORT, Q, asks_for_search, run_search, url_with
+from archive.views.search_parts import facet_lists, histogram
 
 
 def search_page(request):
     """Keyword search with facets and a histogram. Bad queries get a message and a 400."""
-    context = {"query": request.GET.get("q", ""), "sort": request.GET.get("sort", "relevance")}
-    if not asks_for_search(request):
+    params = request.GET
+    context = {"query": params.get(Q, ""), "sort": params.get(SORT, "relevance")}
+    if not asks_for_search(params):
         return render(request, "archive/search.html", context)
     try:
-        results, filters = run_search(request, with_facets=True)
-        page = Paginator(results, settings.ARCHIVE_PAGE_SIZE).get_page(request.GET.get("page"))
+        results, filters = run_search(params, with_facets=True)
+        page = Paginator(results, settings.ARCHIVE_PAGE_SIZE).get_page(params.get(PAGE))
     except search.QueryError as error:
         context["error"] = str(error)
         return render(request, "archive/search.html", context, status=400)
     counts = results.facet_counts()
     suggestion = results.suggestion()
-    url_with = search_page_parts.url_with
-    source_names = dict(source_key_choices())
     context.update(
         {
             "page": page,
             "filters": filters,
-            "facets": search_page_parts.facet_lists(counts, request.GET, source_names),
-            "histogram": search_page_parts.histogram(counts.get("month", {}), request.GET),
+            "facets": facet_lists(counts, params),
+            "histogram": histogram(counts.get("month", {}), params),
             "suggestion": suggestion,
-            "suggestion_url": url_with(request.GET, q=suggestion) if suggestion else "",
+            "suggestion_url": url_with(params, **{Q: suggestion}) if suggestion else "",
             "active_filters": [
-                (name, filters.filters[name].label, value, url_with(request.GET, **{name: None}))
-                for name, value in request.GET.items()
+                (name, filters.filters[name].label, value, url_with(params, **{name: None}))
+                for name, value in params.items()
                 if name in SearchFilter.base_filters and value
             ],
-            "query_string": request.GET.urlencode(),
-            "collapse": bool(request.GET.get("collapse")),
-            "collapse_url": url_with(
-                request.GET, collapse=None if request.GET.get("collapse") else "1"
-            ),
+            "query_string": params.urlencode(),
+            "collapse": bool(params.get(COLLAPSE)),
+            "collapse_url": url_with(params, **{COLLAPSE: None if params.get(COLLAPSE) else "1"}),
         }
     )
     return render(request, "archive/search.html", context)
@@ -77,7 +52,7 @@ def search_help(request):
 
 def _export(request, lines, content_type, extension):
     try:
-        results, _ = run_search(request)
+        results, _ = run_search(request.GET)
     except search.QueryError as error:
         return render(request, "archive/search.html", {"error": str(error)}, status=400)
     response = StreamingHttpResponse(

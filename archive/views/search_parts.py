@@ -1,7 +1,8 @@
 """What the results page shows around the hits: facet links and the month histogram.
 
-Pure presentation of counts from `SearchResults.facet_counts()`; every link is the current
-URL with one parameter changed, so the whole search state stays in the URL.
+Pure presentation of counts from `SearchResults.facet_counts()`, facet by facet of the registry
+(`archive.search.facets.FACETS`); every link is the current URL with one parameter changed, so
+the whole search state stays in the URL.
 """
 
 import calendar
@@ -10,16 +11,9 @@ from dataclasses import dataclass
 
 from django.http import QueryDict
 
-from archive.models import Actor, Article, Event
+from archive.search.facets import FACETS
+from archive.search.request import url_with
 
-FACET_LABELS = [
-    ("process", "Process"),
-    ("round", "Round"),
-    ("actor", "Actor"),
-    ("source", "Publisher"),
-    ("year", "Year"),
-    ("lang", "Language"),
-]
 FACET_SIZE = 10
 
 
@@ -42,54 +36,28 @@ class Bar:
     label: str
 
 
-def url_with(params: QueryDict, **changes) -> str:
-    """The current query string with `changes` applied (None removes); back to page 1."""
-    query = params.copy()
-    query.pop("page", None)
-    for key, value in changes.items():
-        query.pop(key, None)
-        if value is not None:
-            query[key] = value
-    return "?" + query.urlencode()
-
-
-def _labels(field, values, source_names):
-    if field == "round":
-        return dict(Event.objects.filter(slug__in=values).values_list("slug", "title"))
-    if field == "actor":
-        return dict(Actor.objects.filter(slug__in=values).values_list("slug", "name"))
-    if field == "process":
-        return dict(Event.Process.choices)
-    if field == "source":
-        return source_names
-    if field == "lang":
-        return dict(Article.Language.choices)
-    return {}
-
-
-def facet_lists(counts: dict, params: QueryDict, source_names: dict) -> list:
-    """[(title, parameter, [FacetValue])] for each facet that has values."""
+def facet_lists(counts: dict, params: QueryDict) -> list:
+    """[(title, parameter, [FacetValue])] for each listed facet that has values."""
     lists = []
-    for field, title in FACET_LABELS:
-        index_field = "source_key" if field == "source" else field
-        values = {v: n for v, n in counts.get(index_field, {}).items() if v}
-        if not values:
+    for facet in FACETS:
+        values = {v: n for v, n in counts.get(facet.field, {}).items() if v}
+        if not facet.listed or not values:
             continue
         top = sorted(values.items(), key=lambda item: (-item[1], item[0]))[:FACET_SIZE]
-        if field == "year":
+        if facet.newest_first:
             top.sort(reverse=True)
-        labels = _labels(field, [v for v, _ in top], source_names)
-        active = params.get(field, "")
+        names = facet.names([v for v, _ in top])
+        active = params.get(facet.param, "")
         entries = [
             FacetValue(
-                labels.get(value, value),
+                names.get(value, value),
                 count,
-                url_with(params, **{field: None if value == active else value}),
+                url_with(params, **{facet.param: None if value == active else value}),
                 value == active,
             )
             for value, count in top
         ]
-        lists.append((title, field, entries))
+        lists.append((facet.label, facet.param, entries))
     return lists
 
 
