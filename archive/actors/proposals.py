@@ -60,7 +60,9 @@ class ProposalCollector:
         known |= {normalise_name(n) for n in Alias.objects.values_list("name", flat=True)}
         # Names a curator already rejected or accepted are not proposed again.
         known |= set(
-            ActorProposal.objects.exclude(status="pending").values_list("normalised", flat=True)
+            ActorProposal.objects.exclude(status=ActorProposal.Status.PENDING).values_list(
+                "normalised", flat=True
+            )
         )
         return cls(known)
 
@@ -80,7 +82,7 @@ class ProposalCollector:
         """Add the names to the review queue (or count them again); returns how many are new."""
         from django.db.models import F
 
-        from archive.models import ActorProposal
+        from archive.models import Actor, ActorProposal, fitted
 
         existing = set(
             ActorProposal.objects.filter(normalised__in=self.found).values_list(
@@ -93,12 +95,12 @@ class ProposalCollector:
             )
         new = [
             ActorProposal(
-                kind="organisation"
+                **fitted(
+                    ActorProposal, name=entry["name"], normalised=key, sentence=entry["sentence"]
+                ),
+                kind=Actor.Kind.ORGANISATION
                 if entry["name"].split()[-1] in ORGANISATION_WORDS
-                else "person",
-                name=entry["name"][:200],
-                normalised=key[:200],
-                sentence=entry["sentence"][:2000],
+                else Actor.Kind.PERSON,
                 article=entry["article"],
                 seen=entry["seen"],
             )

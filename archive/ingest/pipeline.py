@@ -20,10 +20,10 @@ from archive.actors.speakers import SpeakerResolver
 from archive.ingest import clusters, dates, dating, language
 from archive.ingest.cleaning import clean_body, looks_like_paragraph, split_lines
 from archive.ingest.readers import read_paths
-from archive.ingest.records import ImportReport, Problem, Skipped
+from archive.ingest.records import BuiltArticle, ImportReport, Problem, Skipped
 from archive.ingest.rounds import RoundFinder, processes_named
 from archive.ingest.version import IMPORTER_VERSION
-from archive.models import Actor, Article, ImportRun, Mention, Quote
+from archive.models import Actor, Article, ImportRun, Mention, Quote, fitted
 from archive.search import writes as search_writes
 
 BATCH_SIZE = 500
@@ -65,24 +65,27 @@ class Importer:
         guess = dating.choose(found)
         minhash = clusters.signature(body)
         article = Article(
-            title=item.title[:500],
+            **fitted(
+                Article,
+                title=item.title,
+                source=item.source,
+                url=item.url,
+                author=item.author,
+                date_evidence=guess.evidence,
+                source_file=item.source_file,
+                external_id=item.external_id,
+            ),
             body=body,
             raw_text=item.text,
             raw=item.raw_bytes,
             sha256=sha256,
-            source=item.source[:200],
-            url=item.url[:1000],
-            author=item.author[:300],
             published=guess.date,
             date_method=guess.method,
             date_confidence=guess.confidence,
-            date_evidence=guess.evidence[:300],
             date_candidates=[g.as_json() for g in found],
             event_dates=dates.event_dates(body, guess.date, process_rounds),
             language=language.detect(text),
-            source_file=item.source_file[:500],
             source_row=item.row,
-            external_id=item.external_id[:100],
             record=item.record,
             decoding_errors=item.decoding_errors,
             import_run=None if self.dry_run else self.run_record,
@@ -94,7 +97,7 @@ class Importer:
         quotes = self.quotes(body, guess.date, rounds[0] if rounds else None, article)
         for name, sentence in names_after_titles(body):
             self.proposals.add(name, sentence, article)
-        return article, self.matcher.count(text, guess.date), rounds, quotes
+        return BuiltArticle(article, self.matcher.count(text, guess.date), rounds, quotes)
 
     def quotes(self, body, day, event, article):
         """Unsaved Quotes of an article body, speakers resolved; unknown speakers proposed."""
@@ -108,12 +111,10 @@ class Importer:
                 self.proposals.add(speaker.name, f"{found.who} {found.verb}: {found.text}", article)
             quotes.append(
                 Quote(
+                    **fitted(Quote, speaker_name=speaker.name, via=found.via, verb=found.verb),
                     speaker_id=speaker.actor_id,
-                    speaker_name=speaker.name[:300],
                     anonymous=speaker.anonymous,
                     confidence=speaker.confidence,
-                    via=found.via[:200],
-                    verb=found.verb[:40],
                     text=found.text,
                     kind=found.kind,
                     event=event,
@@ -144,18 +145,20 @@ class Importer:
 def save_batch(batch):
     """Save articles with their mentions, rounds and quotes in one transaction; return ids."""
     with transaction.atomic():
-        articles = Article.objects.bulk_create([article for article, *_ in batch])
+        articles = Article.objects.bulk_create([built.article for built in batch])
         mentions, memberships, quotes = [], [], []
-        for article, actor_counts, rounds, article_quotes in batch:
-            for quote in article_quotes:
+        for built in batch:
+            article = built.article
+            for quote in built.quotes:
                 quote.article = article
-            quotes += article_quotes
+            quotes += built.quotes
             mentions += [
                 Mention(article=article, actor_id=actor_id, count=count)
-                for actor_id, count in actor_counts.items()
+                for actor_id, count in built.actor_counts.items()
             ]
             memberships += [
-                Article.events.through(article_id=article.pk, event_id=event.pk) for event in rounds
+                Article.events.through(article_id=article.pk, event_id=event.pk)
+                for event in built.rounds
             ]
         Mention.objects.bulk_create(mentions)
         Article.events.through.objects.bulk_create(memberships)
@@ -214,7 +217,7 @@ def _import(importer, paths, progress, columns, report):
         importer.known.add(sha256)
         report.decoding_errors += item.decoding_errors
         built = importer.build(item, sha256)
-        importer.pending[sha256] = built[0]
+        importer.pending[sha256] = built.article
         batch.append(built)
         if len(batch) >= BATCH_SIZE:
             added_ids += _flush(importer, batch)

@@ -24,6 +24,17 @@ class RawItem:
 
 
 @dataclass
+class BuiltArticle:
+    """An article made from a RawItem, ready to save: the unsaved Article, the actors it names
+    (actor id → mentions), the rounds it reports on and its unsaved Quotes."""
+
+    article: object  # archive.models.Article
+    actor_counts: Counter
+    rounds: list
+    quotes: list
+
+
+@dataclass
 class Problem:
     """A record that could not be imported, and why."""
 

@@ -7,6 +7,16 @@ from archive.models.importrun import ImportRun
 from archive.models.indexqueue import IndexQueue
 from archive.models.quote import Quote
 
+
+def fitted(model, **values) -> dict:
+    """Text values cut to the length their model field allows (its own `max_length`)."""
+    fields = model._meta
+    return {
+        name: value[: fields.get_field(name).max_length] if isinstance(value, str) else value
+        for name, value in values.items()
+    }
+
+
 __all__ = [
     "Actor",
     "ActorProposal",
@@ -20,4 +30,5 @@ __all__ = [
     "MergeRecord",
     "Participant",
     "Quote",
+    "fitted",
 ]
