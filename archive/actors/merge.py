@@ -8,6 +8,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils.text import slugify
 
+from archive import search
 from archive.actors.matcher import ActorMatcher
 from archive.actors.names import normalise_name
 from archive.models import (
@@ -15,6 +16,7 @@ from archive.models import (
     ActorProposal,
     ActorRole,
     Alias,
+    Article,
     Mention,
     MergeRecord,
     Participant,
@@ -133,8 +135,6 @@ def accept_proposal(proposal: ActorProposal, as_alias_of: Actor | None = None) -
 def _articles_naming(proposal) -> set[int]:
     """Articles that may name the proposal: the one it was first seen in, and those the
     index finds for the name as a phrase (the matcher then counts real mentions)."""
-    from archive import search
-
     found = {proposal.article_id} if proposal.article_id else set()
     phrase = " ".join(proposal.name.replace('"', " ").split())
     try:
@@ -147,8 +147,6 @@ def _articles_naming(proposal) -> set[int]:
 def count_mentions(actor: Actor, article_ids) -> set[int]:
     """Count `actor`'s mentions (by every name it now has) in these articles and record
     them; returns the articles that name it."""
-    from archive.models import Article
-
     matcher = ActorMatcher.from_database()
     naming = set()
     for article in Article.objects.filter(pk__in=article_ids).only("title", "body", "published"):

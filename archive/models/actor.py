@@ -3,6 +3,8 @@ from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from archive.actors.names import normalise_name
+
 
 class Actor(models.Model):
     """A person, organisation, state, armed group or media outlet the news talks about."""
@@ -80,8 +82,6 @@ class Alias(models.Model):
 
 def name_owner(name: str, exclude_actor=None):
     """The actor (other than `exclude_actor`) whose name or alias reads as `name`, or None."""
-    from archive.actors.names import normalise_name
-
     wanted = normalise_name(name)
     if not wanted:
         return None
