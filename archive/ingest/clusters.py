@@ -58,8 +58,8 @@ def from_bytes(data: bytes) -> LeanMinHash:
 
 
 class ClusterFinder:
-    """Holds the signatures of stored articles; `place(key, text)` returns the keys of the
-    articles the text is a copy of."""
+    """Holds the signatures of stored articles: `add(key, minhash)` files one, and
+    `copies_of(minhash)` returns the keys of the articles a signature is a copy of."""
 
     def __init__(self):
         self.lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
