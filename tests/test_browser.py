@@ -58,6 +58,7 @@ def test_histogram_bar_narrows_to_its_month(live_url, page):
     bar = page.locator('figure.histogram a.bar[data-month="2016-10"]')
     bar.click()
     expect(page).to_have_url(f"{live_url}/search/?q=Aleppo&date_from=2016-10-01&date_to=2016-10-31")
+    expect(page.locator(".result time").first).to_be_visible()
     for date in page.locator(".result time").all():
         assert date.get_attribute("datetime").startswith("2016-10")
 
@@ -93,6 +94,7 @@ def test_date_range_form_narrows_the_hits(live_url, page):
     page.fill('input[name="date_to"]', "2016-03-31")
     page.click(".date-range button")
     assert "date_from=2016-01-01" in page.url and "q=Aleppo" in page.url
+    expect(page.locator(".result time").first).to_be_visible()
     for date in page.locator(".result time").all():
         assert "2016-01" <= date.get_attribute("datetime")[:7] <= "2016-03"
 

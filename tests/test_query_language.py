@@ -117,3 +117,10 @@ def test_phrases_searched_as_word_pairs_find_what_positions_find(phrase):
     by_positions = {hit["id"] for hit in searcher().search(query, limit=None)}
     by_pairs = {hit["id"] for hit in searcher().search(for_search(query), limit=None)}
     assert by_pairs == by_positions
+
+
+def test_year_and_language_are_query_fields():
+    assert hits("year:2016") == {
+        a for a in Article.objects.all() if a.published and a.published.year == 2016
+    }
+    assert hits("language:ar") == set(Article.objects.filter(language="ar")) != set()

@@ -1,0 +1,67 @@
+"""The README cannot drift from the code: every command, environment setting, query field
+and page a reader can use is named in it (Datasette checks its plugin hooks the same way)."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from archive.search.facets import FACETS
+from archive.search.query import FIELD_ALIASES
+from archive.urls import archive_patterns
+
+ROOT = Path(__file__).resolve().parent.parent
+README = (ROOT / "README.md").read_text()
+COMMANDS = sorted(
+    p.stem for p in (ROOT / "archive/management/commands").glob("*.py") if p.stem != "__init__"
+)
+SETTINGS_SOURCES = [ROOT / "archive/settings.py", ROOT / "archive/wsgi.py"]
+ENVIRONMENT = sorted(
+    {
+        name
+        for path in SETTINGS_SOURCES
+        for name in re.findall(
+            r"os\.environ(?:\.get|\.setdefault)?[\[(]\"(\w+)\"", path.read_text()
+        )
+        if name != "DJANGO_SETTINGS_MODULE"
+    }
+)
+QUERY_FIELDS = sorted(
+    {"title", "actor", "speaker", "source", "round", "process", "date"}
+    | {facet.param for facet in FACETS if facet.filtered and facet.param != "source"}
+    | set(FIELD_ALIASES) - {"text", "published"}
+)
+
+
+def test_the_lists_checked_are_not_empty():
+    assert len(COMMANDS) >= 4 and len(ENVIRONMENT) >= 5 and len(QUERY_FIELDS) >= 8
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_management_command_is_documented(command):
+    assert command in README
+
+
+@pytest.mark.parametrize("name", ENVIRONMENT)
+def test_every_environment_setting_is_documented(name):
+    assert name in README
+
+
+@pytest.mark.parametrize("field", QUERY_FIELDS)
+def test_every_query_field_is_documented(field):
+    assert f"{field}:" in README
+
+
+def _public_paths():
+    """Every page of the archive's own URLs (not the admin's), its parameters as …."""
+    return sorted(
+        "/" + re.sub(r"<[^>]+>", "…", str(pattern.pattern))
+        for pattern in archive_patterns
+        if str(pattern.pattern)
+    )
+
+
+@pytest.mark.parametrize("path", _public_paths())
+def test_every_page_is_documented(path):
+    stem = path.split("…")[0]
+    assert stem in README, f"{path} is not named in the README"
