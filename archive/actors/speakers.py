@@ -1,9 +1,16 @@
-"""Who said it: a quote's speaker phrase resolved within its article, in order, to
-1. a known actor named in it (people before organisations), the last one named;
-2. a capitalised personal name the gazetteer does not know (kept as written, for review);
-3. "he"/"she": the last named person who spoke;
-4. a description: "a Western diplomat" is an anonymous source, kept as such; "the official"
-   is the earlier speaker described with the same noun.
+"""Who said it: a quote's speaker phrase resolved within its article. In the order tried
+(`SpeakerResolver._resolve`):
+1. a gazetteer person named anywhere in the phrase, the last one named;
+2. "he"/"she" (Arabic, Russian, French alike): the last speaker, or a person named since;
+3. "the statement said", "the tweet said": whoever the text said issued it;
+4. an actor whose name ends the phrase ("the Syrian Observatory for Human Rights");
+5. an organisation the gazetteer lacks, by the acronym ending the phrase ("news agency IRNA");
+6. a description: "a Western diplomat" is anonymous, kept as such; "the official" is the
+   earlier speaker described with the same noun; "the minister" the person who last spoke;
+7. a capitalised personal name the gazetteer does not know (kept as written, for review);
+8. a bare surname: the person named in full earlier in the article;
+9. any other actor named as the subject (a state, an organisation).
+A phrase naming nobody ("During a press briefing", "It") gives no speaker at all.
 """
 
 import re

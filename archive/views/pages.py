@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Count, Max, Min
 from django.shortcuts import get_object_or_404, render
@@ -34,13 +35,13 @@ def home(request):
 def undated(request):
     """Articles no signal could date, for curators to fix in the admin."""
     articles = Article.objects.filter(published__isnull=True).order_by("title")
-    page = Paginator(articles, 50).get_page(request.GET.get("page"))
+    page = Paginator(articles, settings.ARCHIVE_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "archive/undated.html", {"page": page})
 
 
 def article_list(request):
     filterset = ArticleFilter(request.GET, queryset=Article.objects.all())
-    page = Paginator(filterset.qs, 25).get_page(request.GET.get("page"))
+    page = Paginator(filterset.qs, settings.ARCHIVE_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "archive/article_list.html", {"filter": filterset, "page": page})
 
 
@@ -76,7 +77,7 @@ def actor_detail(request, slug):
     # Listed, counted and profiled from one search of the index: the database's joins
     # (a DISTINCT list, mentions per year, co-mentions) took ~2 s for a common actor at 100k.
     named = profile.articles_naming(actor)
-    page = Paginator(named, 25).get_page(request.GET.get("page"))
+    page = Paginator(named, settings.ARCHIVE_PAGE_SIZE).get_page(request.GET.get("page"))
     facets = named.facet_counts()
     context = {
         "actor": actor,

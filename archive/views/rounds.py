@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, render
@@ -29,7 +30,7 @@ def round_detail(request, slug):
     # list and count as `round:` searches); every article and quote at once grew with the
     # archive (270 articles and their quotes on one page at 100k).
     placed = search.search(filters={"round": event.slug}, sort="oldest")
-    page = Paginator(placed, 25).get_page(request.GET.get("page"))
+    page = Paginator(placed, settings.ARCHIVE_PAGE_SIZE).get_page(request.GET.get("page"))
     quotes = (
         event.quotes.attributed()
         .select_related("speaker", "article")
