@@ -32,3 +32,20 @@ def actor_slugs(text: str) -> list[str]:
 def alias_words() -> set[str]:
     """Every word of every actor name and alias, for spelling suggestions."""
     return {word for name, _ in _names() for word in name.split() if len(word) > 2}
+
+
+def name_owner(name: str, exclude_actor=None):
+    """The actor (other than `exclude_actor`) whose name or alias reads as `name`, or None."""
+    from archive.models import Actor, Alias
+
+    wanted = normalise_name(name)
+    if not wanted:
+        return None
+    actors = Actor.objects.exclude(pk=exclude_actor)
+    for actor in actors:
+        if normalise_name(actor.name) == wanted:
+            return actor
+    for alias in Alias.objects.exclude(actor_id=exclude_actor).select_related("actor"):
+        if normalise_name(alias.name) == wanted:
+            return alias.actor
+    return None

@@ -3,7 +3,7 @@ from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from archive.actors.names import normalise_name
+from archive.actors.lookup import name_owner
 
 
 class Actor(models.Model):
@@ -78,21 +78,6 @@ class Alias(models.Model):
                 raise ValidationError(
                     {"name": f"“{self.name}” already belongs to {owner.name} ({owner.slug})."}
                 )
-
-
-def name_owner(name: str, exclude_actor=None):
-    """The actor (other than `exclude_actor`) whose name or alias reads as `name`, or None."""
-    wanted = normalise_name(name)
-    if not wanted:
-        return None
-    actors = Actor.objects.exclude(pk=exclude_actor)
-    for actor in actors:
-        if normalise_name(actor.name) == wanted:
-            return actor
-    for alias in Alias.objects.exclude(actor_id=exclude_actor).select_related("actor"):
-        if normalise_name(alias.name) == wanted:
-            return alias.actor
-    return None
 
 
 class ActorRole(models.Model):
