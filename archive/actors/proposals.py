@@ -84,6 +84,9 @@ class ProposalCollector:
 
         from archive.models import Actor, ActorProposal, fitted
 
+        for entry in self.found.values():  # an article of a dry run, or not saved, is none
+            if entry["article"] is not None and entry["article"].pk is None:
+                entry["article"] = None
         existing = set(
             ActorProposal.objects.filter(normalised__in=self.found).values_list(
                 "normalised", flat=True

@@ -46,6 +46,17 @@ class Importer:
         self.people = set(Actor.objects.filter(kind=Actor.Kind.PERSON).values_list("pk", flat=True))
         self.proposals = ProposalCollector.from_database()
 
+    def is_new(self, sha256) -> bool:
+        """Whether a text is not stored yet (nor earlier in this run); it counts as seen now."""
+        if sha256 in self.known:
+            return False
+        self.known.add(sha256)
+        return True
+
+    def saving(self):
+        """The batch built so far is being saved: its articles are no longer pending."""
+        self.pending.clear()
+
     def build(self, item, sha256):
         """An unsaved Article with its mentions and rounds."""
         body = clean_body(split_lines(item.text), item.title)
@@ -93,6 +104,7 @@ class Importer:
             minhash=clusters.to_bytes(minhash),
         )
         article.cluster = self.place_in_cluster(sha256, minhash)
+        self.pending[sha256] = article
         rounds = self.rounds.find(text, guess.date, named)
         quotes = self.quotes(body, guess.date, rounds[0] if rounds else None, article)
         for name, sentence in names_after_titles(body):
@@ -211,13 +223,11 @@ def _import(importer, paths, progress, columns, report):
             report.skipped[item.reason] += 1
             continue
         sha256 = hashlib.sha256(item.raw_bytes).hexdigest()
-        if sha256 in importer.known:
+        if not importer.is_new(sha256):
             report.duplicates += 1
             continue
-        importer.known.add(sha256)
         report.decoding_errors += item.decoding_errors
         built = importer.build(item, sha256)
-        importer.pending[sha256] = built.article
         batch.append(built)
         if len(batch) >= BATCH_SIZE:
             added_ids += _flush(importer, batch)
@@ -227,16 +237,13 @@ def _import(importer, paths, progress, columns, report):
         report.added = len(added_ids)
         return
     added_ids += save_cluster_changes(importer.stored_cluster_changes)
-    for entry in importer.proposals.found.values():  # articles are saved now
-        if entry["article"].pk is None:
-            entry["article"] = None
     importer.proposals.save()
     report.added = Article.objects.filter(import_run=importer.run_record).count()
     search_writes.drain_all()
 
 
 def _flush(importer, batch):
-    importer.pending.clear()
+    importer.saving()
     if not batch:
         return []
     if importer.dry_run:
