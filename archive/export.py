@@ -6,7 +6,17 @@ import json
 from archive.models import Article
 
 CHUNK_SIZE = 500
-COLUMNS = ["permalink", "title", "published", "date_method", "source", "url", "rounds", "actors"]
+COLUMNS = [
+    "permalink",
+    "title",
+    "published",
+    "date_method",
+    "source",
+    "url",
+    "language",
+    "rounds",
+    "actors",
+]
 
 
 def article_row(article, absolute) -> dict:
@@ -18,6 +28,7 @@ def article_row(article, absolute) -> dict:
         "date_method": article.date_method,
         "source": article.source,
         "url": article.url,
+        "language": article.language,
         "rounds": [event.slug for event in article.events.all()],
         "actors": [actor.name for actor in article.actors.all()],
     }

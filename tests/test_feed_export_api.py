@@ -141,3 +141,9 @@ def test_quotes_of_a_round_export_as_json(client):
 
 def test_quotes_of_an_unknown_actor_are_a_404(client):
     assert client.get("/quotes/export.csv", {"speaker": "nobody-at-all"}).status_code == 404
+
+
+def test_exports_carry_each_articles_language(client):
+    response = client.get("/search/export.json", {"q": "lang:ar"})
+    rows = json.loads(b"".join(response.streaming_content))
+    assert rows and {row["language"] for row in rows} == {"ar"}
