@@ -41,6 +41,7 @@ def test_csv_export_has_every_hit(client):
         "date_method",
         "source",
         "url",
+        "language",
         "rounds",
         "actors",
     }
