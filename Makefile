@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PG_URL := postgres://postgres@127.0.0.1:54329/archive
 
-.PHONY: run test setup data lint format superuser browser postgres postgres-stop test-sqlite test-postgres bench clean
+.PHONY: run test setup data lint format manage superuser browser postgres postgres-stop test-sqlite test-postgres bench clean
 
 run: data
 	@echo "Serving the archive on http://$(HOST):$(PORT)/ (Ctrl-C to stop)"
@@ -31,6 +31,10 @@ data: setup
 	$(MANAGE) import_articles seeds
 	$(MANAGE) rebuild_index --if-stale
 	$(MANAGE) rebuild_index --check --repair
+
+# Any management command, inside the virtualenv: make manage ARGS="import_articles my-folder"
+manage: setup
+	$(MANAGE) $(ARGS)
 
 superuser: setup
 	$(MANAGE) migrate --noinput -v 0
