@@ -1,9 +1,11 @@
 """Search benchmark: Whoosh (the archive's search core) against SQLite FTS5, same corpus.
 
-    .venv/bin/python bench/search.py [--articles 100000] [--runs 5]
+    .venv/bin/python bench/search.py [--articles 100000] [--runs 5] [--foreign 0.2]
 
 Builds a deterministic corpus of N articles from the FA-KES rows (sentences reordered, words
-swapped between articles, dates shifted, so no two are copies), indexes it with the archive's
+swapped between articles, dates shifted, so no two are copies), a fifth of them (--foreign)
+built the same way from the Arabic, Russian and French development set when it lies beside
+the checkout (../shared/corpora/devset-multilingual), indexes it with the archive's
 own schema and documents, then runs ~30 researcher queries warm and prints p50/p95 latency:
 the archive's search core alone, with facets, with highlights, with both (warm: posting lists
 cached; cold: each query's first run); Whoosh's own searcher.search(); and the same queries on
@@ -17,11 +19,13 @@ import gc
 import io
 import os
 import random
+import re
 import shutil
 import sqlite3
 import statistics
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,6 +45,10 @@ from archive.search.schema import SCHEMA_VERSION  # noqa: E402
 from archive.search.weighting import WEIGHTING  # noqa: E402
 
 FAKES = ROOT / "seeds" / "fa-kes" / "fakes.csv"
+# Arabic, Russian and French text for the multilingual share of the corpus: the development
+# set's articles, read where they lie (never copied into the project).
+FOREIGN = ROOT.parent / "shared" / "corpora" / "devset-multilingual" / "articles"
+SENTENCE = re.compile(r"(?<=[.!?؟])\s+")
 ACTOR_WORDS = {
     "bashar-al-jaafari": "Jaafari",
     "staffan-de-mistura": "Mistura",
@@ -87,6 +95,10 @@ QUERIES = [
     ("Daraa", "Daraa", ""),
     ("Kurdish Manbij", "Kurdish AND Manbij", ""),
     ("process:astana", "Astana", ""),
+    ("مفاوضات", "مفاوضات", ""),
+    ("переговоры", "переговоры", ""),
+    ("négociations", "négociations", ""),
+    ("(Astana OR أستانا OR Астана) lang:ar", "أستانا", ""),
 ]
 
 
@@ -101,14 +113,31 @@ def read_rows():
     return unique
 
 
-def build_corpus(n):
-    """N articles: each a FA-KES row with its sentences shuffled and some words borrowed."""
+def foreign_rows():
+    """(language, title, text) of the multilingual development set, when it is present."""
+    if not FOREIGN.exists():
+        return []
+    rows = []
+    for path in sorted(FOREIGN.glob("*.txt")):
+        title, _, text = path.read_text().partition("\n")
+        rows.append((path.name[:2], title, text))
+    return rows
+
+
+def build_corpus(n, foreign_share=0.2):
+    """N articles: each a FA-KES row with its sentences shuffled and some words borrowed; a
+    `foreign_share` of them built the same way from Arabic, Russian and French articles."""
     rows = read_rows()
+    foreign = foreign_rows() if foreign_share else []
+    every = round(1 / foreign_share) if foreign else 0
     rng = random.Random(20261123)
     vocabulary = [w for row in rows[:200] for w in row["article_content"].split()[:50]]
     start = datetime.date(2011, 3, 1)
     corpus = []
     for i in range(n):
+        if every and i % every == 0:
+            corpus.append(_foreign_article(i, foreign[(i // every) % len(foreign)], rng, start))
+            continue
         row = rows[i % len(rows)]
         sentences = row["article_content"].split(". ")
         rng.shuffle(sentences)
@@ -128,9 +157,29 @@ def build_corpus(n):
                 "published": day,
                 "actors": actors,
                 "process": process,
+                "lang": "en",
             }
         )
     return corpus
+
+
+def _foreign_article(i, row, rng, start):
+    language, title, text = row
+    sentences = SENTENCE.split(text)
+    rng.shuffle(sentences)
+    words = " ".join(sentences).split()
+    for _ in range(max(1, len(words) // 40)):
+        words[rng.randrange(len(words))] = rng.choice(words)
+    return {
+        "id": str(i),
+        "title": title,
+        "body": " ".join(words),
+        "source": f"{language} outlet",
+        "published": start + datetime.timedelta(days=(i * 7919) % 2800),
+        "actors": [],
+        "process": [],
+        "lang": language,
+    }
 
 
 def document(article):
@@ -148,6 +197,7 @@ def document(article):
         "published": datetime.datetime.combine(day, datetime.time()),
         "year": f"{day:%Y}",
         "month": f"{day:%Y-%m}",
+        "lang": article["lang"],
     }
 
 
@@ -254,13 +304,21 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument(
+        "--foreign", type=float, default=0.2, help="share of Arabic, Russian, French articles"
+    )
     args = parser.parse_args()
 
     started = time.perf_counter()
-    corpus = build_corpus(args.articles)
-    print(f"corpus: {len(corpus):,} articles built in {time.perf_counter() - started:.1f} s")
+    corpus = build_corpus(args.articles, args.foreign)
+    languages = Counter(article["lang"] for article in corpus)
+    print(
+        f"corpus: {len(corpus):,} articles built in {time.perf_counter() - started:.1f} s"
+        f" ({', '.join(f'{n:,} {lang}' for lang, n in languages.most_common())})"
+    )
+    share = f"-f{round(args.foreign * 100)}" if languages.keys() != {"en"} else ""
     ix, whoosh_seconds = build_whoosh(
-        corpus, ROOT / "var" / "bench" / f"whoosh-{args.articles}-v{SCHEMA_VERSION}"
+        corpus, ROOT / "var" / "bench" / f"whoosh-{args.articles}{share}-v{SCHEMA_VERSION}"
     )
     if whoosh_seconds:
         print(
