@@ -119,8 +119,9 @@ def foreign_rows():
         return []
     rows = []
     for path in sorted(FOREIGN.glob("*.txt")):
-        title, _, text = path.read_text().partition("\n")
-        rows.append((path.name[:2], title, text))
+        title, _, text = path.read_text().strip().partition("\n")
+        if text.strip():
+            rows.append((path.name[:2], title, text))
     return rows
 
 
@@ -167,7 +168,7 @@ def _foreign_article(i, row, rng, start):
     language, title, text = row
     sentences = SENTENCE.split(text)
     rng.shuffle(sentences)
-    words = " ".join(sentences).split()
+    words = " ".join(sentences).split() or title.split()
     for _ in range(max(1, len(words) // 40)):
         words[rng.randrange(len(words))] = rng.choice(words)
     return {
