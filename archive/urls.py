@@ -19,6 +19,7 @@ archive_patterns = [
     path("articles/", pages.article_list, name="articles"),
     path("articles/undated/", pages.undated, name="undated"),
     path("articles/<str:key>/", pages.article_detail, name="article"),
+    path("articles/<str:key>/cite.<str:suffix>", pages.article_citation, name="article_citation"),
     path("actors/", pages.actor_list, name="actors"),
     path("actors/<slug:slug>/", pages.actor_detail, name="actor"),
     path("timeline/", rounds.timeline, name="timeline"),

@@ -125,3 +125,16 @@ def test_the_shipped_font_covering_arabic_and_cyrillic_loads(live_url, page):
         )
         > 0
     )
+
+
+def test_a_citation_is_copied_from_the_panel(live_url, page):
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_url)
+    page.goto(live_url + "/search/?q=Brahimi")
+    page.click(".result a.title")
+    panel = page.locator("section.cite")
+    expect(panel).to_contain_text("Cite this article")
+    bibtex = panel.locator("dd", has_text="@online").first
+    bibtex.locator("button.copy").click()
+    expect(bibtex.locator("button.copy")).to_have_text("Copied")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.startswith("@online{archive") and "Syria Talks End" in copied
