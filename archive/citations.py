@@ -43,6 +43,18 @@ def citable_date(article) -> datetime.date | None:
     return None
 
 
+def date_hint(article) -> str:
+    """Why a citation of this article gives no date, when it gives none."""
+    if citable_date(article):
+        return ""
+    if article.published:
+        return (
+            f"The date shown above was inferred ({article.get_date_method_display().lower()}),"
+            " so citations give none (“n.d.”) until a curator confirms it."
+        )
+    return "The article is undated; citations say so (“n.d.”)."
+
+
 def _parts(day: datetime.date) -> dict:
     return {"date-parts": [[day.year, day.month, day.day]]}
 
@@ -69,6 +81,29 @@ def csl_item(article, permalink: str, accessed: datetime.date) -> dict:
     if day:
         item["issued"] = _parts(day)
     return item
+
+
+def round_item(event, permalink: str, accessed: datetime.date, articles: int) -> dict:
+    """A round's dossier (its page and the articles placed in it) as a CSL-JSON dataset: the
+    archive is its author and publisher, the access date says which state was cited."""
+    return {
+        "id": f"round-{event.slug}",
+        "type": "dataset",
+        "title": f"{event.title}: dossier of the round",
+        "author": [{"literal": ARCHIVE_NAME}],
+        "publisher": ARCHIVE_NAME,
+        "URL": permalink,
+        "accessed": _parts(accessed),
+        "archive": ARCHIVE_NAME,
+        "archive_location": permalink,
+        "note": (
+            f"{articles} article{'s' if articles != 1 else ''} placed in the round as of "
+            f"{accessed.isoformat()}; the round held {event.start_date.isoformat()}"
+            + (f" to {event.end_date.isoformat()}" if event.end_date else "")
+            + (f", {event.place}" if event.place else "")
+            + "."
+        ),
+    }
 
 
 @lru_cache(maxsize=len(STYLES))
@@ -130,6 +165,9 @@ def bibtex(item: dict) -> str:
     return bibtexparser.write_string(library)
 
 
+RIS_TYPES = {"article-newspaper": "NEWS", "dataset": "DATA"}
+
+
 class _RisWriter(rispy.RisWriter):
     """rispy's writer without the "1." it puts above each record (not part of RIS)."""
 
@@ -140,7 +178,7 @@ class _RisWriter(rispy.RisWriter):
 def ris(item: dict) -> str:
     """The item as an RIS record (NEWS)."""
     record = {
-        "type_of_reference": "NEWS",
+        "type_of_reference": RIS_TYPES[item["type"]],
         "title": item["title"],
         "urls": list(dict.fromkeys([item["URL"], item["archive_location"]])),
         "access_date": datetime.date(*item["accessed"]["date-parts"][0]).strftime("%Y/%m/%d"),

@@ -5,7 +5,7 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 
 from archive.feeds import search_feed
-from archive.views import api, pages, quotes, rounds, search
+from archive.views import api, cite, pages, quotes, rounds, search
 
 archive_patterns = [
     path("", pages.home, name="home"),
@@ -19,11 +19,12 @@ archive_patterns = [
     path("articles/", pages.article_list, name="articles"),
     path("articles/undated/", pages.undated, name="undated"),
     path("articles/<str:key>/", pages.article_detail, name="article"),
-    path("articles/<str:key>/cite.<str:suffix>", pages.article_citation, name="article_citation"),
+    path("articles/<str:key>/cite.<str:suffix>", cite.article_citation, name="article_citation"),
     path("actors/", pages.actor_list, name="actors"),
     path("actors/<slug:slug>/", pages.actor_detail, name="actor"),
     path("timeline/", rounds.timeline, name="timeline"),
     path("rounds/<slug:slug>/", rounds.round_detail, name="round"),
+    path("rounds/<slug:slug>/cite.<str:suffix>", cite.round_citation, name="round_citation"),
     path("api/search/", api.api_search, name="api_search"),
     path("api/articles/<str:key>/", api.api_article, name="api_article"),
     path("api/actors/<slug:slug>/", api.api_actor, name="api_actor"),

@@ -129,3 +129,16 @@ def test_each_citation_downloads(client, seed_article, suffix):
 @pytest.mark.django_db
 def test_an_unknown_citation_format_is_a_404(client, seed_article):
     assert client.get(f"/articles/{seed_article(1).key}/cite.doc").status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_round_dossier_cites_as_a_dataset_of_the_archive(client):
+    page = client.get("/rounds/astana-4/").content.decode()
+    assert "Cite this round" in page and page.count('class="citation"') == 5
+    (record,) = rispy.loads(client.get("/rounds/astana-4/cite.ris").content.decode())
+    assert record["type_of_reference"] == "DATA"
+    assert record["title"] == "Astana 4: dossier of the round"
+    assert record["urls"] == ["http://testserver/rounds/astana-4/"]
+    assert "placed in the round as of" in record["notes"][0]
+    apa = client.get("/rounds/astana-4/cite.apa.txt").content.decode()
+    assert "Syrian peace talks archive" in apa and "Astana 4" in apa

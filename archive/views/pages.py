@@ -3,7 +3,6 @@ import datetime
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Count, Max, Min
-from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from archive import citations, search
@@ -67,20 +66,8 @@ def article_detail(request, key):
     item = citations.csl_item(article, context["permalink"], datetime.date.today())
     context["citations"] = citations.rendered(item)
     context["cited_date"] = citations.citable_date(article)
+    context["date_hint"] = citations.date_hint(article)
     return render(request, "archive/article_detail.html", context)
-
-
-def article_citation(request, key, suffix):
-    """An article's citation as a file: Chicago, APA, BibTeX, RIS or CSL-JSON."""
-    if suffix not in citations.FORMATS:
-        raise Http404(f"No citation format {suffix!r}.")
-    article = get_object_or_404(Article.objects.by_key(key))
-    permalink = request.build_absolute_uri(article.get_absolute_url())
-    item = citations.csl_item(article, permalink, datetime.date.today())
-    _, content_type, write = citations.FORMATS[suffix]
-    response = HttpResponse(write(item), content_type=f"{content_type}; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="archive-{article.key}.{suffix}"'
-    return response
 
 
 def actor_list(request):

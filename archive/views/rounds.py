@@ -1,9 +1,11 @@
+import datetime
+
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, render
 
-from archive import search
+from archive import citations, search
 from archive.models import Event
 from archive.timeline import layout
 
@@ -45,5 +47,11 @@ def round_detail(request, slug):
         "quote_count": quotes.count(),
         "previous": siblings[position - 1] if position > 0 else None,
         "next": siblings[position + 1] if position + 1 < len(siblings) else None,
+        "citations": citations.rendered(round_item(request, event, page.paginator.count)),
     }
     return render(request, "archive/round_detail.html", context)
+
+
+def round_item(request, event, articles):
+    permalink = request.build_absolute_uri(event.get_absolute_url())
+    return citations.round_item(event, permalink, datetime.date.today(), articles)
