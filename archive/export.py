@@ -86,12 +86,24 @@ def json_stream(rows):
     yield "\n]\n"
 
 
-def csv_lines(ids, absolute):
-    return csv_stream(COLUMNS, (article_row(a, absolute) for a in articles_in_order(ids)))
+def csv_lines(ids, absolute, manifest=None):
+    """The articles as CSV; a manifest goes first as one comment line ("# archive manifest:
+    {…}"): the export stays one streamed file, and pandas (`comment="#"`) and R
+    (`comment.char = "#"`) skip it. A spreadsheet shows it as the first row."""
+    if manifest is not None:
+        yield f"# archive manifest: {json.dumps(manifest, ensure_ascii=False)}\r\n"
+    yield from csv_stream(COLUMNS, (article_row(a, absolute) for a in articles_in_order(ids)))
 
 
-def json_chunks(ids, absolute):
-    return json_stream(article_row(a, absolute) for a in articles_in_order(ids))
+def json_chunks(ids, absolute, manifest=None):
+    """The articles as JSON: `{"manifest": {…}, "articles": […]}` (a bare array without one)."""
+    rows = json_stream(article_row(a, absolute) for a in articles_in_order(ids))
+    if manifest is None:
+        yield from rows
+        return
+    yield '{"manifest": ' + json.dumps(manifest, ensure_ascii=False) + ',\n"articles": '
+    yield from rows
+    yield "}\n"
 
 
 QUOTE_COLUMNS = ["speaker", "speaker_actor", "anonymous", "verb", "quote", "kind", "via"]

@@ -79,7 +79,8 @@ def test_export_downloads_every_hit(live_url, page):
     download = download_info.value
     assert download.suggested_filename == "archive-search.csv"
     lines = open(download.path(), encoding="utf-8").read().splitlines()
-    assert len(lines) == total + 1
+    assert lines[0].startswith("# archive manifest: ")  # then the header and a row per hit
+    assert len(lines) == total + 2
 
 
 def test_opening_a_hit_marks_the_query_words(live_url, page):

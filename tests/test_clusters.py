@@ -73,5 +73,5 @@ def test_export_of_a_collapsed_search_has_one_row_per_story(client):
     key = Article.objects.exclude(cluster="").values_list("cluster", flat=True).first()
     query = f'"{Article.objects.filter(cluster=key).first().title}"'
     response = client.get("/search/export.json", {"q": query, "collapse": "1"})
-    rows = json.loads(b"".join(response.streaming_content))
+    rows = json.loads(b"".join(response.streaming_content))["articles"]
     assert len(rows) == search.search(query, collapse=True).count()

@@ -6,6 +6,7 @@ import json
 
 import feedparser
 import pytest
+from django.http import QueryDict
 
 from archive import search
 from archive.models import Article
@@ -29,10 +30,16 @@ def test_feed_of_a_bad_query_is_a_400(client):
     assert response.status_code == 400
 
 
+def read_csv(response):
+    """The rows of a CSV export, past its manifest comment (as pandas' comment="#" reads)."""
+    text = b"".join(response.streaming_content).decode()
+    return list(csv.DictReader(line for line in io.StringIO(text) if not line.startswith("#")))
+
+
 def test_csv_export_has_every_hit(client):
     total = search.search("Aleppo").count()
     response = client.get("/search/export.csv", {"q": "Aleppo"})
-    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    rows = read_csv(response)
     assert len(rows) == total > 20
     assert set(rows[0]) == {
         "permalink",
@@ -50,14 +57,15 @@ def test_csv_export_has_every_hit(client):
 
 def test_json_export_carries_round_and_actors(client):
     response = client.get("/search/export.json", {"q": "round:astana-7"})
-    rows = json.loads(b"".join(response.streaming_content))
+    rows = json.loads(b"".join(response.streaming_content))["articles"]
     assert len(rows) == 2
     assert all(row["rounds"] == ["astana-7"] and row["actors"] for row in rows)
 
 
 def test_export_follows_the_sort(client):
     response = client.get("/search/export.json", {"q": "Aleppo", "sort": "oldest"})
-    dates = [row["published"] for row in json.loads(b"".join(response.streaming_content))]
+    rows = json.loads(b"".join(response.streaming_content))["articles"]
+    dates = [row["published"] for row in rows]
     dated = [d for d in dates if d]
     assert dated == sorted(dated)
 
@@ -109,7 +117,7 @@ def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(client, tmp_path
     (tmp_path / "bad.jsonl").write_text("\n".join(json.dumps(row) for row in rows))
     pipeline.run([tmp_path / "bad.jsonl"])
     response = client.get("/search/export.csv", {"q": "Zeugma", "sort": "oldest"})
-    exported = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    exported = read_csv(response)
     cells = {(row["title"], row["source"]) for row in exported}
     assert cells == {
         ("'=cmd|' /C calc'!A0 Zeugma talks", ""),
@@ -146,5 +154,60 @@ def test_quotes_of_an_unknown_actor_are_a_404(client):
 
 def test_exports_carry_each_articles_language(client):
     response = client.get("/search/export.json", {"q": "lang:ar"})
-    rows = json.loads(b"".join(response.streaming_content))
+    rows = json.loads(b"".join(response.streaming_content))["articles"]
     assert rows and {row["language"] for row in rows} == {"ar"}
+
+
+def test_exports_carry_the_result_sets_manifest(client):
+    results = search.search("Aleppo")
+    response = client.get("/search/export.json", {"q": "Aleppo", "page": "3"})
+    exported = json.loads(b"".join(response.streaming_content))
+    manifest = exported["manifest"]
+    assert manifest["search"] == {"q": "Aleppo"}  # the page shown is not part of the search
+    assert manifest["total"] == len(exported["articles"]) == results.count() > 0
+    assert manifest["ids_sha256"] == response["X-Archive-Result-SHA256"]
+    csv_text = b"".join(client.get("/search/export.csv", {"q": "Aleppo"}).streaming_content)
+    first = csv_text.decode().splitlines()[0]
+    assert (
+        json.loads(first.removeprefix("# archive manifest: "))["ids_sha256"]
+        == manifest["ids_sha256"]
+    )
+
+
+def test_the_manifest_hash_is_the_set_whatever_the_order(client):
+    newest = client.get("/api/search/", {"q": "Aleppo", "sort": "newest"}).json()["manifest"]
+    oldest = client.get("/api/search/", {"q": "Aleppo", "sort": "oldest"}).json()["manifest"]
+    other = client.get("/api/search/", {"q": "Idlib"}).json()["manifest"]
+    assert newest["ids_sha256"] == oldest["ids_sha256"] != other["ids_sha256"]
+    assert newest["archive"]["index_generation"] is not None
+
+
+def test_citing_a_search_stores_it_and_replays_it_as_the_same(client):
+    response = client.post("/search/cite/", {"q": "Aleppo", "year": "2016"})
+    assert response.status_code == 302
+    page = client.get(response["Location"]).content.decode()
+    assert "The same result set" in page and "year=2016" in page
+
+
+def test_a_cited_search_says_what_was_added_removed_and_redated(client):
+    from archive.models import CitedSearch
+    from archive.search import manifest as manifests
+    from archive.views.cite import _found
+
+    results = search.search("Aleppo")
+    found = _found(results)
+    first, second, *rest = sorted(found)
+    found.pop(first)  # "added since": not in the cited set
+    found[999_999_999] = 0  # "no longer found"
+    found[second] += 1  # "re-dated since"
+    params = QueryDict("q=Aleppo")
+    cited = CitedSearch.record(manifests.manifest(results, params), found)
+    page = client.get(cited.get_absolute_url()).content.decode()
+    assert "The result set has changed" in page
+    assert "1 article added since" in page
+    assert "1 article no longer found" in page and "deleted from the archive" in page
+    assert "1 article re-dated since" in page
+
+
+def test_citing_a_malformed_search_is_a_400(client):
+    assert client.post("/search/cite/", {"q": "x" * 10_000}).status_code == 400

@@ -2,6 +2,7 @@
 
 from archive.models.actor import Actor, ActorProposal, ActorRole, Alias, MergeRecord
 from archive.models.article import Article, Mention
+from archive.models.citedsearch import CitedSearch
 from archive.models.event import Event, Participant
 from archive.models.importrun import ImportRun
 from archive.models.indexqueue import IndexQueue
@@ -23,6 +24,7 @@ __all__ = [
     "ActorRole",
     "Alias",
     "Article",
+    "CitedSearch",
     "Event",
     "ImportRun",
     "IndexQueue",

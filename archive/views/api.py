@@ -9,6 +9,7 @@ from django.urls import reverse
 from archive import search
 from archive.export import article_row
 from archive.models import Actor, Article, Event
+from archive.search import manifest
 from archive.search.facets import FACETS
 from archive.search.request import PAGE, Q, asks_for_search, run_search, url_with
 
@@ -54,6 +55,7 @@ def api_search(request):
             "next": next_url,
             "hits": hits,
             "facets": facets,
+            "manifest": manifest.manifest(results, request.GET),
         }
     )
 

@@ -1,13 +1,20 @@
 """Citations as files: an article's or a round dossier's, in each format of `archive.citations`."""
 
 import datetime
+import json
 
-from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404
+from django.http import Http404, HttpResponse, QueryDict
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
 
 from archive import citations, search
-from archive.models import Article, Event
+from archive.models import Article, CitedSearch, Event
+from archive.search import manifest
+from archive.search.request import run_search
 from archive.views import rounds
+
+SHOWN = 20  # articles listed under each kind of change
 
 
 def article_citation(request, key, suffix):
@@ -33,3 +40,65 @@ def round_citation(request, slug, suffix):
     event = get_object_or_404(Event, slug=slug)
     articles = search.search(filters={"round": event.slug}).count()
     return citation_file(rounds.round_item(request, event, articles), suffix, f"round-{event.slug}")
+
+
+def _found(results) -> dict[int, int]:
+    """Article id → publication day (ordinal; 0 when undated) of every hit."""
+    ids = results.ids()
+    days = {}
+    for start in range(0, len(ids), 5000):
+        rows = Article.objects.filter(pk__in=ids[start : start + 5000])
+        days.update(rows.values_list("pk", "published"))
+    return {pk: day.toordinal() if day else 0 for pk, day in days.items()}
+
+
+@require_POST
+def cite_search(request):
+    """Store the manifest and result set of the search in the form, and show its permalink."""
+    params = request.POST.copy()
+    params.pop("csrfmiddlewaretoken", None)
+    try:
+        results, _ = run_search(params)
+    except search.QueryError as error:
+        return render(request, "archive/search.html", {"error": str(error)}, status=400)
+    cited = CitedSearch.record(manifest.manifest(results, params), _found(results))
+    return redirect(cited)
+
+
+def cited_search(request, key):
+    """A cited search replayed now: is the result set the same, and if not, what changed."""
+    cited = get_object_or_404(CitedSearch, key=key)
+    params = QueryDict(mutable=True)
+    params.update(cited.manifest["search"])
+    try:
+        results, _ = run_search(params)
+    except search.QueryError as error:  # the query language changed under the citation
+        context = {"cited": cited, "error": error, "manifest_json": json.dumps(cited.manifest)}
+        return render(request, "archive/cited_search.html", context)
+    now = manifest.manifest(results, params)
+    before, current = cited.found(), _found(results)
+    changes = manifest.drift(
+        list(before), list(before.values()), list(current), list(current.values())
+    )
+    titles = dict(
+        Article.objects.filter(
+            pk__in=[i for ids in changes.values() for i in ids[:SHOWN]]
+        ).values_list("pk", "title")
+    )
+    context = {
+        "cited": cited,
+        "now": now,
+        "same": now["ids_sha256"] == cited.manifest["ids_sha256"] and not changes["redated"],
+        "changes": [
+            (label, len(changes[kind]), [(i, titles.get(i)) for i in changes[kind][:SHOWN]])
+            for kind, label in (
+                ("added", "added since"),
+                ("removed", "no longer found"),
+                ("redated", "re-dated since"),
+            )
+        ],
+        "live_url": reverse("archive:search") + "?" + params.urlencode(),
+        "permalink": request.build_absolute_uri(cited.get_absolute_url()),
+        "manifest_json": json.dumps(cited.manifest, ensure_ascii=False, indent=2),
+    }
+    return render(request, "archive/cited_search.html", context)

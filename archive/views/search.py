@@ -7,6 +7,7 @@ from django.shortcuts import render
 
 from archive import export, search
 from archive.filters import SearchFilter
+from archive.search import manifest
 from archive.search.request import COLLAPSE, PAGE, SORT, Q, asks_for_search, run_search, url_with
 from archive.views.search_parts import facet_lists, histogram
 
@@ -27,6 +28,7 @@ def search_page(request):
     suggestion = results.suggestion()
     context.update(
         {
+            "manifest": manifest.manifest(results, params),
             "page": page,
             "filters": filters,
             "facets": facet_lists(counts, params),
@@ -53,11 +55,13 @@ def search_help(request):
 def _export(request, lines, content_type, extension):
     try:
         results, _ = run_search(request.GET)
+        summary = manifest.manifest(results, request.GET)
     except search.QueryError as error:
         return render(request, "archive/search.html", {"error": str(error)}, status=400)
     response = StreamingHttpResponse(
-        lines(results.ids(), request.build_absolute_uri), content_type=content_type
+        lines(results.ids(), request.build_absolute_uri, summary), content_type=content_type
     )
+    response["X-Archive-Result-SHA256"] = summary["ids_sha256"]
     response["Content-Disposition"] = f'attachment; filename="archive-search.{extension}"'
     return response
 
