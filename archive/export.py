@@ -11,44 +11,63 @@ COLUMNS = [
     "title",
     "published",
     "date_method",
+    "date_confidence",
     "source",
     "url",
     "language",
+    "cluster",
     "rounds",
     "actors",
 ]
+# Asked for with ?with=body,quotes: the text, and the quotes as "speaker: quote".
+OPTIONAL_COLUMNS = ["body", "quotes"]
 
 
-def article_row(article, absolute) -> dict:
-    """One exported row: what a researcher needs to cite and sort the article."""
-    return {
+def article_row(article, absolute, extra=()) -> dict:
+    """One exported row: what a researcher needs to cite and sort the article; the cluster
+    says which rows are copies of one wire story (not independent corroboration)."""
+    row = {
         "permalink": absolute(article.get_absolute_url()),
         "title": article.title,
         "published": article.published.isoformat() if article.published else None,
         "date_method": article.date_method,
+        "date_confidence": article.date_confidence,
         "source": article.source,
         "url": article.url,
         "language": article.language,
+        "cluster": article.cluster,
         "rounds": [event.slug for event in article.events.all()],
         "actors": [actor.name for actor in article.actors.all()],
     }
+    if "body" in extra:
+        row["body"] = article.body
+    if "quotes" in extra:
+        row["quotes"] = [
+            f"{q.speaker.name if q.speaker else q.speaker_name}: {q.text}"
+            for q in article.quotes.all()
+            if not q.rejected
+        ]
+    return row
 
 
-def articles_in_order(ids):
+def articles_in_order(ids, extra=()):
     """Articles for an iterable of ids, in that order, loaded CHUNK_SIZE at a time."""
     chunk = []
     for article_id in ids:
         chunk.append(article_id)
         if len(chunk) == CHUNK_SIZE:
-            yield from _load(chunk)
+            yield from _load(chunk, extra)
             chunk = []
     if chunk:
-        yield from _load(chunk)
+        yield from _load(chunk, extra)
 
 
-def _load(ids):
-    articles = Article.objects.filter(pk__in=ids).defer("raw_text", "body")
-    by_id = {a.pk: a for a in articles.prefetch_related("actors", "events")}
+def _load(ids, extra=()):
+    articles = Article.objects.filter(pk__in=ids).defer(
+        "raw_text", "raw", "minhash", *(() if "body" in extra else ("body",))
+    )
+    related = ["actors", "events", *(["quotes__speaker"] if "quotes" in extra else [])]
+    by_id = {a.pk: a for a in articles.prefetch_related(*related)}
     return [by_id[i] for i in ids if i in by_id]
 
 
@@ -86,18 +105,20 @@ def json_stream(rows):
     yield "\n]\n"
 
 
-def csv_lines(ids, absolute, manifest=None):
+def csv_lines(ids, absolute, manifest=None, extra=()):
     """The articles as CSV; a manifest goes first as one comment line ("# archive manifest:
     {…}"): the export stays one streamed file, and pandas (`comment="#"`) and R
     (`comment.char = "#"`) skip it. A spreadsheet shows it as the first row."""
     if manifest is not None:
         yield f"# archive manifest: {json.dumps(manifest, ensure_ascii=False)}\r\n"
-    yield from csv_stream(COLUMNS, (article_row(a, absolute) for a in articles_in_order(ids)))
+    columns = COLUMNS + [c for c in OPTIONAL_COLUMNS if c in extra]
+    rows = (article_row(a, absolute, extra) for a in articles_in_order(ids, extra))
+    yield from csv_stream(columns, rows)
 
 
-def json_chunks(ids, absolute, manifest=None):
+def json_chunks(ids, absolute, manifest=None, extra=()):
     """The articles as JSON: `{"manifest": {…}, "articles": […]}` (a bare array without one)."""
-    rows = json_stream(article_row(a, absolute) for a in articles_in_order(ids))
+    rows = json_stream(article_row(a, absolute, extra) for a in articles_in_order(ids, extra))
     if manifest is None:
         yield from rows
         return

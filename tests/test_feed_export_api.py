@@ -46,9 +46,11 @@ def test_csv_export_has_every_hit(client):
         "title",
         "published",
         "date_method",
+        "date_confidence",
         "source",
         "url",
         "language",
+        "cluster",
         "rounds",
         "actors",
     }
@@ -211,3 +213,23 @@ def test_a_cited_search_says_what_was_added_removed_and_redated(client):
 
 def test_citing_a_malformed_search_is_a_400(client):
     assert client.post("/search/cite/", {"q": "x" * 10_000}).status_code == 400
+
+
+def test_exports_carry_the_body_and_quotes_when_asked(client):
+    plain = client.get("/search/export.json", {"q": "speaker:bashar-al-jaafari"})
+    rows = json.loads(b"".join(plain.streaming_content))["articles"]
+    assert rows and "body" not in rows[0] and "quotes" not in rows[0]
+    asked = client.get(
+        "/search/export.json", {"q": "speaker:bashar-al-jaafari", "with": "body,quotes"}
+    )
+    rows = json.loads(b"".join(asked.streaming_content))["articles"]
+    assert all(row["body"] for row in rows)
+    assert any(quote.startswith("Bashar al-Jaafari: ") for row in rows for quote in row["quotes"])
+
+
+def test_the_feed_carries_the_result_sets_manifest(client):
+    feed = feedparser.parse(client.get("/search/feed/", {"q": "Aleppo"}).content)
+    api = client.get("/api/search/", {"q": "Aleppo"}).json()["manifest"]
+    assert not feed.bozo
+    assert feed.feed["archive_ids-sha256"] == api["ids_sha256"]
+    assert int(feed.feed["archive_total"]) == api["total"] > 0

@@ -58,8 +58,11 @@ def _export(request, lines, content_type, extension):
         summary = manifest.manifest(results, request.GET)
     except search.QueryError as error:
         return render(request, "archive/search.html", {"error": str(error)}, status=400)
+    extra = {part for part in request.GET.get("with", "").split(",") if part}
+    extra &= set(export.OPTIONAL_COLUMNS)
     response = StreamingHttpResponse(
-        lines(results.ids(), request.build_absolute_uri, summary), content_type=content_type
+        lines(results.ids(), request.build_absolute_uri, summary, extra),
+        content_type=content_type,
     )
     response["X-Archive-Result-SHA256"] = summary["ids_sha256"]
     response["Content-Disposition"] = f'attachment; filename="archive-search.{extension}"'
