@@ -18,12 +18,12 @@ def _unpack(data) -> list[int]:
 
 class CitedSearch(models.Model):
     """Stored when a reader asks to cite a search (never for every request): the manifest,
-    the article ids found and their publication dates (day ordinals, 0 when undated), so the
-    citation's permalink can say what has changed since."""
+    the permalink keys of the articles found (as integers) and their publication dates (day
+    ordinals, 0 when undated), so the citation's permalink can say what has changed since."""
 
     key = models.CharField(max_length=16, unique=True, editable=False)
     manifest = models.JSONField()
-    ids = models.BinaryField(help_text="Article ids found, ascending (zlib, int64).")
+    ids = models.BinaryField(help_text="Permalink keys found, ascending (zlib, int64).")
     dates = models.BinaryField(help_text="Their publication days (ordinals; 0: undated).")
     created = models.DateTimeField(auto_now_add=True)
 
@@ -38,7 +38,7 @@ class CitedSearch(models.Model):
 
     @classmethod
     def record(cls, manifest: dict, found: dict) -> "CitedSearch":
-        """Store a citation of a result set: `found` maps article id → day ordinal."""
+        """Store a citation of a result set: `found` maps permalink key → day ordinal."""
         ids = sorted(found)
         return cls.objects.create(
             key=secrets.token_hex(6),

@@ -186,6 +186,17 @@ def article_ids(reader):
     return _per_segment(reader, "article_ids", read, np.int64)
 
 
+def article_keys(reader):
+    """Each document's permalink key as an integer (-1 where it has none), from `key`."""
+
+    def read(leaf):
+        values = leaf.column_reader("key", translate=False)
+        count = leaf.doc_count_all()
+        return np.fromiter((int(v, 16) if v else -1 for v in values), np.int64, count)
+
+    return _per_segment(reader, "article_keys", read, np.int64)
+
+
 def missing_value(reader, fieldname):
     """What a numeric column holds for a document without a value (Whoosh's column default)."""
     return np.uint64(reader.schema[fieldname].column_type.default_value())

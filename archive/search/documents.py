@@ -15,6 +15,7 @@ def article_to_document(article) -> dict:
     events = list(article.events.all())
     doc = {
         "id": str(article.pk),
+        "key": article.key,
         "title": article.title,
         "text": f"{article.title}\n{article.title}\n{article.body}",
         "words": f"{article.title}\n{article.body}",

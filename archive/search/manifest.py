@@ -2,10 +2,13 @@
 
 A manifest names the search (query, filters, sort), when it ran, how many articles it found,
 the state of the archive (the last finished import, the index generation) and a SHA-256 of the
-matching article ids in ascending order: the set, whatever the ranking, so a citation can be
-checked years later ("is it still the same 214 articles?"). The hash costs one sort of the ids
-(a millisecond at 100k hits). Manifests go with every results page, API answer and export; they
-are stored (`CitedSearch`) only when someone cites a search.
+matching articles' permalink keys in ascending order: the set, whatever the ranking, so a
+citation can be checked years later ("is it still the same 214 articles?"). Keys, not database
+ids: a key is the start of the SHA-256 of the article's text as received, so the same articles
+give the same hash in any database they are imported into, after any rebuild of the index.
+The hash costs one sort of the keys (a millisecond at 100k hits). Manifests go with every
+results page, API answer, feed and export; they are stored (`CitedSearch`) only when someone
+cites a search.
 """
 
 import datetime
@@ -20,9 +23,9 @@ from archive.search.facets import FACETS
 SEARCH_PARAMS = ("q", "sort", "collapse", "date_from", "date_to")
 
 
-def ids_sha256(ids) -> str:
-    """SHA-256 of the article ids, ascending, as little-endian 64-bit integers."""
-    ordered = np.sort(np.asarray(ids, dtype="<i8"))
+def keys_sha256(keys) -> str:
+    """SHA-256 of the permalink keys (as integers), ascending, as little-endian int64."""
+    ordered = np.sort(np.asarray(keys, dtype="<i8"))
     return hashlib.sha256(ordered.tobytes()).hexdigest()
 
 
@@ -46,22 +49,21 @@ def archive_state() -> dict:
 
 def manifest(results, params, when: datetime.datetime | None = None) -> dict:
     """The manifest of a result set."""
-    ids = results.ids()
+    keys = results.keys()
     return {
         "search": search_of(params),
         "created": (when or timezone.now()).isoformat(timespec="seconds"),
-        "total": len(ids),
+        "total": len(keys),
         "archive": archive_state(),
-        "ids_sha256": ids_sha256(ids),
+        "ids_sha256": keys_sha256(keys),
     }
 
 
-def drift(cited_ids, cited_dates, current_ids, current_dates) -> dict:
-    """What changed between a cited result set and the same search now: articles added,
-    removed, and re-dated (still found, under another publication date)."""
-    cited, current = set(cited_ids), set(current_ids)
-    before = dict(zip(cited_ids, cited_dates, strict=True))
-    now = dict(zip(current_ids, current_dates, strict=True))
+def drift(before: dict, now: dict) -> dict:
+    """What changed between a cited result set and the same search now (each a map of
+    article key → publication day): articles added, removed, and re-dated (still found,
+    under another publication date)."""
+    cited, current = set(before), set(now)
     return {
         "added": sorted(current - cited),
         "removed": sorted(cited - current),

@@ -79,6 +79,7 @@ class SearchResults:
             found.mask &= evaluator.mask(self.filter)
         order = engine.ranked(snap.reader, found, self.sort, self.collapse)
         self._ids = snap.article_ids[order]
+        self._keys = snap.article_keys[order]
         self._words = highlight.query_words(self.query, snap.reader)
         self._facets = facets.counts(snap.reader, found.mask) if self.with_facets else {}
         self._snapshot, self._found, self._order = snap, found, order
@@ -119,6 +120,11 @@ class SearchResults:
         """Every hit's article id, in result order (for exports: no snippets, no facets)."""
         self._run()
         return self._ids.tolist()
+
+    def keys(self):
+        """Every hit's permalink key as an integer, in result order (for manifests)."""
+        self._run()
+        return self._keys
 
     def _hydrate(self, docnums, ids):
         """Hits for these documents: the articles as the database holds them now (the index

@@ -7,7 +7,8 @@ from archive.search.analysis import stemmed_analyzer, words_analyzer
 
 # 9: article ids as a column (search never reads stored fields)
 # 10: words analysed by their script (Arabic, Russian, accents); the article's language
-SCHEMA_VERSION = 10
+# 11: the article's permalink key as a column (manifests name articles by their content)
+SCHEMA_VERSION = 11
 
 
 def build_schema() -> fields.Schema:
@@ -18,6 +19,9 @@ def build_schema() -> fields.Schema:
     return fields.Schema(
         # Sortable: each document's article id is read as one column (snapshot.article_ids).
         id=fields.ID(unique=True, stored=True, sortable=True),
+        # The permalink key (the first hex digits of the SHA-256 of the text as received):
+        # what a manifest names articles by, the same in any database the archive is loaded in.
+        key=fields.ID(sortable=True),
         title=fields.TEXT(analyzer=stemmed),
         # One catch-all field, title twice then body, answers unfielded queries: half the
         # postings to read of a title-OR-body query, with the title still weighing more.

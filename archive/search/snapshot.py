@@ -68,6 +68,11 @@ class Snapshot:
         """The article id of every document number (read from the `id` column)."""
         return arrays.article_ids(self.reader)
 
+    @cached_property
+    def article_keys(self) -> np.ndarray:
+        """The permalink key (as an integer) of every document number."""
+        return arrays.article_keys(self.reader)
+
     def moved(self, error) -> bool:
         """Whether a read that failed with `error` may have failed because a writer changed
         the index under this snapshot (files gone, a newer generation committed)."""

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from archive import citations, search
 from archive.models import Article, CitedSearch, Event
+from archive.models.article import PERMALINK_DIGITS
 from archive.search import manifest
 from archive.search.request import run_search
 from archive.views import rounds
@@ -43,13 +44,24 @@ def round_citation(request, slug, suffix):
 
 
 def _found(results) -> dict[int, int]:
-    """Article id → publication day (ordinal; 0 when undated) of every hit."""
+    """Permalink key (as an integer) → publication day (ordinal; 0 when undated) of every
+    hit, as the database holds the articles now."""
     ids = results.ids()
-    days = {}
+    found = {}
     for start in range(0, len(ids), 5000):
         rows = Article.objects.filter(pk__in=ids[start : start + 5000])
-        days.update(rows.values_list("pk", "published"))
-    return {pk: day.toordinal() if day else 0 for pk, day in days.items()}
+        for sha256, day in rows.values_list("sha256", "published"):
+            found[int(sha256[:PERMALINK_DIGITS], 16)] = day.toordinal() if day else 0
+    return found
+
+
+def _titles(keys) -> dict[int, str]:
+    titles = {}
+    for key in keys:
+        article = Article.objects.by_key(f"{key:0{PERMALINK_DIGITS}x}").only("title").first()
+        if article:
+            titles[key] = article.title
+    return titles
 
 
 @require_POST
@@ -76,15 +88,8 @@ def cited_search(request, key):
         context = {"cited": cited, "error": error, "manifest_json": json.dumps(cited.manifest)}
         return render(request, "archive/cited_search.html", context)
     now = manifest.manifest(results, params)
-    before, current = cited.found(), _found(results)
-    changes = manifest.drift(
-        list(before), list(before.values()), list(current), list(current.values())
-    )
-    titles = dict(
-        Article.objects.filter(
-            pk__in=[i for ids in changes.values() for i in ids[:SHOWN]]
-        ).values_list("pk", "title")
-    )
+    changes = manifest.drift(cited.found(), _found(results))
+    titles = _titles([key for keys in changes.values() for key in keys[:SHOWN]])
     context = {
         "cited": cited,
         "now": now,
