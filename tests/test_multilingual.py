@@ -239,3 +239,12 @@ def test_a_weekday_outside_a_short_round_keeps_its_date_unguessed():
     finder = RoundFinder.from_database()
     text = "Le ministre a confirmé jeudi qu'il sera samedi à la réunion du groupe d'action."
     assert named_round_date(text, finder.named_candidates(text)) is None
+
+
+@pytest.mark.django_db
+def test_a_french_pronoun_continues_the_last_speaker():
+    body = (
+        "Kofi Annan a déclaré que la réunion aurait lieu.\n"
+        "S'il a salué « un pas important », il reste prudent."
+    )
+    assert attributed(body)[-1] == ("kofi-annan", False, "un pas important")

@@ -58,7 +58,10 @@ INVERTED_THEN_PARTICIPLE = re.compile(
     r"\s+(?P<who>[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|al-[\w'’-]+)){0,3}),?\s+"
     r"(?:adding|saying|noting|stressing|warning)\b"
 )
-PRONOUN_SUBJECT = re.compile(r"^(He|She)\s+(?:also\s+)?(\w+ed|\w+s)\b")
+# "He hoped …", "S'il a loué …", "Elle a salué …", "Он назвал …"
+PRONOUN_SUBJECT = re.compile(
+    r"^(?:S['’])?(He|She|[Ii]l|[Ee]lle|Он|Она)\s+(?:also\s+|a\s+)?(\w+ed|\w+s|\w+é|\w+л[аи]?)\b"
+)
 CONTINUED = "he"  # a quote attributed by a participle alone continues the last speaker
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from archive.actors.names import LEADING_TITLES
 from archive.actors.titles import BODIES, PERSON_TITLES, UNNAMED_PEOPLE, alternation
 
-PRONOUNS = {"he", "she"}
+PRONOUNS = {"he", "she", "il", "elle", "он", "она"}  # English, French, Russian
 ANONYMITY = re.compile(r"not (?:want|wish) to be (?:identified|named)|anonymity|unnamed", re.I)
 HEAD_NOUNS = re.compile(rf"\b({alternation([*PERSON_TITLES, *UNNAMED_PEOPLE, *BODIES])})s?\b", re.I)
 NAME = re.compile(
