@@ -213,4 +213,10 @@ FORMATS = {
 
 def rendered(item: dict) -> list[tuple[str, str, str]]:
     """(suffix, label, text) of the item in every format, in the order the panel shows."""
+    return _rendered(json.dumps(item, sort_keys=True))
+
+
+@lru_cache(maxsize=2048)  # the CSL processor takes ~7 ms an item; an item changes rarely
+def _rendered(item_json: str) -> list[tuple[str, str, str]]:
+    item = json.loads(item_json)
     return [(suffix, label, write(item)) for suffix, (label, _, write) in FORMATS.items()]
