@@ -170,3 +170,17 @@ def test_an_article_days_before_a_round_previews_it():
 def test_an_article_weeks_before_a_round_is_not_placed_in_it():
     text = "Delegations are expected in Astana for the guarantors' talks."
     assert RoundFinder.from_database().find(text, datetime.date(2017, 1, 2)) == []
+
+
+def test_an_undated_text_naming_one_rounds_mediator_is_placed_in_it():
+    text = "Kofi Annan chaired the meeting in Geneva, delegates said."
+    people = ActorMatcher.from_database().count(text)
+    assert [e.slug for e in RoundFinder.from_database().find(text, None, people=people)] == [
+        "geneva-1"
+    ]
+
+
+def test_an_undated_text_whose_participants_were_at_several_rounds_is_not_placed():
+    text = "Staffan de Mistura met the delegations in Geneva."
+    people = ActorMatcher.from_database().count(text)
+    assert RoundFinder.from_database().find(text, None, people=people) == []

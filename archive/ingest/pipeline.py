@@ -105,11 +105,13 @@ class Importer:
         )
         article.cluster = self.place_in_cluster(sha256, minhash)
         self.pending[sha256] = article
-        rounds = self.rounds.find(text, guess.date, named)
+        actor_counts = self.matcher.count(text, guess.date)
+        # Undated, who takes part can still place the article in a round.
+        rounds = self.rounds.find(text, guess.date, named, actor_counts)
         quotes = self.quotes(body, guess.date, rounds[0] if rounds else None, article)
         for name, sentence in names_after_titles(body):
             self.proposals.add(name, sentence, article)
-        return BuiltArticle(article, self.matcher.count(text, guess.date), rounds, quotes)
+        return BuiltArticle(article, actor_counts, rounds, quotes)
 
     def quotes(self, body, day, event, article):
         """Unsaved Quotes of an article body, speakers resolved; unknown speakers proposed."""

@@ -155,14 +155,29 @@ def processes_named(text: str) -> set[str]:
 class RoundFinder:
     """Looks up rounds by process and date; built once per import from the calendar."""
 
-    def __init__(self, events):
+    def __init__(self, events, participants=None):
         self.by_process = {}
         for event in events:
             self.by_process.setdefault(event.process, []).append(event)
+        self.participants = participants or {}  # event id → ids of its mediators, heads…
 
     @classmethod
     def from_database(cls):
-        return cls(Event.objects.filter(held=True))
+        from archive.models import Participant
+
+        participants = {}
+        for event_id, actor_id in Participant.objects.values_list("event_id", "actor_id"):
+            participants.setdefault(event_id, set()).add(actor_id)
+        return cls(Event.objects.filter(held=True), participants)
+
+    def with_participants(self, rounds, actor_ids) -> list[Event]:
+        """Of `rounds`, those whose mediator or delegation heads the text names most (Brahimi:
+        Geneva II; Pedersen: the Committee and later Astana rounds); all of them when the
+        text names none of their participants."""
+        named = set(actor_ids)
+        counts = {event: len(self.participants.get(event.pk, set()) & named) for event in rounds}
+        best = max(counts.values(), default=0)
+        return [event for event in rounds if counts[event] == best] if best else list(rounds)
 
     def of_processes(self, processes) -> list[Event]:
         """Every round of these processes (the calendar a text naming them is dated against)."""
@@ -205,12 +220,20 @@ class RoundFinder:
         }
         return list(held) if len(held) == 1 else []
 
-    def find(self, text: str, day, processes=None) -> list[Event]:
+    def find(self, text: str, day, processes=None, people=()) -> list[Event]:
+        """The rounds a text reports on: those it names; else, by its date, the round of a
+        process it names under way then; undated, the one round held on a day it names, or
+        the one round whose participants it names most (`people`: actor ids it names)."""
         named = self.named(text, day)
         if named:
             return named
         if day is None:
-            return self._on_days_named(text, processes)
+            on_days = self._on_days_named(text, processes)
+            if on_days or not people:
+                return on_days
+            events = self.of_processes(processes_named(text) if processes is None else processes)
+            narrowed = self.with_participants(events, people)
+            return narrowed if len(narrowed) == 1 and len(events) > 1 else []
         rounds = []
         for process in processes_named(text) if processes is None else processes:
             # Sochi hosted the congress and an Astana round: the congress's own process wins.
