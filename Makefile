@@ -11,8 +11,7 @@ PG_URL := postgres://postgres@127.0.0.1:54329/archive
 
 run: data
 	@echo "Serving the archive on http://$(HOST):$(PORT)/ (Ctrl-C to stop)"
-	$(BIN)/gunicorn archive.wsgi --bind $(HOST):$(PORT) --workers 3 \
-		--limit-request-line 0 --access-logfile - --error-logfile -
+	HOST=$(HOST) PORT=$(PORT) $(BIN)/gunicorn -c gunicorn.conf.py archive.wsgi
 
 # The virtualenv, rebuilt only when requirements.txt changes.
 $(VENV)/.installed: requirements.txt

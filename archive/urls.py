@@ -5,7 +5,7 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 
 from archive.feeds import search_feed
-from archive.views import api, cite, pages, quotes, rounds, search
+from archive.views import api, cite, health, pages, quotes, rounds, search
 
 archive_patterns = [
     path("", pages.home, name="home"),
@@ -35,6 +35,7 @@ archive_patterns = [
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("healthz", health.healthz, name="healthz"),
     path("favicon.ico", RedirectView.as_view(url=static("archive/favicon.svg"))),
     path("", include((archive_patterns, "archive"))),
 ]

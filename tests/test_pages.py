@@ -110,3 +110,17 @@ def test_missing_pages_give_the_archive_404(client, url):
     response = client.get(url)
     assert response.status_code == 404
     assert "There is no page at this address" in response.content.decode()
+
+
+def test_healthz_reports_the_database_and_the_index(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    report = response.json()
+    assert (report["database"], report["index"]) == ("ok", "ok")
+    assert report["index_generation"] is not None and report["queued_for_index"] >= 0
+
+
+def test_healthz_is_503_without_an_index(client, scratch_index):
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert "rebuild_index" in response.json()["index"]
