@@ -2,7 +2,8 @@
 
 Everything that differs between a laptop and production comes from the environment:
 DATABASE_URL (SQLite under var/ by default), ARCHIVE_INDEX_DIR (the Whoosh index),
-DJANGO_SECRET_KEY, DJANGO_DEBUG and DJANGO_ALLOWED_HOSTS.
+DJANGO_SECRET_KEY, DJANGO_DEBUG, DJANGO_ALLOWED_HOSTS, and ARCHIVE_HTTPS=1 behind a TLS proxy
+(secure cookies, HSTS, redirects to https, the proxy's X-Forwarded-Proto trusted).
 """
 
 import os
@@ -55,6 +56,21 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
 ]
+
+# Behind a TLS-terminating proxy in production (`manage.py check --deploy` is clean with
+# ARCHIVE_HTTPS=1, DJANGO_SECRET_KEY and DJANGO_ALLOWED_HOSTS set; a test runs it).
+HTTPS = os.environ.get("ARCHIVE_HTTPS", "") == "1"
+if HTTPS:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = True
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # the proxy's own checks come over plain HTTP
+    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = True
+    SECURE_HSTS_SECONDS = int(os.environ.get("ARCHIVE_HSTS_SECONDS", 60 * 60 * 24 * 365))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = True
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
 
 ROOT_URLCONF = "archive.urls"
 WSGI_APPLICATION = "archive.wsgi.application"
