@@ -139,3 +139,40 @@ def test_a_citation_is_copied_from_the_panel(live_url, page):
     expect(bibtex.locator("button.copy")).to_have_text("Copied")
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied.startswith("@online{archive") and "Syria Talks End" in copied
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/search/?q=Aleppo",
+        "/search/?q=محادثات",
+        "/timeline/",
+        "/rounds/astana-4/",
+        "/actors/",
+        "/actors/staffan-de-mistura/",
+        "/articles/",
+        "/admin/login/",
+    ],
+)
+def test_pages_load_without_a_content_security_policy_violation(live_url, page, path):
+    violations = []
+    page.on(
+        "console",
+        lambda message: (
+            violations.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
+    response = page.goto(live_url + path)
+    assert "script-src 'self'" in response.headers["content-security-policy"]
+    page.wait_for_load_state("load")
+    assert violations == []
+
+
+def test_an_article_page_with_its_citation_script_has_no_csp_violation(live_url, page):
+    violations = []
+    page.on("console", lambda m: violations.append(m.text) if "Security Policy" in m.text else None)
+    page.goto(live_url + "/search/?q=Brahimi")
+    page.click(".result a.title")
+    page.locator("section.cite button.copy").first.click()
+    assert violations == []
