@@ -7,6 +7,8 @@ True
 import re
 import unicodedata
 
+from archive.languages import ARABIC_LETTERS
+
 # "President Donald Trump", "Interior Minister Mohammed Shaar", "Kazakh Deputy Foreign
 # Minister Kanat Tumysh": the name without its title (proposals and speakers both strip it).
 LEADING_TITLES = re.compile(
@@ -85,8 +87,8 @@ def _fold_table() -> dict[int, str]:
         table[ord(dash)] = " "
     # Arabic letters written two ways (hamza on alef, Persian yeh and kaf, alef maqsura) and
     # Russian ё: one form each.
-    for variant, base in zip("أإآٱیکىё", "اااايكيе", strict=True):
-        table[ord(variant)] = base
+    table.update(ARABIC_LETTERS)
+    table[ord("ё")] = "е"
     return table
 
 

@@ -29,12 +29,15 @@ from whoosh.analysis import (
 from whoosh.lang import stemmer_for_language
 from whoosh.lang.porter2 import stem as english_stem
 
+from archive import languages
+
 # Words with Arabic diacritics (not \w in Python) and tatweel stay whole.
 TOKENS = re.compile(r"[\w\u064B-\u065F\u0670\*]+(?:\.?[\w\u064B-\u065F\u0670\*]+)*")
 ARABIC = re.compile(r"[\u0600-\u06FF]")
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 ARABIC_MARKS = re.compile(r"[\u064B-\u065F\u0670\u0640]")  # harakat, superscript alef, tatweel
-ARABIC_LETTERS = str.maketrans("أإآٱىیکة", "ااااييكه")
+# The letters every rule folds, and for search also ta marbuta as ha (مفاوضة, مفاوضه).
+ARABIC_LETTERS = {**languages.ARABIC_LETTERS, ord("ة"): "ه"}
 ARABIC_STOPWORDS = frozenset("في من على إلى الى عن مع أن ان إن التي الذي هذا هذه و".split())
 RUSSIAN_STOPWORDS = frozenset("и в во на с со по к о об из за что как это не".split())
 FRENCH_STOPWORDS = frozenset("le la les des du de un une et en au aux que qui est".split())
