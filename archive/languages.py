@@ -182,9 +182,24 @@ FOREIGN_ROUND = [
         rf"\s+(?:\S+\s+){{0,5}}?(?:{_PROCESS_ANY})",
         re.I,
     ),
-    # "أستانا 8", "Астана-8", "جنيف 2", "Genève 2"
-    re.compile(rf"(?:{_PROCESS_ANY})[\s-](?P<number>\d{{1,2}})(?![\d.,])", re.I),
+    # "أستانا 8", "Астана-8", "جنيف 2", "Genève 2", "Genève II"
+    re.compile(
+        rf"(?:{_PROCESS_ANY})[\s-](?P<number>\d{{1,2}}|(?-i:[IVX]{{1,4}})\b)(?![\d.,])", re.I
+    ),
 ]
+
+# Talks opening, and a round that is new or resumed (after fold_script), for telling apart
+# the rounds of one conference (archive.ingest.undated_rounds).
+TALKS_OPENING = (
+    r"بدات|بدء|بداية|انطلقت|انطلاق|افتتاح|افتتحت|تنطلق|تبدا|"
+    r"начал\w*|начин\w*|открыл\w*|открыти\w*|стартова\w*|"
+    r"au\s+début|débute\w*|commence\w*|s['’]ouvre\w*|ouverture"
+)
+ROUND_RESUMING = (
+    r"استئناف|استؤنفت|جولة جديدة|الجولة الثانية|الجولة الجديدة|"
+    r"возобнов\w*|нов\w+ раунд\w*|втор\w+ раунд\w*|очередн\w+ раунд\w*|"
+    r"reprise|reprennent|nouve(?:au|lle)\s+(?:round|session|cycle)|deuxième\s+(?:round|session)"
+)
 
 # Reporting verbs ("said") and sources kept anonymous, in each language.
 REPORTING_VERBS = (

@@ -12,6 +12,7 @@ import datetime
 import re
 
 from archive import languages
+from archive.ingest import undated_rounds
 from archive.ingest.dates import days_of_month_named
 from archive.languages import fold_script
 from archive.models import Event
@@ -125,7 +126,7 @@ def rounds_named(text: str) -> set[tuple[str, int]]:
         for match in pattern.finditer(text):
             process = next(p for p in languages.PROCESS_WORDS if match[p])
             if match.groupdict().get("number"):
-                number = int(match["number"])
+                number = _count(match)
             else:
                 number = languages.ordinal_value(match["ordinal"]) or _count_digits(
                     match["ordinal"]
@@ -223,17 +224,19 @@ class RoundFinder:
     def find(self, text: str, day, processes=None, people=()) -> list[Event]:
         """The rounds a text reports on: those it names; else, by its date, the round of a
         process it names under way then; undated, the one round held on a day it names, or
-        the one round whose participants it names most (`people`: actor ids it names)."""
+        the one round its other cues leave (`undated_rounds`; `people`: actor ids it names)."""
         named = self.named(text, day)
         if named:
             return named
         if day is None:
             on_days = self._on_days_named(text, processes)
-            if on_days or not people:
+            if on_days:
                 return on_days
-            events = self.of_processes(processes_named(text) if processes is None else processes)
-            narrowed = self.with_participants(events, people)
-            return narrowed if len(narrowed) == 1 and len(events) > 1 else []
+            # "Geneva II" with no date: one of that conference's rounds, else of its process.
+            events = self.named_candidates(text) or self.of_processes(
+                processes_named(text) if processes is None else processes
+            )
+            return undated_rounds.narrow(events, text, self, people)
         rounds = []
         for process in processes_named(text) if processes is None else processes:
             # Sochi hosted the congress and an Astana round: the congress's own process wins.

@@ -1,0 +1,55 @@
+"""An undated text that names no round is placed by its other cues, or not at all."""
+
+import pytest
+
+from archive.actors.matcher import ActorMatcher
+from archive.ingest.rounds import RoundFinder
+
+pytestmark = pytest.mark.django_db
+
+
+def placed(text):
+    people = ActorMatcher.from_database().count(text)
+    return [event.slug for event in RoundFinder.from_database().find(text, None, people=people)]
+
+
+def test_a_venue_only_one_round_used_places_the_text():
+    text = "Ministers gathered in Montreux before the delegations travelled on to Geneva."
+    assert placed(text) == ["geneva-2-1"]
+
+
+def test_a_look_back_at_the_first_round_places_the_text_in_a_later_one():
+    text = (
+        "Lakhdar Brahimi shuttled between the teams in Geneva. A deal reached in the "
+        "first round last month let food into the old city."
+    )
+    assert placed(text) == ["geneva-2-2"]
+
+
+def test_talks_about_to_open_are_the_first_round_of_their_conference():
+    text = "Talks chaired by Lakhdar Brahimi will open in Geneva on Friday."
+    assert placed(text) == ["geneva-2-1"]
+
+
+def test_a_new_round_with_no_other_cue_is_not_placed():
+    text = "Lakhdar Brahimi said a new round of talks would start in Geneva."
+    assert placed(text) == []
+
+
+def test_the_wars_age_keeps_the_rounds_held_when_it_was_that_old():
+    text = "Ministers met in Geneva to end the 15-month conflict."
+    assert placed(text) == ["geneva-1"]
+
+
+def test_a_text_naming_only_a_process_is_not_placed():
+    assert placed("Talks opened in Geneva on Friday.") == []
+
+
+def test_a_conference_named_in_french_with_roman_numerals_is_found():
+    text = "Les pourparlers de Genève II s'ouvrent vendredi, selon des diplomates."
+    assert placed(text) == ["geneva-2-1"]
+
+
+def test_a_resumed_round_of_a_conference_is_not_taken_for_its_opening():
+    text = "La reprise des pourparlers de Genève II est attendue lundi."
+    assert placed(text) == []
