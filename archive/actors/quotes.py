@@ -62,6 +62,18 @@ INVERTED_THEN_PARTICIPLE = re.compile(
 PRONOUN_SUBJECT = re.compile(
     r"^(?:S['’])?(He|She|[Ii]l|[Ee]lle|Он|Она)\s+(?:also\s+|a\s+)?(\w+ed|\w+s|\w+é|\w+л[аи]?)\b"
 )
+# Words quoted inside a sentence that frames them rather than reports them: "Ban urges all
+# sides to seize 'historic' opportunity", "State media described the attack as a
+# “massacre”", "Iran calls on Riyadh 'to stop increasing tension'". The subject said them.
+FRAMING = re.compile(
+    r"\b(?:urg(?:es|ing)|call(?:s|ed|ing)\s+(?:on|for|upon)|describ(?:es|ed|ing)|dubb(?:ed|ing)"
+    r"|dubs|brand(?:s|ed)|term(?:s|ed)|hail(?:s|ed)|denounc(?:es|ed)|condemn(?:s|ed)"
+    r"|accus(?:es|ed)|welcom(?:es|ed))\b"
+)
+# A short quoted fragment, in double or single quotes (a single quote opening a word, so
+# that "Syria's" is not one).
+FRAGMENT = re.compile(r"(?:[“\"]|(?<!\w)[‘'])(?P<text>[^”\"’'\n]{3,120}?)[”\"’'](?!\w)")
+FRAMING_SUBJECT_WORDS = 8  # a longer run before the verb is a clause, not a subject
 CONTINUED = "he"  # a quote attributed by a participle alone continues the last speaker
 
 
@@ -214,6 +226,19 @@ def _arabic_statement(sentence, verb, word, offset) -> FoundQuote:
     return FoundQuote(_clean_who(who), word, rest.strip(" :،."), "reported", offset)
 
 
+def _framed_quote(sentence: str) -> tuple[str, str, str] | None:
+    """(speaker phrase, verb, words) of a quoted fragment after a framing verb whose subject
+    opens the sentence ("Iran calls on Riyadh 'to stop increasing tension'")."""
+    framing = FRAMING.search(sentence)
+    fragment = framing and FRAGMENT.search(sentence, framing.end())
+    if not fragment:
+        return None
+    who = _clean_who(sentence[: framing.start()])
+    if not who or len(who.split()) > FRAMING_SUBJECT_WORDS or not re.match(r"[A-Z]", who):
+        return None
+    return who, framing[0], fragment["text"].strip(" ,")
+
+
 def attributed_quotes(body: str) -> list[FoundQuote]:
     """The quotes and statements that carry their own attribution."""
     long = long_quotes(body)
@@ -248,6 +273,10 @@ def attributed_quotes(body: str) -> list[FoundQuote]:
             # the sentence is about (continuing the last speaker, as "he said" would).
             text = quote["text"].strip(" ,")
             found.append(FoundQuote(pronoun_subject[1], pronoun_subject[2], text, "direct", offset))
+            continue
+        framed = None if verb else _framed_quote(sentence)
+        if framed:
+            found.append(FoundQuote(*framed, "direct", offset))
             continue
         if not verb or re.search(r"\bwhich\s+$", sentence[: verb.start()]):
             continue

@@ -7,10 +7,12 @@
 5. an organisation the gazetteer lacks, by the acronym ending the phrase ("news agency IRNA");
 6. a description: "a Western diplomat" is anonymous, kept as such; "the official" is the
    earlier speaker described with the same noun; "the minister" the person who last spoke;
+   "the ministry" the last ministry the text named;
 7. a capitalised personal name the gazetteer does not know (kept as written, for review);
 8. a bare surname: the person named in full earlier in the article;
 9. any other actor named as the subject (a state, an organisation).
-A phrase naming nobody ("During a press briefing", "It") gives no speaker at all.
+"It said" right after an organisation spoke is that organisation; a phrase naming nobody
+("During a press briefing", "It" otherwise) gives no speaker at all.
 """
 
 import re
@@ -33,6 +35,10 @@ DOCUMENT = re.compile(
     re.I,
 )
 PERSON_NOUNS = {*PERSON_TITLES, *UNNAMED_PEOPLE}
+# "the office of UN envoy X", "the delegation of X": a body a person's name qualifies.
+BODY_OF = re.compile(
+    r"^(?:the\s+)?(?:press\s+)?(?:office|ministry|mission|embassy|delegation|team)\s+of\b", re.I
+)
 NOT_NAME_AFTER = re.compile(r"\b(?:at|in|of|from|the|to|for|by|with)\s+$")
 # "HNC spokesman Munzer Makhous": a name a title introduces (the review queue reads it too).
 TITLE_THEN_NAME = re.compile(
@@ -140,8 +146,9 @@ class SpeakerResolver:
         self.before = self.body[:position] if position is not None else ""
         vague = re.match(r"^(?:it|they|this|that|there)\b", subject(phrase), re.I)
         if vague and not self._known_person(phrase):
-            return None
-        speaker = self._resolve(phrase)
+            speaker = self._it(subject(phrase))
+        else:
+            speaker = self._resolve(phrase)
         if speaker is not None:
             self.history.append((phrase, speaker, position or 0))
         return speaker
@@ -161,11 +168,24 @@ class SpeakerResolver:
             or self._description(main, phrase)
         )
 
+    def _it(self, main):
+        """ "it said" right after an organisation spoke ("the ministry said in a statement"):
+        that organisation; otherwise "it" names nobody."""
+        if main.lower() != "it" or not self.history:
+            return None
+        last = self.history[-1][1]
+        if last.anonymous or last.actor_id is None or last.actor_id in self.person_ids:
+            return None
+        return _less_sure(last, CONFIDENCE["continued"])
+
     def _known_person(self, phrase):
-        """A gazetteer person anywhere in the phrase, the last named first."""
+        """A gazetteer person anywhere in the phrase, the last named first; but "the office
+        of envoy X" is the office, not X."""
         segments = [s.strip() for s in phrase.split(",") if s.strip()] or [phrase]
         for segment in reversed(segments):
             found = self.matcher.find(segment, self.day)
+            if BODY_OF.match(segment) and found and found[0][2] not in self.person_ids:
+                return Speaker(found[0][2], segment, False, CONFIDENCE["named_at_end"])
             people = [actor for _, _, actor in found if actor in self.person_ids]
             if people:
                 return Speaker(people[-1], segment, False, CONFIDENCE["named"])
@@ -283,6 +303,15 @@ class SpeakerResolver:
             return Speaker(actors[-1], main, False, CONFIDENCE["actor"])
         return None
 
+    def _last_body_named(self, head):
+        """ "the ministry said": the last organisation named before the quote whose name ends
+        with that noun ("Saudi Arabia's foreign ministry on Friday welcomed …")."""
+        for start, end, actor in reversed(self.matcher.find(self.before, self.day)):
+            written = self.before[start:end].lower()
+            if actor not in self.person_ids and written.rstrip("s").endswith(head):
+                return Speaker(actor, self.before[start:end], False, CONFIDENCE["same_description"])
+        return None
+
     def _introduced_unnamed(self, head):
         """(description, where) of the last "a/an …<head>" in the text before the quote:
         the unnamed person or body a later "the <head>" refers back to."""
@@ -312,5 +341,7 @@ class SpeakerResolver:
                         return _less_sure(earlier, CONFIDENCE["title_to_person"])
             if introduced:
                 return Speaker(None, introduced[0], True, CONFIDENCE["same_description"])
+            if head in BODIES and (named := self._last_body_named(head)):
+                return named
         label = re.split(r",|\s+(?:who|echoed|which|published)\b", description)[0].strip()
         return Speaker(None, label[:300], True, CONFIDENCE["anonymous"])

@@ -1,0 +1,55 @@
+"""Speakers of quotes framed rather than reported, and of organisations speaking."""
+
+import pytest
+
+from tests.test_quotes import attributed
+
+pytestmark = pytest.mark.django_db
+
+
+def test_words_quoted_after_a_framing_verb_are_the_subjects():
+    body = "Iran calls on its neighbours 'to lower the temperature' in the Gulf"
+    assert attributed(body) == [("iran", False, "to lower the temperature")]
+
+
+def test_state_media_describing_an_event_are_its_speaker():
+    body = "Syrian state media described the shelling as a “crime” against civilians."
+    assert attributed(body) == [("sana", False, "crime")]
+
+
+def test_a_possessive_is_not_an_opening_quote():
+    body = "Iran's envoy condemned the strike's timing and the 'provocation' behind it."
+    assert [text for _, _, text in attributed(body)] == ["provocation"]
+
+
+def test_a_long_clause_before_a_framing_verb_is_no_subject():
+    body = "Talks that had been planned for weeks in the Swiss city of Geneva collapsed and "
+    body += "observers described them as a “farce” before noon."
+    assert attributed(body) == []
+
+
+def test_it_after_an_organisation_spoke_is_that_organisation():
+    body = (
+        "Talks ended without progress, the office of UN Syria envoy Staffan de Mistura said "
+        "on Friday.\n“The envoy regrets the lack of progress,” it said."
+    )
+    assert [who for who, _, _ in attributed(body)] == [
+        "office-of-the-special-envoy-for-syria",
+        "office-of-the-special-envoy-for-syria",
+    ]
+
+
+def test_it_after_a_person_spoke_names_nobody():
+    body = (
+        "Staffan de Mistura said the talks would resume soon.\n"
+        "“Nothing is agreed until everything is agreed,” it said."
+    )
+    assert [who for who, _, _ in attributed(body)] == ["staffan-de-mistura"]
+
+
+def test_the_ministry_is_the_ministry_named_before():
+    body = (
+        "Saudi Arabia's foreign ministry on Monday welcomed the delegation's choice.\n"
+        "“The kingdom supports the talks,” the ministry said in a statement."
+    )
+    assert attributed(body)[-1][:2] == ("saudi-foreign-ministry", False)
