@@ -201,15 +201,17 @@ ROUND_RESUMING = (
     r"reprise|reprennent|nouve(?:au|lle)\s+(?:round|session|cycle)|deuxième\s+(?:round|session)"
 )
 
+# "according to X" (archive.actors.quotes reads "по его словам", "according to him", apart).
+ACCORDING_TO = r"по\s+словам|selon|d['’]après|بحسب|وفقا\s+ل"
+
 # Reporting verbs ("said") and sources kept anonymous, in each language.
 REPORTING_VERBS = (
     r"قال|قالت|أكد|أكدت|اكد|اكدت|أضاف|أضافت|اضاف|اضافت|أوضح|أوضحت|أشار|أشارت|صرح|صرحت|"
     r"أعلن|أعلنت|شدد|شددت|أفاد|أفادت|ذكر|ذكرت|كشف|كشفت|أبلغ|أبلغت|لفت|لفتت|"
     r"заявил\w*|сказал\w*|отметил\w*|подчеркнул\w*|добавил\w*|сообщил\w*|уточнил\w*|"
     r"пояснил\w*|признал\w*|заверил\w*|объявил\w*|"
-    r"a\s+déclaré|a\s+affirmé|a\s+dit|a\s+souligné|a\s+ajouté|a\s+indiqué|a\s+estimé|"
-    r"a\s+expliqué|a\s+assuré|a\s+confirmé|a\s+précisé|a\s+annoncé|a\s+insisté|a\s+averti|"
-    r"a\s+reconnu|a\s+répondu|ont\s+déclaré|ont\s+indiqué|ont\s+affirmé|"
+    r"a(?:-t-(?:il|elle))?\s+(?:déclaré|affirmé|dit|souligné|ajouté|indiqué|estimé|expliqué|assuré"
+    r"|confirmé|précisé|annoncé|insisté|averti|reconnu|répondu)|ont\s+(?:déclaré|indiqué|affirmé)|"
     r"déclare|affirme|souligne|estime"
 )
 ANONYMOUS = r"مصدر|مصادر|источник\w*|une\s+source|des\s+sources|un\s+diplomate|un\s+responsable"

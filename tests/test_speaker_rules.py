@@ -53,3 +53,36 @@ def test_the_ministry_is_the_ministry_named_before():
         "“The kingdom supports the talks,” the ministry said in a statement."
     )
     assert attributed(body)[-1][:2] == ("saudi-foreign-ministry", False)
+
+
+def test_every_quote_of_a_sentence_with_one_speaker_is_his():
+    body = (
+        "Le médiateur Geir Pedersen a salué « une étape utile » et voulu ouvrir « une page "
+        "nouvelle », a-t-il déclaré."
+    )
+    texts = {text for who, _, text in attributed(body) if who == "geir-pedersen"}
+    assert {"une étape utile", "une page nouvelle"} <= texts
+
+
+def test_an_arabic_relative_clause_names_its_speaker_after_the_verb():
+    body = "وانتهت الجلسة، والتي أكدت مصادر من الوفد أنها كانت “هادئة ومفيدة”."
+    found = [(who, anonymous) for who, anonymous, _ in attributed(body)]
+    assert found == [("مصادر من الوفد", True)]
+
+
+def test_an_arabic_verb_with_only_a_pronoun_after_it_keeps_the_subject_before():
+    body = 'ألقى كوفي عنان كلمة، التي أكد فيها "أن الحل سياسي وليس عسكريا".'
+    assert [who for who, _, _ in attributed(body)] == ["kofi-annan"]
+
+
+def test_a_russian_as_reported_by_clause_names_the_speaker_after_the_verb():
+    body = 'Как сообщили в постпредстве РФ в Женеве, дипломаты "каждый день" встречаются.'
+    assert attributed(body) == [("russian-mission-geneva", False, "каждый день")]
+
+
+def test_according_to_him_in_russian_continues_the_person_named():
+    body = (
+        "Сергей Лавров провёл встречу с делегацией. Переговоры, по его словам, "
+        '"идут в нужном направлении".'
+    )
+    assert attributed(body)[-1][:1] == ("sergey-lavrov",)

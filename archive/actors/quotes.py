@@ -43,7 +43,16 @@ AUDIENCE = re.compile(
 )
 
 
-ACCORDING_TO = re.compile(r"\baccording to (?P<who>[^,.;:“”\"]{3,120})")
+ACCORDING_TO = re.compile(
+    r"(?<!\w)по\s+(?P<pronoun>его|её|ее|их)\s+словам"
+    rf"|(?:\baccording to|(?<!\w)(?:{languages.ACCORDING_TO}))\s+(?P<who>[^,.;:“”\"«»]{{2,120}})"
+)
+# "Как сообщили в постпредстве, …", "Comme l'a déclaré le ministre, …": the verb first,
+# its speaker after it up to the comma, the statement after that.
+AS_VERB_SAID = re.compile(
+    rf"^(?:Как|Comme)\s+(?:l['’]\s*)?(?P<verb>{languages.REPORTING_VERBS})\s+"
+    r"(?P<who>[^,«\"“]{2,100}),\s*(?P<rest>.+)$"
+)
 # The speaker after the verb: "said Sergey Lavrov, Russia's foreign minister".
 INVERTED = re.compile(
     r"\s+(?P<who>(?:[A-ZА-ЯЁ]|M\.\s|the\s|a\s|an\s|le\s|la\s|une?\s"
@@ -51,9 +60,12 @@ INVERTED = re.compile(
 )
 # Arabic puts the verb first: "وقال المبعوث الأممي إن …", "وأضاف عنان: …".
 ARABIC_SPEAKER = re.compile(
-    r"^\s*(?P<who>[^:«\"“،.]{2,100}?)\s*(?:(?<!\w)(?:إن|أن|ان)(?!\w)|:|،|«|\"|“)"
+    r"^\s*(?P<who>[^:«\"“،.]{2,100}?)\s*(?:(?<!\w)(?:إن|أن|ان)(?:ها|ه|هم)?(?!\w)|:|،|«|\"|“)"
 )
 ARABIC = re.compile(r"[\u0600-\u06FF]")
+# "…، والتي أكدت مصادر من المعارضة أنها …": a verb opening a relative or joined clause, its
+# subject after it as Arabic writes (the words before it are not the speaker).
+ARABIC_CLAUSE_BEFORE_VERB = re.compile(r"(?<!\w)(?:و|ف)?(?:التي|الذي|الذين|حيث|كما)\s*$")
 INVERTED_THEN_PARTICIPLE = re.compile(
     r"\s+(?P<who>[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|al-[\w'’-]+)){0,3}),?\s+"
     r"(?:adding|saying|noting|stressing|warning)\b"
@@ -155,7 +167,26 @@ def long_quotes(body: str) -> list[tuple[FoundQuote, int]]:
 def find_quotes(body: str) -> list[FoundQuote]:
     """Every quote and reported statement in a cleaned article body, in order."""
     found = attributed_quotes(body)
+    found += same_sentence_quotes(body, found)
     return sorted(found + continued_paragraphs(body, found), key=lambda quote: quote.position)
+
+
+def same_sentence_quotes(body: str, found: list[FoundQuote]) -> list[FoundQuote]:
+    """The other quoted words of a sentence with one speaker: "He praised « a historic
+    moment » and hoped to write « a new chapter »" gives both to him."""
+    added = []
+    for offset, sentence in sentences(body):
+        own = [q for q in found if offset <= q.position < offset + max(len(sentence), 1)]
+        if not own or len({q.who for q in own}) != 1 or not any(q.kind == "direct" for q in own):
+            continue
+        taken = " ".join(q.text for q in own)
+        for match in QUOTE.finditer(sentence):
+            text = match["text"].strip(" ,")
+            if text not in taken and len(text.split()) >= 2:
+                first = own[0]
+                position = offset + match.start()
+                added.append(FoundQuote(first.who, first.verb, text, "direct", position))
+    return added
 
 
 def paragraphs(body: str):
@@ -211,6 +242,13 @@ def _colon_attribution(paragraph: str) -> tuple[str, str] | None:
     return (who, verb_word(verb)) if who else None
 
 
+def _arabic_subject_follows(after: str) -> bool:
+    """Whether a speaker is named after an Arabic verb ("أكدت مصادر من المعارضة أن"), not
+    only a preposition with a pronoun ("أكد فيها أن": said in it) or the words themselves."""
+    speaker = ARABIC_SPEAKER.match(after)
+    return bool(speaker) and not re.fullmatch(r"(?:في|ل|عن|على|ب)(?:ها|ه|هم)", speaker["who"])
+
+
 def _arabic_statement(sentence, verb, word, offset) -> FoundQuote:
     """ "وقال المبعوث الأممي إن …", "وأضاف: «…»": the speaker after the verb (none: the one
     speaking already), then a quote or the reported clause."""
@@ -257,12 +295,20 @@ def attributed_quotes(body: str) -> list[FoundQuote]:
                 )
             )
             continue
+        as_said = AS_VERB_SAID.match(sentence)
+        if as_said:
+            quote = QUOTE.search(as_said["rest"])
+            kind, text = ("direct", quote["text"]) if quote else ("reported", as_said["rest"])
+            found.append(FoundQuote(as_said["who"].strip(), as_said["verb"], text, kind, offset))
+            continue
         verb = verb_outside_quotes(sentence)
         according = ACCORDING_TO.search(sentence)
         quote = QUOTE.search(sentence)
         if according and quote and not verb:
-            # “…,” according to a source close to the talks.
-            who = according["who"].strip()
+            # “…,” according to a source close to the talks; "по его словам": he said.
+            who = (according["who"] or "").strip()
+            if according["pronoun"]:
+                who = "он" if according["pronoun"] in ("его", "их") else "она"
             found.append(
                 FoundQuote(who, "according to", quote["text"].strip(" ,"), "direct", offset)
             )
@@ -282,7 +328,9 @@ def attributed_quotes(body: str) -> list[FoundQuote]:
             continue
         word = verb_word(verb)
         if quote and quote.end() <= verb.start():
-            who = sentence[quote.end() : verb.start()]
+            # The speaker stands between the verb and the last quote before it.
+            last = [m for m in QUOTE.finditer(sentence) if m.end() <= verb.start()][-1]
+            who = sentence[last.end() : verb.start()]
             if not _clean_who(who):
                 # “…,” said Sergey Lavrov, the minister. / “…,” telling reporters …: the
                 # speaker follows the verb, or (a participle) is the one speaking already.
@@ -307,7 +355,11 @@ def attributed_quotes(body: str) -> list[FoundQuote]:
             text = later_quote["text"].strip(" ,")
             found.append(FoundQuote(inverted["who"], word, text, "direct", offset))
             continue
-        if ARABIC.search(word) and not _clean_who(sentence[: verb.start()]):
+        if ARABIC.search(word) and (
+            not _clean_who(sentence[: verb.start()])
+            or ARABIC_CLAUSE_BEFORE_VERB.search(sentence[: verb.start()])
+            and _arabic_subject_follows(sentence[verb.end() :])
+        ):
             found.append(_arabic_statement(sentence, verb, word, offset))
             continue
         who = _clean_who(sentence[: verb.start()])

@@ -131,6 +131,18 @@ def looks_like_paragraph(title: str) -> bool:
     return words > PARAGRAPH_WORDS or (ends_sentence and words > SENTENCE_WORDS)
 
 
+HEADLINE_WORDS = 20  # a title made from a first paragraph stops after this many words
+
+
+def headline_from(paragraph: str) -> str:
+    """A title for a text with no headline line: its first sentence, cut short if long."""
+    sentence = re.split(r"(?<=[.!?؟。])\s+", paragraph.strip(), maxsplit=1)[0]
+    words = sentence.split()
+    if len(words) <= HEADLINE_WORDS:
+        return " ".join(words)
+    return " ".join(words[:HEADLINE_WORDS]).rstrip(",;:،") + "…"
+
+
 def _headline(line: str) -> str:
     match = TITLE_SITE_SUFFIX.match(line)
     return match["title"].strip() if match else line

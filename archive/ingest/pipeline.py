@@ -18,7 +18,12 @@ from archive.actors.proposals import ProposalCollector, names_after_titles
 from archive.actors.quotes import find_quotes
 from archive.actors.speakers import SpeakerResolver
 from archive.ingest import clusters, dates, dating, language
-from archive.ingest.cleaning import clean_body, looks_like_paragraph, split_lines
+from archive.ingest.cleaning import (
+    clean_body,
+    headline_from,
+    looks_like_paragraph,
+    split_lines,
+)
 from archive.ingest.readers import read_paths
 from archive.ingest.records import BuiltArticle, ImportReport, Problem, Skipped
 from archive.ingest.rounds import RoundFinder, processes_named
@@ -57,28 +62,38 @@ class Importer:
         """The batch built so far is being saved: its articles are no longer pending."""
         self.pending.clear()
 
+    @staticmethod
+    def title_and_body(item) -> tuple[str, str]:
+        """The headline and the cleaned body. A text with no headline line keeps its first
+        paragraph in the body (its quotes, names and dateline count), titled by its opening
+        sentence."""
+        if not looks_like_paragraph(item.title):
+            return item.title, clean_body(split_lines(item.text), item.title)
+        body = clean_body(split_lines(item.text))
+        if " ".join(item.title.split()) not in body:
+            body = f"{item.title}\n\n{body}"  # a record whose title field is a paragraph
+        return headline_from(item.title), body
+
     def build(self, item, sha256):
         """An unsaved Article with its mentions and rounds."""
-        body = clean_body(split_lines(item.text), item.title)
-        text = f"{item.title}\n{body}"
+        title, body = self.title_and_body(item)
+        text = f"{title}\n{body}" if title not in body else body
         named = processes_named(text)
         # The calendar a text is dated against: the rounds it names outright ("Astana-6"),
         # else every round of the processes it names.
         process_rounds = self.rounds.of_processes(named)
         outright = self.rounds.named_candidates(text)
         calendar = outright or process_rounds
-        # The body first; a headline's date counts only when the body gives none, or when
-        # the "headline" is a first paragraph (a text with no headline line).
-        dated = text if looks_like_paragraph(item.title) else body
+        # The body first; a headline's date counts only when the body gives none.
         found = dating.candidates(
-            dated, item.date_string, item.url, calendar, item.date_order, len(outright) == 1
+            body, item.date_string, item.url, calendar, item.date_order, len(outright) == 1
         ) or dating.candidates(text, "", "", calendar, item.date_order, len(outright) == 1)
         guess = dating.choose(found)
         minhash = clusters.signature(body)
         article = Article(
             **fitted(
                 Article,
-                title=item.title,
+                title=title,
                 source=item.source,
                 url=item.url,
                 author=item.author,
