@@ -204,6 +204,13 @@ ROUND_RESUMING = (
 # "according to X" (archive.actors.quotes reads "по его словам", "according to him", apart).
 ACCORDING_TO = r"по\s+словам|selon|d['’]après|بحسب|وفقا\s+ل"
 
+# A meeting still to come ("next month", "will be held"), after fold_script.
+FUTURE = (
+    r"المقبل|المقبلة|القادم|القادمة|سيعقد|ستعقد|ينعقد|تنعقد|"
+    r"предстоящ\w*|пройд[её]т|состоится|следующ\w*|"
+    r"prochain\w*|se\s+tiendra|aura\s+lieu"
+)
+
 # Reporting verbs ("said") and sources kept anonymous, in each language.
 REPORTING_VERBS = (
     r"قال|قالت|أكد|أكدت|اكد|اكدت|أضاف|أضافت|اضاف|اضافت|أوضح|أوضحت|أشار|أشارت|صرح|صرحت|"

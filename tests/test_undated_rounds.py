@@ -53,3 +53,19 @@ def test_a_conference_named_in_french_with_roman_numerals_is_found():
 def test_a_resumed_round_of_a_conference_is_not_taken_for_its_opening():
     text = "La reprise des pourparlers de Genève II est attendue lundi."
     assert placed(text) == []
+
+
+def test_a_congress_still_to_come_gives_way_to_the_round_reported():
+    from archive.ingest.rounds import rounds_named
+
+    text = (
+        "The eighth round of the Astana talks closed, and the Sochi congress will be held "
+        "next month."
+    )
+    assert rounds_named(text) == {("astana", 8)}
+
+
+def test_the_congress_is_named_in_russian_with_its_adjective():
+    from archive.ingest.rounds import rounds_named
+
+    assert rounds_named("Конгресс сирийского национального диалога открылся.") == {("sochi", 1)}

@@ -70,7 +70,8 @@ EXPLICIT_ROUND = [
 SUCH_ROUND = re.compile(rf"\b{_ORDINAL}\s+such\s+(?:round|session|meeting|conference)\b", re.I)
 CONGRESS = re.compile(
     r"\bSochi\s+(?:peace\s+)?congress\b|National Dialogue Congress|مؤتمر الحوار الوطني"
-    r"|Конгресс\w* национального диалога|congrès de Sotchi|congrès du dialogue national",
+    r"|Конгресс\w*\s+(?:\w+\s+)?национального\s+диалога|congrès de Sotchi"
+    r"|congrès (?:\w+\s+)?du dialogue national",
     re.I,
 )
 # Geneva I was the meeting of the Action Group for Syria.
@@ -97,6 +98,12 @@ def _count(match) -> int | None:
 
 # "before the 8th round ... scheduled for August": a round still to come, not the one reported.
 AHEAD = re.compile(r"\b(?:before|ahead\s+of|next|upcoming|forthcoming|future)\s+(?:the\s+)?$", re.I)
+
+
+FUTURE = re.compile(
+    rf"\b(?:next|upcoming|forthcoming|will be held|to be held)\b|(?<!\w)(?:{languages.FUTURE})",
+    re.I,
+)
 
 
 def _count_digits(ordinal: str) -> int | None:
@@ -141,8 +148,13 @@ def rounds_named(text: str) -> set[tuple[str, int]]:
         ]
         if before:
             named.add((max(before)[1], _count(match)))
-    if CONGRESS.search(text):
-        named.add((Event.Process.SOCHI, 1))
+    for match in CONGRESS.finditer(text):
+        # "the congress to be held in Sochi next month": one to come, like AHEAD rounds.
+        around = text[max(0, match.start() - 40) : match.end() + 80]
+        to_come = FUTURE.search(around) or AHEAD.search(
+            text[max(0, match.start() - 20) : match.start()]
+        )
+        (ahead if to_come else named).add((Event.Process.SOCHI, 1))
     if ACTION_GROUP.search(text):
         named.add((Event.Process.GENEVA, 1))
     return named or ahead
