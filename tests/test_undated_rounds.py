@@ -69,3 +69,20 @@ def test_the_congress_is_named_in_russian_with_its_adjective():
     from archive.ingest.rounds import rounds_named
 
     assert rounds_named("Конгресс сирийского национального диалога открылся.") == {("sochi", 1)}
+
+
+def test_the_committees_launch_is_its_first_session():
+    text = "The Constitutional Committee began its work in Geneva with an address by the envoy."
+    assert placed(text) == ["constitutional-1"]
+
+
+def test_a_day_two_rounds_shared_goes_to_the_one_near_a_one_off_meeting_named():
+    text = (
+        "Delegations in Astana on 21 December discussed who would be invited to Sochi, "
+        "where Russia wants a congress of Syrians."
+    )
+    assert placed(text) == ["astana-8"]
+
+
+def test_a_day_two_rounds_shared_with_no_other_cue_is_not_placed():
+    assert placed("Delegations met in Astana on 21 December.") == []

@@ -32,6 +32,7 @@ PROCESS_NAMES = {
     process: re.compile(rf"{english}|(?<!\w)(?:{languages.PROCESS_WORDS[process]})")
     for process, english in _ENGLISH_PROCESS_NAMES.items()
 }
+ONE_OFF_DAYS = 120  # how near a one-off meeting a text naming it and a day of a round was written
 GRACE_DAYS = 7  # how long after a round's end an article still reports on it
 LEAD_DAYS = 5  # how long before a round's start an article previews it
 # How far from a round an article naming it explicitly may be dated (previews, look-backs).
@@ -231,6 +232,19 @@ class RoundFinder:
             for event in events
             if _held_on(event, month, dom)
         }
+        if len(held) > 1:
+            # Astana 8 and 17 both sat on 21 December: a one-off meeting the text also names
+            # (the Sochi congress) was near the one it means.
+            one_offs = [rounds[0] for rounds in self.by_process.values() if len(rounds) == 1]
+            near = {
+                event
+                for event in held
+                for one_off in one_offs
+                if one_off in events
+                and one_off not in held
+                and _distance(event, one_off.start_date) <= ONE_OFF_DAYS
+            }
+            held = near or held
         return list(held) if len(held) == 1 else []
 
     def find(self, text: str, day, processes=None, people=()) -> list[Event]:

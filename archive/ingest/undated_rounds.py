@@ -5,16 +5,18 @@ fits and leaves the others out; a cue the text does not give, or one that would 
 round, changes nothing. The text is placed only when one round is left and some cue chose it:
 - the people it names: a round's mediator and delegation heads (Brahimi: Geneva II);
 - the war's age it gives ("the five-year conflict"): rounds held when it was that old;
+- the Constitutional Committee and Geneva named together: Geneva is where the Committee sits;
 - a venue only one candidate used ("Montreux": the opening of Geneva II);
-- where in a conference of several rounds it stands: a text looking back at "the first round"
-  reports a later one; a text on talks opening, with no word of a new or resumed round,
-  reports the first.
+- where in a conference of several rounds it stands (Geneva II, Geneva III, the sessions of
+  the Constitutional Committee): a text looking back at "the first round" reports a later one;
+  a text on talks opening, with no word of a new or resumed round, reports the first.
 """
 
 import re
 
 from archive import languages
 from archive.ingest.calendar_dates import in_window, war_age_window
+from archive.models import Event
 
 # "an agreement from the first round last month", "since the first round": a look back.
 FIRST_ROUND_BEHIND = re.compile(
@@ -44,6 +46,7 @@ def narrow(events, text: str, finder, people) -> list:
     cues = (
         lambda rs: finder.with_participants(rs, people) if people else rs,
         lambda rs: in_window(rs, war_age_window(text)),
+        lambda rs: committee_in_geneva(rs),
         lambda rs: by_venue(rs, text),
         lambda rs: by_part(rs, text),
     )
@@ -53,6 +56,14 @@ def narrow(events, text: str, finder, people) -> list:
             rounds = kept
     chosen = len(rounds) == 1 and len(events) > 1
     return rounds if chosen else []
+
+
+def committee_in_geneva(rounds) -> list:
+    """A text naming the Constitutional Committee and Geneva names the city it sits in, not
+    the Geneva conferences: the Committee's sessions, when they are among the candidates."""
+    sessions = [event for event in rounds if event.process == Event.Process.CONSTITUTIONAL]
+    others = {event.process for event in rounds} - {Event.Process.CONSTITUTIONAL}
+    return sessions if sessions and others == {Event.Process.GENEVA} else list(rounds)
 
 
 def _venue_words(event) -> set[str]:
@@ -70,10 +81,18 @@ def by_venue(rounds, text: str) -> list:
     return kept or list(rounds)
 
 
+def _conference(event):
+    """The Constitutional Committee's sessions are one body's sittings: its launch ("the
+    Committee began its work") was the first; Geneva II and III were held over rounds."""
+    if event.process == Event.Process.CONSTITUTIONAL:
+        return event.process
+    return event.process, event.number
+
+
 def by_part(rounds, text: str) -> list:
     """Within one conference held over several rounds (Geneva II, Geneva III): a later round
     for a text looking back at the first, the first for a text on talks opening."""
-    conferences = {(event.process, event.number) for event in rounds}
+    conferences = {_conference(event) for event in rounds}
     if len(conferences) != 1 or len(rounds) < 2:
         return list(rounds)
     ordered = sorted(rounds, key=lambda event: event.start_date)
