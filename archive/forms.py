@@ -17,3 +17,24 @@ class SearchForm(forms.Form):
     sort = forms.ChoiceField(
         choices=[(key, key.capitalize()) for key in SORTS], required=False, initial="relevance"
     )
+
+
+class TimelineFilterForm(forms.Form):
+    """The timeline's filters: rounds where an actor took part, spoke or was named; rounds
+    whose articles contain some words."""
+
+    actor = forms.ModelChoiceField(
+        queryset=None, to_field_name="slug", required=False, empty_label="Any actor"
+    )
+    q = forms.CharField(
+        label="Words",
+        required=False,
+        max_length=settings.ARCHIVE_MAX_QUERY_LENGTH,
+        widget=forms.TextInput(attrs={"type": "search", "placeholder": "ceasefire, detainees…"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        from archive.models import Actor
+
+        super().__init__(*args, **kwargs)
+        self.fields["actor"].queryset = Actor.objects.order_by("name")

@@ -29,7 +29,7 @@ def test_timeline_round_click_lands_on_its_page(live_url, page):
     page.goto(live_url + "/")
     page.click("text=Open the full timeline")
     expect(page.locator("h1")).to_have_text("Timeline of the talks")
-    page.click('svg.timeline a[data-round="astana-4"]')
+    page.click('svg.timeline a[data-round="astana-4"] rect')
     expect(page).to_have_url(live_url + "/rounds/astana-4/")
     expect(page.locator("h1")).to_have_text("Astana 4")
     expect(page.locator("dl.facts")).to_contain_text("de-escalation zones")

@@ -2,7 +2,7 @@ import datetime
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Count, Max, Min
+from django.db.models import Count, Exists, Max, Min, OuterRef
 from django.shortcuts import get_object_or_404, render
 
 from archive import citations, search
@@ -10,26 +10,37 @@ from archive.actors import profile
 from archive.filters import ArticleFilter
 from archive.forms import SearchForm
 from archive.models import Actor, Article, Event
-from archive.timeline import layout
+from archive.timeline import coverage, layout
 
 
 def home(request):
-    """What the archive holds, a search box, the latest articles, a glimpse of the timeline."""
+    """The rounds at a glance, the latest rounds and what was said at them, then the latest
+    reports on the talks."""
     span = Article.objects.aggregate(first=Min("published"), last=Max("published"))
-    events = Event.objects.all()
+    events = Event.objects.annotate(n=Count("articles")).order_by("start_date", "number", "part")
+    covered = [e for e in events if e.n and e.start_date <= datetime.date.today()][::-1][:5]
+    quoted = next((e for e in covered if e.quotes.attributed().exists()), None)
+    placed = Article.events.through.objects.filter(article_id=OuterRef("pk"))
     context = {
         "form": SearchForm(),
         "article_count": Article.objects.count(),
         "undated_count": Article.objects.filter(published__isnull=True).count(),
         "source_count": Article.objects.exclude(source="").values("source").distinct().count(),
         "actor_count": Actor.objects.count(),
-        "round_count": events.count(),
+        "round_count": len(events),
         "span": span,
-        "latest": Article.objects.dated().order_by("-published", "-pk")[:8],
-        "timeline": layout.build(events, px_per_year=64, lane_height=46, label_width=150),
-        "busiest_rounds": Event.objects.annotate(n=Count("articles"))
-        .filter(n__gt=0)
-        .order_by("-n", "start_date")[:6],
+        "timeline": layout.build(events, {e.pk: e.n for e in events}, coverage.densities()),
+        "latest_rounds": covered,
+        "quoted_round": quoted,
+        "quotes": quoted.quotes.attributed()
+        .select_related("speaker", "article")
+        .order_by("-article__published")[:4]
+        if quoted
+        else [],
+        "latest": Article.objects.dated()
+        .filter(Exists(placed))
+        .defer("raw", "raw_text", "minhash", "date_candidates")
+        .order_by("-published", "-pk")[:8],
     }
     return render(request, "archive/home.html", context)
 

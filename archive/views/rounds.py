@@ -6,19 +6,35 @@ from django.db.models import Count
 from django.shortcuts import get_object_or_404, render
 
 from archive import citations, search
+from archive.forms import TimelineFilterForm
 from archive.models import Event
-from archive.timeline import layout
+from archive.timeline import coverage, layout
 
 
 def timeline(request):
-    """Geneva, Astana and the Constitutional Committee as parallel lanes on one time axis."""
+    """Geneva, Astana, the Constitutional Committee and Sochi as lanes on one time axis, with
+    the archive's coverage under each; an actor or some words light up the rounds they match."""
+    form = TimelineFilterForm(request.GET)
+    actor, words, message = None, "", ""
+    if form.is_valid():
+        actor, words = form.cleaned_data["actor"], form.cleaned_data["q"]
+    else:
+        message = " ".join(" ".join(errors) for errors in form.errors.values())
+    matched, query_error = coverage.matching_rounds(actor, words)
     events = Event.objects.annotate(n=Count("articles")).order_by("start_date", "number", "part")
     counts = {event.pk: event.n for event in events}
+    drawing = layout.build(events, counts, coverage.densities(), matched)
     context = {
-        "timeline": layout.build(events, counts=counts),
+        "timeline": drawing,
+        "form": form,
+        "filtered": matched is not None,
+        "matched": matched or set(),
+        "matched_count": len(matched or ()),
+        "message": message or query_error,
         "lanes": [(name, [e for e in events if e.process == key]) for key, name in layout.LANES],
     }
-    return render(request, "archive/timeline.html", context)
+    status = 400 if context["message"] else 200
+    return render(request, "archive/timeline.html", context, status=status)
 
 
 QUOTES_SHOWN = 30
