@@ -186,10 +186,10 @@ def test_curators_edit_entities_but_not_users(client):
     assert client.get("/admin/auth/user/").status_code == 403
 
 
-def test_actor_page_shows_roles_sparkline_network(client):
+def test_actor_page_shows_roles_mentions_chart_network(client):
     page = client.get("/actors/staffan-de-mistura/").content.decode()
     assert "UN Special Envoy for Syria" in page
-    assert 'class="sparkline"' in page
+    assert 'class="mentions"' in page
     assert 'class="network"' in page
 
 

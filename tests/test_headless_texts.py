@@ -41,3 +41,18 @@ def test_quotes_of_the_first_paragraph_are_imported(tmp_path, scratch_index):
     pipeline.run([tmp_path])
     article = Article.objects.get(source_file__endswith="headless.txt")
     assert article.quotes.filter(speaker__slug="kofi-annan", text__startswith="Time").exists()
+
+
+@pytest.mark.django_db
+def test_the_same_words_quoted_twice_are_stored_once(tmp_path, scratch_index):
+    from archive.ingest import pipeline
+    from archive.models import Article
+
+    text = (
+        "Envoy rejects draft\n\n“We will not sign this text,” said Kofi Annan.\n\n"
+        "Delegates left early.\n\nAnnan told them again: “We will not sign this text.”\n"
+    )
+    (tmp_path / "twice.txt").write_text(text)
+    pipeline.run([tmp_path])
+    article = Article.objects.get(source_file__endswith="twice.txt")
+    assert article.quotes.filter(text__startswith="We will not sign").count() == 1

@@ -86,3 +86,12 @@ def test_according_to_him_in_russian_continues_the_person_named():
         '"идут в нужном направлении".'
     )
     assert attributed(body)[-1][:1] == ("sergey-lavrov",)
+
+
+def test_a_quote_ending_a_paragraph_is_not_attributed_by_the_next_one():
+    body = (
+        "The envoy told reporters that “the gaps remain wide; nobody denies it.”\n\n"
+        "A senior official agreed, saying that “a process has started.”"
+    )
+    texts = [text for _, _, text in attributed(body)]
+    assert texts == ["the gaps remain wide; nobody denies it.", "a process has started."]

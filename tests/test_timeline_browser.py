@@ -136,3 +136,7 @@ def test_screenshots_of_the_timeline_read_cleanly(live_url, page, tmp_path, widt
     page.locator(".tl").screenshot(path=os.path.join(SHOTS or tmp_path, f"drawing-{width}.png"))
     page.goto(live_url + "/")
     shoot(page, tmp_path, f"home-{width}.png")
+    page.goto(live_url + "/rounds/astana-1/")
+    shoot(page, tmp_path, f"dossier-{width}.png")
+    page.goto(live_url + "/actors/staffan-de-mistura/")
+    shoot(page, tmp_path, f"actor-{width}.png")

@@ -138,14 +138,15 @@ def _reported_content(rest: str) -> str:
     return rest.strip()
 
 
-# A quote of several sentences and the attribution after it: “A. B,” Dujarric said.
+# A quote of several sentences and the attribution after it, in the same paragraph:
+# “A. B,” Dujarric said.
 LONG_QUOTE = re.compile(
-    r"[“\"](?P<text>[^”\"\n]{3,}?[.!?;:][^”\"\n]+?)[”\"]\s*,?\s*"
+    r"[“\"](?P<text>[^”\"\n]{3,}?[.!?;:][^”\"\n]+?)[”\"][ \t]*,?[ \t]*"
     rf"(?P<who>{_WHO_CHAR}{{1,80}}?)\s+(?P<verb>{VERBS})\b"
 )
 # The same with the verb first, as Russian and French write it: «A. B», — сказал Лаврентьев.
 LONG_QUOTE_VERB_FIRST = re.compile(
-    r"[“\"«„](?P<text>[^”\"»\n]{3,}?[.!?;:][^”\"»\n]+?)[”\"»“]\s*,?\s*[—–-]?\s*"
+    r"[“\"«„](?P<text>[^”\"»\n]{3,}?[.!?;:][^”\"»\n]+?)[”\"»“][ \t]*,?[ \t]*[—–-]?[ \t]*"
     rf"(?P<verb>{languages.REPORTING_VERBS})\s+(?P<who>(?:M\.\s+)?[^.;:“”\"«»\n]{{1,80}})"
 )
 

@@ -131,11 +131,13 @@ class Importer:
     def quotes(self, body, day, event, article):
         """Unsaved Quotes of an article body, speakers resolved; unknown speakers proposed."""
         resolver = SpeakerResolver(self.matcher, self.people, day, body)
-        quotes = []
+        quotes, seen = [], set()
         for found in find_quotes(body):
             speaker = resolver.resolve_quote(found)
-            if speaker is None or not found.text:
-                continue
+            words = " ".join(found.text.split()).strip(' .,“”"«»').casefold()
+            if speaker is None or not words or words in seen:
+                continue  # no speaker, or the same words again (a paragraph printed twice)
+            seen.add(words)
             if speaker.actor_id is None and not speaker.anonymous:
                 self.proposals.add(speaker.name, f"{found.who} {found.verb}: {found.text}", article)
             quotes.append(

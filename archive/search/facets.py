@@ -140,3 +140,20 @@ def counts(reader, mask) -> dict[str, dict[str, int]]:
         tally = np.bincount(codes[mask[docs]], minlength=len(values))
         result[facet.field] = {values[i]: int(tally[i]) for i in np.flatnonzero(tally)}
     return result
+
+
+def pair_counts(reader, mask, field: str, values: list[str]):
+    """How many of the documents where `mask` is True carry each pair of `values` in `field`
+    (actors named together in an actor's articles): a values × values matrix, from the same
+    cached arrays as the facet counts."""
+    docs, codes, names = arrays.facet_pairs(reader, field)
+    index = {name: i for i, name in enumerate(names)}
+    wanted = np.full(len(names) + 1, -1)
+    for column, value in enumerate(values):
+        if value in index:
+            wanted[index[value]] = column
+    chosen = mask[docs] & (wanted[codes] >= 0)
+    rows, columns = np.unique(docs[chosen], return_inverse=True)
+    incidence = np.zeros((len(rows), len(values)), dtype=np.int32)
+    incidence[columns, wanted[codes[chosen]]] = 1
+    return incidence.T @ incidence

@@ -110,6 +110,11 @@ class SearchResults:
         self._run()
         return self._facets
 
+    def pair_counts(self, field: str, values: list[str]):
+        """Hits carrying each pair of `values` in `field` (see facets.pair_counts)."""
+        self._run()
+        return facets.pair_counts(self._snapshot.reader, self._found.mask, field, values)
+
     def suggestion(self) -> str | None:
         """A corrected query when this one finds little or nothing."""
         if not self.text or self.count() >= FEW_HITS:

@@ -6,7 +6,7 @@ from django.db.models import Count, Exists, Max, Min, OuterRef
 from django.shortcuts import get_object_or_404, render
 
 from archive import citations, search
-from archive.actors import profile
+from archive.actors import charts, profile
 from archive.filters import ArticleFilter
 from archive.forms import SearchForm
 from archive.models import Actor, Article, Event
@@ -96,15 +96,18 @@ def actor_detail(request, slug):
     named = profile.articles_naming(actor)
     page = Paginator(named, settings.ARCHIVE_PAGE_SIZE).get_page(request.GET.get("page"))
     facets = named.facet_counts()
+    participations = list(
+        actor.participant_set.select_related("event").order_by("event__start_date")
+    )
+    neighbours = profile.co_mentioned(actor, facets)
+    pairs = profile.co_mention_pairs(named, neighbours) if neighbours else None
     context = {
         "actor": actor,
         "aliases": actor.aliases.all(),
         "titles": actor.roles.all(),
-        "participations": actor.participant_set.select_related("event").order_by(
-            "event__start_date"
-        ),
-        "sparkline": profile.sparkline(profile.mentions_by_year(facets)),
-        "network": profile.network(actor, profile.co_mentioned(actor, facets)),
+        "participations": participations,
+        "chart": charts.mentions_chart(facets.get("month", {}), participations),
+        "network": charts.network(actor, neighbours, pairs),
         "quotes": profile.latest_quotes(actor),
         "quote_count": actor.quotes.attributed().count(),
         "page": page,

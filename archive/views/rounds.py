@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, render
 from archive import citations, search
 from archive.forms import TimelineFilterForm
 from archive.models import Event
-from archive.timeline import coverage, layout
+from archive.timeline import coverage, dossier, layout
 
 
 def timeline(request):
@@ -37,33 +37,37 @@ def timeline(request):
     return render(request, "archive/timeline.html", context, status=status)
 
 
-QUOTES_SHOWN = 30
-
-
 def round_detail(request, slug):
+    """A round's dossier: the calendar's facts, who said what, who was most present, the
+    rounds around it, its coverage day by day and the archive's articles on it."""
     event = get_object_or_404(Event, slug=slug)
     siblings = list(Event.objects.filter(process=event.process))
     position = siblings.index(event)
-    # A page of the round's articles at a time, oldest first, from the index (the same
-    # list and count as `round:` searches); every article and quote at once grew with the
-    # archive (270 articles and their quotes on one page at 100k).
-    placed = search.search(filters={"round": event.slug}, sort="oldest")
-    page = Paginator(placed, settings.ARCHIVE_PAGE_SIZE).get_page(request.GET.get("page"))
-    quotes = (
-        event.quotes.attributed()
-        .select_related("speaker", "article")
-        .order_by("article__published")
-    )
+    # A page of the round's articles at a time, oldest first, wire copies collapsed, from the
+    # index (the same list and count as `round:` searches; every article at once grew with
+    # the archive).
+    placed = search.search(filters={"round": event.slug}, sort="oldest", with_facets=True)
+    collapsed = search.search(filters={"round": event.slug}, sort="oldest", collapse=True)
+    page = Paginator(collapsed, settings.ARCHIVE_PAGE_SIZE).get_page(request.GET.get("page"))
+    total = placed.count()
     context = {
         "event": event,
-        "participants": event.participant_set.select_related("actor"),
+        "dates_note_adds": dossier.dates_note_adds(event),
+        "participants": event.participant_set.select_related("actor").order_by(
+            "role", "actor__name"
+        ),
         "page": page,
+        "article_count": total,
         "articles": [hit.article for hit in page.object_list],
-        "quotes": quotes.defer("article__body", "article__raw_text", "article__raw")[:QUOTES_SHOWN],
-        "quote_count": quotes.count(),
+        "speakers": dossier.who_said_what(event),
+        "quote_count": event.quotes.attributed().count(),
+        "present": dossier.most_present(placed) if total else [],
+        "coverage": dossier.coverage_days(event) if total else [],
+        "find_coverage": None if total else dossier.coverage_search(event),
+        "parallel": dossier.parallel_rounds(event),
         "previous": siblings[position - 1] if position > 0 else None,
         "next": siblings[position + 1] if position + 1 < len(siblings) else None,
-        "citations": citations.rendered(round_item(request, event, page.paginator.count)),
+        "citations": citations.rendered(round_item(request, event, total)),
     }
     return render(request, "archive/round_detail.html", context)
 
