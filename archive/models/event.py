@@ -1,8 +1,14 @@
 import datetime
+import functools
 
 from django.db import models
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from simple_history.models import HistoricalRecords
+
+
+@functools.cache
+def _round_url_pattern(script_prefix: str) -> str:
+    return reverse("archive:round", args=["SLUG"])
 
 
 class Event(models.Model):
@@ -46,7 +52,8 @@ class Event(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("archive:round", args=[self.slug])
+        # reverse() once per script prefix: pages list up to 1,000 rounds (~15 µs each).
+        return _round_url_pattern(get_script_prefix()).replace("SLUG", self.slug)
 
     def indexed_article_ids(self) -> set[int]:
         return set(self.articles.values_list("pk", flat=True))

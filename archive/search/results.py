@@ -81,7 +81,9 @@ class SearchResults:
         self._ids = snap.article_ids[order]
         self._keys = snap.article_keys[order]
         self._words = highlight.query_words(self.query, snap.reader)
-        self._facets = facets.counts(snap.reader, found.mask) if self.with_facets else {}
+        # with_facets: True for every facet, or the index fields wanted ("round", "month").
+        fields = None if self.with_facets is True else self.with_facets
+        self._facets = facets.counts(snap.reader, found.mask, fields) if self.with_facets else {}
         self._snapshot, self._found, self._order = snap, found, order
 
     def count(self):

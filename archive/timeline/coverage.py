@@ -18,7 +18,7 @@ def densities() -> dict[str, dict[str, int]]:
     def compute():
         result = {}
         for process, _ in Event.Process.choices:
-            found = search.search(filters={"process": process}, with_facets=True)
+            found = search.search(filters={"process": process}, with_facets=("month",))
             result[process] = found.facet_counts().get("month", {})
         return result
 
@@ -33,7 +33,7 @@ def matching_rounds(actor=None, words="") -> tuple[set[int] | None, str]:
         return None, ""
     filters = {"actor": actor.slug} if actor else {}
     try:
-        found = search.search(words, filters=filters, with_facets=True)
+        found = search.search(words, filters=filters, with_facets=("round",))
         slugs = set(found.facet_counts().get("round", {}))
     except QueryError as error:
         return set(), str(error)

@@ -8,12 +8,21 @@ redraws it at any zoom; without JavaScript the drawing is the whole axis at `wid
 import datetime
 from dataclasses import dataclass, field
 
+from archive.timeline import svg
+
 LANES = [
     ("geneva", "Geneva"),
     ("astana", "Astana"),
     ("constitutional", "Constitutional Committee"),
     ("sochi", "Sochi and other"),
 ]
+LANE_OF = {key: key for key, _ in LANES} | {"other": "sochi"}  # process → lane
+
+
+def in_lane(events, key) -> list:
+    return [event for event in events if LANE_OF.get(event.process) == key]
+
+
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V", 6: "VI", 7: "VII", 8: "VIII"}
 MIN_MARK_WIDTH = 3.0  # units: a one-day round stays visible on the whole axis
 DENSITY_HEIGHT = 16  # the bars of articles per month under each lane ...
@@ -67,6 +76,14 @@ class Lane:
     marks: list = field(default_factory=list)
     bars: list = field(default_factory=list)
 
+    @property
+    def marks_svg(self) -> str:
+        return svg.marks(self)
+
+    @property
+    def bars_svg(self) -> str:
+        return svg.bars(self)
+
 
 @dataclass
 class Timeline:
@@ -100,14 +117,14 @@ def build(events, counts=None, densities=None, matched=None, today=None, width=1
     lanes = []
     for index, (key, name) in enumerate(LANES):
         lane = Lane(key, name, 22 + index * lane_height)
-        for event in sorted((e for e in events if e.process == key), key=lambda e: e.start_date):
+        for event in sorted(in_lane(events, key), key=lambda e: e.start_date):
             x, w, a, b = span(event.start_date, event.last_day + datetime.timedelta(days=1))
             keep = None if matched is None else event.pk in matched
             lane.marks.append(
                 Mark(event, x, w, a, b, short_label(event), counts.get(event.pk, 0), keep)
             )
         _hide_crowded_labels(lane.marks)
-        lane.bars = _bars(densities.get(key, {}), span)
+        lane.bars = _bars(_lane_months(densities, key), span)
         lanes.append(lane)
     years = []
     for year in range(first, end.year):
@@ -115,6 +132,15 @@ def build(events, counts=None, densities=None, matched=None, today=None, width=1
         years.append((year, _n(a * scale), a))
     height = 22 + len(lanes) * lane_height
     return Timeline(width, height, lane_height, origin, days, years, lanes)
+
+
+def _lane_months(densities, key) -> dict:
+    months = {}
+    for process, counts in densities.items():
+        if LANE_OF.get(process) == key:
+            for month, n in counts.items():
+                months[month] = months.get(month, 0) + n
+    return months
 
 
 LABEL_CHAR_WIDTH = 6.5  # units per character of a round's label (10 px type)

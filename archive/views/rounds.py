@@ -31,7 +31,7 @@ def timeline(request):
         "matched": matched or set(),
         "matched_count": len(matched or ()),
         "message": message or query_error,
-        "lanes": [(name, [e for e in events if e.process == key]) for key, name in layout.LANES],
+        "lanes": [(name, layout.in_lane(events, key)) for key, name in layout.LANES],
     }
     status = 400 if context["message"] else 200
     return render(request, "archive/timeline.html", context, status=status)
