@@ -65,3 +65,16 @@ def test_a_round_without_articles_offers_the_search_that_would_find_coverage(cli
 def test_the_search_offered_for_an_empty_round_runs(client):
     link, _ = dossier.coverage_search(Event.objects.get(slug="astana-20"))
     assert client.get(link.replace("&amp;", "&")).status_code == 200
+
+
+def test_every_example_query_on_the_home_page_finds_something(client):
+    import re
+    from html import unescape
+
+    home = client.get("/").content.decode()
+    examples = re.findall(r'<p class="hint">(.*?)</p>', home, re.S)[0]
+    links = [unescape(href) for href in re.findall(r'href="([^"]+)"', examples)]
+    assert len(links) >= 3
+    for link in links:
+        page = client.get(link).content.decode()
+        assert re.search(r"<strong>[1-9][\d,]*</strong> articles? match", page), link
