@@ -22,9 +22,10 @@ $(VENV)/.installed: requirements.txt
 
 setup: $(VENV)/.installed
 
-# Migrations, the calendar and gazetteer, the seeds and FA-KES corpus, the index.
+# Static files, migrations, the calendar and gazetteer, the seeds and FA-KES corpus, the index.
 # Each step is idempotent, so a second run changes nothing.
 data: setup
+	$(MANAGE) collectstatic --noinput -v 0
 	$(MANAGE) migrate --noinput -v 0
 	$(MANAGE) load_reference
 	$(MANAGE) import_articles seeds

@@ -142,9 +142,16 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-# Static files are vendored in static/ and served by WhiteNoise straight from the finders,
-# so neither `make run` nor the tests need a collectstatic step.
-WHITENOISE_USE_FINDERS = True
+# Static files are vendored in static/, collected (`make run`, `make test`, the test suite's
+# setup) into STATIC_ROOT with hashed names and gzip/brotli copies, and served by WhiteNoise
+# with far-future cache headers. One folder for every process of the checkout, whatever
+# ARCHIVE_VAR_DIR a scratch archive uses.
+STATIC_ROOT = Path(os.environ.get("ARCHIVE_STATIC_ROOT", BASE_DIR / "var" / "static"))
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+WHITENOISE_USE_FINDERS = DEBUG  # while developing, edits show without collecting again
 WHITENOISE_AUTOREFRESH = DEBUG
 
 # The Whoosh index: one directory, one writer at a time, any number of reading processes.

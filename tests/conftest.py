@@ -31,6 +31,13 @@ CHROMIUM_ARGS = [
 ]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def collected_static():
+    """Static files as production serves them: hashed names, compressed copies (pages name
+    them through the manifest, so a page cannot render without it)."""
+    call_command("collectstatic", interactive=False, verbosity=0)
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_test_environment, django_db_blocker, tmp_path_factory):
     """Test databases for every run, even one selecting only tests without a django_db mark
@@ -88,12 +95,12 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 @pytest.fixture(scope="session")
-def live_url(django_db_setup):
+def live_url(django_db_setup, collected_static):
     """A threaded server for the browser tests, reading the session's database and index."""
-    from django.contrib.staticfiles.handlers import StaticFilesHandler
     from django.test.testcases import LiveServerThread
 
-    thread = LiveServerThread("127.0.0.1", StaticFilesHandler, port=0)
+    # Static files as production serves them: WhiteNoise, from the collected, hashed files.
+    thread = LiveServerThread("127.0.0.1", lambda application: application, port=0)
     thread.daemon = True
     thread.start()
     thread.is_ready.wait()

@@ -41,6 +41,19 @@ def test_static_css_is_served(live_url, page):
     assert "--accent" in response.text()
 
 
+def test_pages_name_static_files_by_hash_served_compressed_and_cached_for_good(live_url, page):
+    import re
+
+    import requests
+
+    html = requests.get(live_url + "/").text
+    (css,) = re.findall(r'href="(/static/archive/style\.[0-9a-f]{12}\.css)"', html)
+    response = requests.get(live_url + css, headers={"Accept-Encoding": "gzip"})
+    assert response.status_code == 200 and "--accent" in response.text
+    assert response.headers["Content-Encoding"] == "gzip"
+    assert "immutable" in response.headers["Cache-Control"]
+
+
 def test_facet_click_narrows_and_keeps_the_query(live_url, page):
     page.goto(live_url + "/search/?q=Aleppo")
     total = int(page.locator(".count strong").inner_text().replace(",", ""))
