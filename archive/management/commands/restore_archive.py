@@ -1,0 +1,30 @@
+from pathlib import Path
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+
+from archive import backup
+
+
+class Command(BaseCommand):
+    help = (
+        "Restore a backup written by backup_archive into an empty instance (after migrate), "
+        "rebuild the search index from it and check both."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("path", type=Path, help="the backup file (.tar.gz)")
+
+    def handle(self, *args, path, **options):
+        try:
+            manifest = backup.restore(path)
+        except backup.BackupError as error:
+            raise CommandError(str(error)) from error
+        call_command("rebuild_index", stdout=self.stdout)
+        call_command("rebuild_index", "--check", stdout=self.stdout)
+        call_command("verify_fixity", stdout=self.stdout)
+        counts = manifest["counts"]
+        self.stdout.write(
+            f"Restored {path} (written {manifest['written']}): {counts['articles']} articles, "
+            f"{counts['quotes']} quotes, {counts['rounds']} rounds; index rebuilt."
+        )
