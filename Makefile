@@ -9,8 +9,11 @@ PG_URL := postgres://postgres@127.0.0.1:54329/archive
 
 .PHONY: run test setup data lint format manage superuser browser postgres postgres-stop test-sqlite test-postgres bench clean
 
+# gunicorn serves; beside it, one worker runs the imports curators start from the admin.
 run: data
 	@echo "Serving the archive on http://$(HOST):$(PORT)/ (Ctrl-C to stop)"
+	$(MANAGE) db_worker --queue-name imports -v 0 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	HOST=$(HOST) PORT=$(PORT) $(BIN)/gunicorn -c gunicorn.conf.py archive.wsgi
 
 # The virtualenv, rebuilt only when requirements.txt changes.

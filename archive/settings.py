@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "django_filters",
     "simple_history",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
     "archive.apps.ArchiveConfig",
 ]
 
@@ -140,6 +142,17 @@ TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
 
+# Files curators upload to import (never served: the import reads them), and the folders on
+# the server the admin's import form may read (colon-separated).
+MEDIA_ROOT = VAR_DIR / "media"
+ARCHIVE_IMPORT_DIRS = [
+    Path(folder)
+    for folder in os.environ.get(
+        "ARCHIVE_IMPORT_DIRS", f"{VAR_DIR / 'imports'}:{BASE_DIR / 'seeds'}"
+    ).split(":")
+    if folder
+]
+
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 # Static files are vendored in static/, collected (`make run`, `make test`, the test suite's
@@ -153,6 +166,12 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = DEBUG  # while developing, edits show without collecting again
 WHITENOISE_AUTOREFRESH = DEBUG
+
+# Background jobs (imports curators start from the admin) through Django's tasks API: the
+# django-tasks backport with its database backend, run by `manage.py db_worker` (`make run`
+# starts one). A deployment may point "default" at another backend (RQ, Celery,
+# procrastinate: see the README) without touching the code that enqueues.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["imports"]}}
 
 # The Whoosh index: one directory, one writer at a time, any number of reading processes.
 ARCHIVE_INDEX_DIR = Path(os.environ.get("ARCHIVE_INDEX_DIR", VAR_DIR / "index"))

@@ -5,8 +5,6 @@ import pytest
 
 from tests.live import ROOT, ScratchArchive
 
-pytestmark = pytest.mark.django_db(transaction=True)
-
 
 @pytest.fixture
 def filled(tmp_path):

@@ -5,6 +5,9 @@ from django.contrib import admin
 from django.db import models
 from simple_history.admin import SimpleHistoryAdmin
 
+from archive.admin.forms import ImportRunForm
+from archive.ingest import jobs
+from archive.ingest.version import IMPORTER_VERSION
 from archive.models import Article, ImportRun, Mention
 
 DATE_FIELDS = [
@@ -74,15 +77,47 @@ class ArticleAdmin(SimpleHistoryAdmin):
 
 @admin.register(ImportRun)
 class ImportRunAdmin(admin.ModelAdmin):
-    """Bulk imports, for audit: browsable, never edited by hand."""
+    """Imports, for audit, and a form to start one in the background: a file uploaded or a
+    path on the server, run by the worker; the list shows each run's progress as it goes."""
 
-    list_display = ["started_at", "status", "user", "added", "duplicates", "failed", "paths"]
+    form = ImportRunForm
+    list_display = [
+        "started_at",
+        "status",
+        "user",
+        "read",
+        "added",
+        "duplicates",
+        "failed",
+        "source_given",
+    ]
     list_filter = ["status", "user", "importer_version"]
     search_fields = ["paths", "problems", "user"]
     date_hierarchy = "started_at"
+    change_list_template = "admin/archive/importrun/change_list.html"
 
-    def has_add_permission(self, request):
-        return False
+    @admin.display(description="File or path")
+    def source_given(self, run):
+        return run.upload.name if run.upload else run.paths
+
+    def get_fields(self, request, obj=None):
+        return ["upload", "paths"] if obj is None else super().get_fields(request, obj)
 
     def has_change_permission(self, request, obj=None):
-        return False
+        return False  # an audit row: never edited by hand
+
+    def save_model(self, request, obj, form, change):
+        obj.user = request.user.get_username()
+        obj.status = ImportRun.Status.QUEUED
+        obj.importer_version = IMPORTER_VERSION
+        super().save_model(request, obj, form, change)
+        if obj.upload:
+            obj.paths = obj.upload.name
+            obj.save(update_fields=["paths"])
+        jobs.queue(obj)
+
+    def changelist_view(self, request, extra_context=None):
+        active = ImportRun.objects.filter(
+            status__in=[ImportRun.Status.QUEUED, ImportRun.Status.RUNNING]
+        ).exists()
+        return super().changelist_view(request, {**(extra_context or {}), "refresh": active})

@@ -213,14 +213,15 @@ def save_cluster_changes(changes) -> list[int]:
     return ids
 
 
-def run(paths, progress=None, dry_run=False, columns=None, user=None) -> ImportReport:
-    """Import every article under `paths`; bad records are reported, good ones kept."""
-    record = ImportRun.objects.create(
-        paths="\n".join(map(str, paths)),
-        user=user or _system_user(),
-        importer_version=IMPORTER_VERSION,
-        status=ImportRun.Status.RUNNING,
-    )
+def run(paths, progress=None, dry_run=False, columns=None, user=None, record=None) -> ImportReport:
+    """Import every article under `paths`; bad records are reported, good ones kept. The
+    ImportRun audit row is `record` when a queued job gives one, else a new one; its counts
+    are kept current as batches are saved, so the admin shows a running import's progress."""
+    if record is None:
+        record = ImportRun(paths="\n".join(map(str, paths)), user=user or _system_user())
+    record.importer_version = IMPORTER_VERSION
+    record.status = ImportRun.Status.RUNNING
+    record.save()
     report = ImportReport(dry_run=dry_run)
     try:
         _import(Importer(record, dry_run), paths, progress, columns, report)
@@ -234,7 +235,7 @@ def run(paths, progress=None, dry_run=False, columns=None, user=None) -> ImportR
 def _import(importer, paths, progress, columns, report):
     batch, added_ids = [], []
     records = tqdm(read_paths(paths, columns), unit=" records", disable=not progress, leave=False)
-    for item in records:
+    for read, item in enumerate(records, start=1):
         if isinstance(item, Problem):
             report.problems.append(item)
             continue
@@ -251,6 +252,7 @@ def _import(importer, paths, progress, columns, report):
         if len(batch) >= BATCH_SIZE:
             added_ids += _flush(importer, batch)
             batch = []
+            _progress(importer.run_record, report, read, len(added_ids))
     added_ids += _flush(importer, batch)
     if importer.dry_run:
         report.added = len(added_ids)
@@ -270,9 +272,19 @@ def _flush(importer, batch):
     return save_batch(batch)
 
 
+def _progress(record, report, read, added):
+    """The running import's counts so far, for whoever watches it in the admin."""
+    if record.pk is None:
+        return
+    record.read, record.added, record.duplicates = read, added, report.duplicates
+    record.failed = len(report.problems)
+    record.save(update_fields=["read", "added", "duplicates", "failed"])
+
+
 def _finish(record, report, status):
     record.status = status
     record.finished_at = timezone.now()
+    record.read = record.read or report.added + report.duplicates + len(report.problems)
     record.added = report.added
     record.duplicates = report.duplicates
     record.failed = report.failed

@@ -5,6 +5,7 @@ class ImportRun(models.Model):
     """One run of `import_articles`: what it read, what it added, what it refused, who ran it."""
 
     class Status(models.TextChoices):
+        QUEUED = "queued", "Queued (waits for the worker)"
         RUNNING = "running", "Running"
         FINISHED = "finished", "Finished"
         FAILED = "failed", "Failed"
@@ -24,6 +25,11 @@ class ImportRun(models.Model):
         default=dict, blank=True, help_text="Records that are no articles, by reason."
     )
     problems = models.TextField(blank=True, help_text="One refused record per line.")
+    read = models.PositiveIntegerField(default=0, help_text="Records read so far.")
+    upload = models.FileField(
+        upload_to="uploads/%Y/%m/", blank=True, help_text="A file a curator uploaded to import."
+    )
+    task_id = models.CharField(max_length=64, blank=True, help_text="The background job.")
 
     class Meta:
         ordering = ["-started_at"]

@@ -1,0 +1,56 @@
+"""The admin's form to start an import: a file uploaded, or a path on the server inside the
+folders a deployment allows (ARCHIVE_IMPORT_DIRS), never both, never an unknown format."""
+
+from pathlib import Path
+
+from django import forms
+from django.conf import settings
+
+from archive.ingest.readers import READERS, reader_for
+from archive.models import ImportRun
+
+
+class ImportRunForm(forms.ModelForm):
+    class Meta:
+        model = ImportRun
+        fields = ["upload", "paths"]
+        labels = {"upload": "File to import", "paths": "Or a file or folder on the server"}
+        help_texts = {
+            "upload": "One of: " + ", ".join(sorted(READERS)) + ".",
+            "paths": "Inside one of: "
+            + ", ".join(str(folder) for folder in settings.ARCHIVE_IMPORT_DIRS)
+            + ".",
+        }
+        widgets = {"paths": forms.TextInput(attrs={"size": 80})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["paths"].required = False  # one of the two is asked for in clean()
+
+    def clean_upload(self):
+        upload = self.cleaned_data.get("upload")
+        if upload and reader_for(Path(upload.name)) is None:
+            raise forms.ValidationError(
+                f"“{upload.name}” is not a format the archive reads ({', '.join(sorted(READERS))})."
+            )
+        return upload
+
+    def clean_paths(self):
+        given = self.cleaned_data.get("paths", "").strip()
+        if not given:
+            return given
+        path = Path(given).resolve()
+        allowed = [Path(folder).resolve() for folder in settings.ARCHIVE_IMPORT_DIRS]
+        if not any(path == folder or folder in path.parents for folder in allowed):
+            raise forms.ValidationError(
+                "Imports read only inside " + ", ".join(map(str, allowed)) + "."
+            )
+        if not path.exists():
+            raise forms.ValidationError(f"{path} does not exist on the server.")
+        return str(path)
+
+    def clean(self):
+        cleaned = super().clean()
+        if bool(cleaned.get("upload")) == bool(cleaned.get("paths")):
+            raise forms.ValidationError("Give a file to upload or a path on the server, not both.")
+        return cleaned
