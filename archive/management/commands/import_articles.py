@@ -3,6 +3,7 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
+from archive.ingest.jobs import one_import_at_a_time
 from archive.ingest.pipeline import run
 from archive.ingest.readers.tabular import parse_mapping
 
@@ -40,9 +41,10 @@ class Command(BaseCommand):
             mapping = parse_mapping(columns)
         except ValueError as error:
             raise CommandError(str(error)) from error
-        report = run(
-            paths, progress=sys.stderr.isatty(), dry_run=dry_run, columns=mapping, user=user
-        )
+        with one_import_at_a_time():  # an import started from the admin may be running
+            report = run(
+                paths, progress=sys.stderr.isatty(), dry_run=dry_run, columns=mapping, user=user
+            )
         for problem in report.problems:
             self.stderr.write(f"skipped {problem}")
         prefix = "Dry run (nothing saved), would import" if dry_run else "Import"
