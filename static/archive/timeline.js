@@ -62,7 +62,8 @@
             : step.months === 12 || d.getUTCMonth() === 0 ? String(d.getUTCFullYear())
             : MONTHS[d.getUTCMonth()];
           g.appendChild(line);
-          if (x(day) + 3 >= freeFrom) {
+          var right = x(day) + 3 + text.textContent.length * LABEL_CHAR;
+          if (x(day) + 3 >= freeFrom && right <= width()) { // never cut at the edge
             g.appendChild(text);
             freeFrom = x(day) + 3 + text.textContent.length * LABEL_CHAR + 6;
           }
