@@ -5,9 +5,11 @@ the queue in `writes`; readers see one generation at a time through `snapshot`.
 """
 
 import gc
+import sys
 from contextlib import contextmanager
 
 from django.conf import settings
+from tqdm import tqdm
 from whoosh import index
 from whoosh.writing import CLEAR
 
@@ -67,7 +69,8 @@ def _articles(ids):
     )
 
 
-def _write(writer, ids, delete_missing=True):
+def _write(writer, ids, delete_missing=True, progress=False):
+    bar = tqdm(total=len(ids), unit=" articles", disable=not progress, file=sys.stderr)
     for start in range(0, len(ids), CHUNK_SIZE):
         chunk = ids[start : start + CHUNK_SIZE]
         found = set()
@@ -77,12 +80,14 @@ def _write(writer, ids, delete_missing=True):
         if delete_missing:
             for missing in set(chunk) - found:
                 writer.delete_by_term("id", str(missing))
+        bar.update(len(chunk))
         if not gc.isenabled():
             # In a bulk write (collector paused) the chunk's model instances, which refer to
             # each other, are freed here: otherwise 100k articles held ~2 GB until the end.
             # With the collector paused, everything made since the last collection is still in
             # the youngest generation, so collecting that one is enough, and cheap.
             gc.collect(0)
+    bar.close()
 
 
 @contextmanager
@@ -115,14 +120,16 @@ def write(writer, ids):
         _write(writer, ids)
 
 
-def rewrite_all(clearing) -> int:
+def rewrite_all(clearing, progress=False) -> int:
     """Every article written into `clearing`, a writer committed with CLEAR: the index
     holds exactly the database's articles afterwards. Returns how many."""
     from archive.models import Article
 
     ids = list(Article.objects.order_by("pk").values_list("pk", flat=True))
     with _bulk():
-        _write(clearing, ids, delete_missing=False)
+        _write(clearing, ids, delete_missing=False, progress=progress)
+        if progress:
+            print("Writing the index's segments…", file=sys.stderr)
         clearing.commit(mergetype=CLEAR)
     return len(ids)
 

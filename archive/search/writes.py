@@ -114,14 +114,15 @@ def drain_all(wait: float = index.WRITER_TIMEOUT) -> int:
         total += written
 
 
-def rebuild() -> int:
-    """Index every article from scratch; what was queued before it started is then done."""
+def rebuild(progress=False) -> int:
+    """Index every article from scratch; what was queued before it started is then done.
+    `progress`: a bar on stderr (count, rate, time left)."""
     from archive.models import IndexQueue
 
     last = IndexQueue.objects.order_by("-pk").values_list("pk", flat=True).first()
     clearing = index.writer()
     try:
-        count = index.rewrite_all(clearing)
+        count = index.rewrite_all(clearing, progress)
     except BaseException:
         clearing.cancel()
         raise

@@ -27,6 +27,9 @@ class Command(BaseCommand):
         )
         parser.add_argument("--user", default="", help="Who runs the import (for the audit).")
         parser.add_argument(
+            "--quiet", action="store_true", help="No progress bar (none either off a terminal)."
+        )
+        parser.add_argument(
             "--nice",
             type=int,
             default=10,
@@ -34,20 +37,23 @@ class Command(BaseCommand):
             "readers on the same machine goes first, and an idle machine is used all the same).",
         )
 
-    def handle(self, *args, paths, dry_run, columns, user, nice, **options):
+    def handle(self, *args, paths, dry_run, columns, user, nice, quiet, **options):
+        """Exit status: 0 when every record was imported (or already held), 2 when some were
+        refused (each listed on stderr), 1 when nothing could be imported."""
         if nice > 0:
             os.nice(nice)
         try:
             mapping = parse_mapping(columns)
         except ValueError as error:
             raise CommandError(str(error)) from error
+        progress = sys.stderr.isatty() and not quiet
         with one_import_at_a_time():  # an import started from the admin may be running
-            report = run(
-                paths, progress=sys.stderr.isatty(), dry_run=dry_run, columns=mapping, user=user
-            )
+            report = run(paths, progress=progress, dry_run=dry_run, columns=mapping, user=user)
         for problem in report.problems:
             self.stderr.write(f"skipped {problem}")
         prefix = "Dry run (nothing saved), would import" if dry_run else "Import"
         self.stdout.write(f"{prefix}: {report.summary()}.")
         if report.failed and not report.added and not report.duplicates:
             raise CommandError("Nothing could be imported.")
+        if report.failed:
+            raise CommandError(f"{report.failed} record(s) refused (listed above).", returncode=2)

@@ -1,3 +1,5 @@
+import sys
+
 from django.core.management.base import BaseCommand, CommandError
 
 from archive import search
@@ -20,12 +22,15 @@ class Command(BaseCommand):
             help="Compare the index with the database and print the differences (exit 1 if any).",
         )
         parser.add_argument(
+            "--quiet", action="store_true", help="No progress bar (none either off a terminal)."
+        )
+        parser.add_argument(
             "--repair",
             action="store_true",
             help="With --check: write again what differs (and what is queued), no full rebuild.",
         )
 
-    def handle(self, *args, if_stale=False, check=False, repair=False, **options):
+    def handle(self, *args, if_stale=False, check=False, repair=False, quiet=False, **options):
         if repair and not check:
             raise CommandError("--repair goes with --check.")
         if check:
@@ -34,7 +39,7 @@ class Command(BaseCommand):
         if if_stale and search.document_count() == articles:
             self.stdout.write(f"Index is current ({articles} articles).")
             return
-        indexed = search.rebuild()
+        indexed = search.rebuild(progress=sys.stderr.isatty() and not quiet)
         self.stdout.write(f"Indexed {indexed} articles.")
 
     def check_agreement(self, repair):
