@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 import uuid
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlparse, urlunparse
 
@@ -185,3 +186,29 @@ class Curator:
             list_path,
             {"action": action, "_selected_action": [str(pk) for pk in selected], **extra},
         )
+
+
+CURATOR, CURATOR_PASSWORD = "curator", "curator-pass-1"
+
+
+@contextmanager
+def served_archive(folder: Path, articles=None, workers=3):
+    """A scratch archive with the reference data, `articles` imported and a curator account,
+    served by gunicorn: (archive, server) until the block ends, then all of it gone."""
+    archive = ScratchArchive(folder)
+    try:
+        archive.manage("migrate", "--noinput", "-v", "0")
+        archive.manage("load_reference")
+        if articles:
+            archive.manage("import_articles", str(articles))
+        archive.env.update(DJANGO_SUPERUSER_PASSWORD=CURATOR_PASSWORD)
+        archive.manage(
+            "createsuperuser", "--noinput", "--username", CURATOR, "--email", "c@example.org"
+        )
+        server = Gunicorn(archive, workers=workers)
+        try:
+            yield archive, server
+        finally:
+            server.stop()
+    finally:
+        archive.drop()

@@ -9,7 +9,7 @@ import pytest
 import requests
 from lxml import html
 
-from tests.live import PYTHON, ROOT, Gunicorn, ScratchArchive
+from tests.live import CURATOR, CURATOR_PASSWORD, PYTHON, ROOT, served_archive
 
 GOOD = (
     "Envoy opens talks in Geneva\n\nDelegations met on Monday in Geneva, Staffan de Mistura said.\n"
@@ -18,21 +18,8 @@ GOOD = (
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
-    archive = ScratchArchive(tmp_path_factory.mktemp("jobs"))
-    try:
-        archive.manage("migrate", "--noinput", "-v", "0")
-        archive.manage("load_reference")
-        archive.env.update(DJANGO_SUPERUSER_PASSWORD="curator-pass-1")
-        archive.manage(
-            "createsuperuser", "--noinput", "--username", "curator", "--email", "c@x.org"
-        )
-        server = Gunicorn(archive, workers=2)
-        try:
-            yield archive, server
-        finally:
-            server.stop()
-    finally:
-        archive.drop()
+    with served_archive(tmp_path_factory.mktemp("jobs"), workers=2) as (archive, server):
+        yield archive, server
 
 
 def logged_in(base):
@@ -41,7 +28,7 @@ def logged_in(base):
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text)[1]
     http.post(
         base + "/admin/login/?next=/admin/",
-        data={"csrfmiddlewaretoken": token, "username": "curator", "password": "curator-pass-1"},
+        data={"csrfmiddlewaretoken": token, "username": CURATOR, "password": CURATOR_PASSWORD},
         headers={"Referer": base + "/admin/login/"},
     )
     return http

@@ -16,7 +16,7 @@ import pytest
 import requests
 
 from tests.conftest import SEEDS
-from tests.live import Curator, Gunicorn, ScratchArchive
+from tests.live import CURATOR, CURATOR_PASSWORD, Curator, ScratchArchive, served_archive
 
 pytestmark = pytest.mark.live
 WAIT = 20  # seconds a change may take to reach every worker
@@ -40,23 +40,8 @@ NEW_ARTICLES = {
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("live")
-    archive = ScratchArchive(folder)
-    try:
-        archive.manage("migrate", "--noinput", "-v", "0")
-        archive.manage("load_reference")
-        archive.manage("import_articles", str(SEEDS))
-        archive.env.update(DJANGO_SUPERUSER_PASSWORD="curator-pass-1")
-        archive.manage(
-            "createsuperuser", "--noinput", "--username", "curator", "--email", "c@example.org"
-        )
-        server = Gunicorn(archive, workers=3)
-        try:
-            yield archive, server
-        finally:
-            server.stop()
-    finally:
-        archive.drop()
+    with served_archive(tmp_path_factory.mktemp("live"), SEEDS) as (archive, server):
+        yield archive, server
 
 
 class Readers:
@@ -126,7 +111,7 @@ def test_edits_and_an_import_reach_every_worker_without_errors(served, tmp_path)
     readers = Readers(base)
     importing = archive.manage_in_background("import_articles", str(tmp_path))
     try:
-        curator = Curator(base, "curator", "curator-pass-1")
+        curator = Curator(base, CURATOR, CURATOR_PASSWORD)
         # A curator's date: the article is listed once, under its new date.
         first = "SELECT {} FROM archive_article WHERE title LIKE ? ORDER BY id LIMIT 1"
         article_id = archive.scalar(first.format("id"), "Syria%")
