@@ -9,6 +9,7 @@ it, when the reports of how it ended are written.
 """
 
 import datetime
+import functools
 import re
 
 from archive import languages
@@ -112,7 +113,27 @@ def _count_digits(ordinal: str) -> int | None:
     return int(digits[0]) if digits else None
 
 
-def rounds_named(text: str) -> set[tuple[str, int]]:
+# A cue any explicit round mention needs: texts without one (most casualty reports) skip the
+# dozen patterns below.
+ANY_ROUND_CUE = re.compile(
+    "|".join(p.pattern for p in PROCESS_NAMES.values())
+    + r"|Kazakhstan|Action Group|"
+    + CONGRESS.pattern
+    + "|"
+    + ACTION_GROUP.pattern,
+    re.I,
+)
+
+
+@functools.lru_cache(maxsize=32)
+def rounds_named(text: str) -> frozenset[tuple[str, int]]:
+    """See _rounds_named; read once per text (the importer asks several times)."""
+    if not ANY_ROUND_CUE.search(fold_script(text)):
+        return frozenset()
+    return frozenset(_rounds_named(text))
+
+
+def _rounds_named(text: str) -> set[tuple[str, int]]:
     """(process, number) of every round the text names explicitly. In a text about the
     Constitutional Committee, "the second round in Geneva" is the Committee's (Geneva is
     where it sits); "Geneva IV" stays a Geneva conference. A round named only as one to
