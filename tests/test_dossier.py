@@ -78,3 +78,24 @@ def test_every_example_query_on_the_home_page_finds_something(client):
     for link in links:
         page = client.get(link).content.decode()
         assert re.search(r"<strong>[1-9][\d,]*</strong> articles? match", page), link
+
+
+@pytest.mark.parametrize(
+    "query, message",
+    [
+        ("actor=nobody-at-all", "Select a valid choice"),
+        ("q=" + "x" * 10_000, "at most"),
+        ("q=AND+OR+(", ""),
+    ],
+)
+def test_a_bad_timeline_filter_gets_a_message_not_a_server_error(client, query, message):
+    response = client.get(f"/timeline/?{query}")
+    assert response.status_code in (200, 400)
+    html = response.content.decode()
+    assert message in html
+    assert 'class="tl"' in html  # the timeline is still drawn
+
+
+def test_a_round_that_was_not_held_has_a_dossier(client):
+    html = page(client, "constitutional-9")
+    assert "Scheduled but not held" in html
