@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Starts (or stops) a throw-away PostgreSQL cluster for the test suite on 127.0.0.1:54329.
+# Starts (or stops) a throw-away PostgreSQL cluster for the test suite on 127.0.0.1:54329
+# (`replica`: and a streaming hot standby of it on 54330).
 # Safe to run twice: a running cluster is left as it is.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -35,7 +36,25 @@ case "${1:-start}" in
     as_postgres psql -h 127.0.0.1 -p $PORT -U postgres -tc "SELECT 1 FROM pg_database WHERE datname='archive'" | grep -q 1 \
       || as_postgres createdb -h 127.0.0.1 -p $PORT -U postgres archive
     ;;
+  replica)
+    # A hot standby of the cluster above on PORT+1, fed by streaming replication (the
+    # scale-out test reads from it). Safe to run twice.
+    REPLICA="$CLUSTER/replica"
+    if [ ! -f "$REPLICA/PG_VERSION" ]; then
+      mkdir -p "$REPLICA"
+      [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$REPLICA" && chmod 700 "$REPLICA"
+      as_postgres "$BIN/pg_basebackup" -h 127.0.0.1 -p $PORT -U postgres -D "$REPLICA" -R -X stream
+    fi
+    if as_postgres "$BIN/pg_ctl" -D "$REPLICA" status >/dev/null 2>&1; then
+      echo "Replica already running on port $((PORT + 1))"
+    else
+      as_postgres "$BIN/pg_ctl" -D "$REPLICA" -l "$REPLICA/server.log" -w start \
+        -o "-p $((PORT + 1)) -k $SOCKET -c listen_addresses=127.0.0.1 -c hot_standby=on" >/dev/null
+      echo "Replica started on port $((PORT + 1))"
+    fi
+    ;;
   stop)
+    as_postgres "$BIN/pg_ctl" -D "$CLUSTER/replica" -m fast stop >/dev/null 2>&1 || true
     as_postgres "$BIN/pg_ctl" -D "$DATA" -m fast stop || true
     ;;
 esac

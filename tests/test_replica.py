@@ -1,0 +1,83 @@
+"""Reads scale out to a PostgreSQL streaming replica: readers' pages come from it, curators and
+writes stay on the primary. A real primary, a real hot standby (tests/postgres.sh replica), a
+real gunicorn; replay on the standby is paused to tell the two apart."""
+
+import os
+import subprocess
+import time
+from urllib.parse import urlparse, urlunparse
+
+import psycopg
+import pytest
+import requests
+
+from tests.live import CURATOR, CURATOR_PASSWORD, ROOT, Curator, Gunicorn, ScratchArchive
+
+pytestmark = pytest.mark.skipif(
+    not os.environ.get("DATABASE_URL", "").startswith("postgres"),
+    reason="a streaming replica needs the PostgreSQL run of the suite",
+)
+ARTICLE = "Guarantors meet again\n\nThe guarantors met in Astana on Monday, envoys said.\n"
+
+
+def replica_url(primary_url):
+    parts = urlparse(primary_url)
+    return urlunparse(parts._replace(netloc=f"{parts.username}@{parts.hostname}:{parts.port + 1}"))
+
+
+def wait_for(check, seconds=30):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if check():
+            return True
+        time.sleep(0.2)
+    return False
+
+
+def test_readers_read_the_replica_and_curators_the_primary(tmp_path):
+    primary = os.environ["DATABASE_URL"]
+    subprocess.run(["bash", "tests/postgres.sh", "replica"], cwd=ROOT, check=True)
+    archive = ScratchArchive(tmp_path / "archive")
+    standby = replica_url(archive.pg_url)
+    archive.env["ARCHIVE_REPLICA_URL"] = standby
+    try:
+        archive.manage("migrate", "--noinput", "-v", "0")
+        archive.manage("load_reference")
+        archive.env.update(DJANGO_SUPERUSER_PASSWORD=CURATOR_PASSWORD)
+        archive.manage("createsuperuser", "--noinput", "--username", CURATOR, "--email", "c@x.org")
+        (tmp_path / "one.txt").write_text(ARTICLE)
+        archive.manage("import_articles", str(tmp_path / "one.txt"))
+        key = archive.scalar("SELECT substr(sha256, 1, 12) FROM archive_article")
+
+        def on_standby():
+            try:
+                with psycopg.connect(standby) as conn:
+                    return conn.execute("SELECT COUNT(*) FROM archive_article").fetchone()[0] == 1
+            except psycopg.Error:
+                return False
+
+        assert wait_for(on_standby), "the standby never caught up"
+        server = Gunicorn(archive, workers=2)
+        try:
+            page = f"{server.url}/articles/{key}/"
+            assert requests.get(page).status_code == 200
+            with psycopg.connect(replica_url(primary), autocommit=True) as admin:
+                admin.execute("SELECT pg_wal_replay_pause()")
+                try:
+                    (tmp_path / "two.txt").write_text(ARTICLE.replace("Monday", "Friday"))
+                    archive.manage("import_articles", str(tmp_path / "two.txt"))
+                    newest = "SELECT substr(sha256, 1, 12) FROM archive_article ORDER BY id DESC"
+                    second = archive.scalar(newest)
+                    fresh = f"{server.url}/articles/{second}/"
+                    # A reader is served from the standby, which has not replayed it yet ...
+                    assert requests.get(fresh).status_code == 404
+                    # ... a curator (a session) from the primary, which has.
+                    curator = Curator(server.url, CURATOR, CURATOR_PASSWORD)
+                    assert curator.http.get(fresh).status_code == 200
+                finally:
+                    admin.execute("SELECT pg_wal_replay_resume()")
+            assert wait_for(lambda: requests.get(fresh).status_code == 200)
+        finally:
+            server.stop()
+    finally:
+        archive.drop()
