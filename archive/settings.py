@@ -186,6 +186,11 @@ ARCHIVE_INDEX_DIR = Path(os.environ.get("ARCHIVE_INDEX_DIR", VAR_DIR / "index"))
 # Web processes write queued changes to the index in a background thread (wsgi.py turns it
 # on); commands and tests write them before they go on (archive.search.writes).
 ARCHIVE_INDEX_IN_BACKGROUND = os.environ.get("ARCHIVE_INDEX_IN_BACKGROUND", "") == "1"
+# Read-only web nodes open an index the writer node publishes (archive/search/publish.py):
+# the writer sets ARCHIVE_INDEX_PUBLISH_DIR and publishes after every commit; readers set
+# ARCHIVE_INDEX_DIR to its `current` link and ARCHIVE_INDEX_READ_ONLY=1.
+ARCHIVE_INDEX_READ_ONLY = os.environ.get("ARCHIVE_INDEX_READ_ONLY", "") == "1"
+ARCHIVE_INDEX_PUBLISH_DIR = os.environ.get("ARCHIVE_INDEX_PUBLISH_DIR", "")
 # Whoosh parses long words in quadratic time; longer queries are refused with a 400.
 ARCHIVE_MAX_QUERY_LENGTH = 500
 ARCHIVE_PAGE_SIZE = 20

@@ -24,7 +24,7 @@ from django.conf import settings
 from django.db import connection, transaction
 from whoosh.index import LockError
 
-from archive.search import index
+from archive.search import index, publish
 
 # Articles per commit: the write lock is let go (and newer edits taken first) this often.
 COMMIT_EVERY = 5_000
@@ -76,6 +76,8 @@ def drain(wait: float = 0.0, bulk=True) -> int | None:
     retry, drains them later)."""
     from archive.models import IndexQueue
 
+    if settings.ARCHIVE_INDEX_READ_ONLY:
+        return 0  # a reader node: the writer node drains the queue and publishes the index
     try:
         writer = index.writer(timeout=wait)
     except LockError:
@@ -98,6 +100,8 @@ def drain(wait: float = 0.0, bulk=True) -> int | None:
     done = [pk for pk, _ in rows]
     for start in range(0, len(done), 1000):
         IndexQueue.objects.filter(pk__in=done[start : start + 1000]).delete()
+    if settings.ARCHIVE_INDEX_PUBLISH_DIR:
+        publish.publish(settings.ARCHIVE_INDEX_PUBLISH_DIR)
     return len(ids)
 
 
