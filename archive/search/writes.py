@@ -100,8 +100,8 @@ def drain(wait: float = 0.0, bulk=True) -> int | None:
     done = [pk for pk, _ in rows]
     for start in range(0, len(done), 1000):
         IndexQueue.objects.filter(pk__in=done[start : start + 1000]).delete()
-    if settings.ARCHIVE_INDEX_PUBLISH_DIR:
-        publish.publish(settings.ARCHIVE_INDEX_PUBLISH_DIR)
+    for folder in filter(None, settings.ARCHIVE_INDEX_PUBLISH_DIR.split(":")):
+        publish.publish(folder)  # one folder per reader node, or one they share
     return len(ids)
 
 
