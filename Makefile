@@ -73,6 +73,8 @@ bench: data
 	$(BIN)/python bench/search.py --articles 100000
 	$(BIN)/python bench/ingest.py --sizes 10000,100000
 	$(BIN)/python bench/load.py --articles 100000
+	$(BIN)/python bench/timeline.py --articles 100000 --events 1000
+	$(BIN)/python bench/evidence.py --quiet
 
 clean:
 	rm -rf $(VENV) var
