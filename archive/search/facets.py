@@ -157,6 +157,8 @@ def pair_counts(reader, mask, field: str, values: list[str]):
             wanted[index[value]] = column
     chosen = mask[docs] & (wanted[codes] >= 0)
     rows, columns = np.unique(docs[chosen], return_inverse=True)
-    incidence = np.zeros((len(rows), len(values)), dtype=np.int32)
+    # float32: numpy multiplies integer matrices without BLAS (26 ms for 50k articles × 24
+    # actors against 1.5 ms); counts stay exact in float32 up to 16 million.
+    incidence = np.zeros((len(rows), len(values)), dtype=np.float32)
     incidence[columns, wanted[codes[chosen]]] = 1
-    return incidence.T @ incidence
+    return np.rint(incidence.T @ incidence).astype(np.int64)
