@@ -186,6 +186,18 @@ def test_curators_edit_entities_but_not_users(client):
     assert client.get("/admin/auth/user/").status_code == 403
 
 
+def test_curators_may_start_an_import_but_not_edit_an_import_run(client):
+    from archive.models import ImportRun
+
+    curator = User.objects.create_user("curator", password="a-long-test-password", is_staff=True)
+    curator.groups.add(Group.objects.get(name="curator"))
+    client.force_login(curator)
+    assert client.get("/admin/archive/importrun/add/").status_code == 200
+    run = ImportRun.objects.create(paths="seeds", user="someone")
+    page = client.get(f"/admin/archive/importrun/{run.pk}/change/")
+    assert page.status_code == 200 and b'name="_save"' not in page.content
+
+
 def test_actor_page_shows_roles_mentions_chart_network(client):
     page = client.get("/actors/staffan-de-mistura/").content.decode()
     assert "UN Special Envoy for Syria" in page

@@ -25,7 +25,8 @@ class ImportRunForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["paths"].required = False  # one of the two is asked for in clean()
+        if "paths" in self.fields:  # the add form; a run's own page shows it read-only
+            self.fields["paths"].required = False  # one of the two is asked for in clean()
 
     def clean_upload(self):
         upload = self.cleaned_data.get("upload")
