@@ -46,10 +46,13 @@ def round_detail(request, slug):
     # A page of the round's articles at a time, oldest first, wire copies collapsed, from the
     # index (the same list and count as `round:` searches; every article at once grew with
     # the archive).
-    placed = search.search(filters={"round": event.slug}, sort="oldest", with_facets=True)
-    collapsed = search.search(filters={"round": event.slug}, sort="oldest", collapse=True)
-    page = Paginator(collapsed, settings.ARCHIVE_PAGE_SIZE).get_page(request.GET.get("page"))
-    total = placed.count()
+    # One match: the list collapses wire copies, the facet counts still count every copy
+    # (the round's own count is how many articles are placed in it).
+    placed = search.search(
+        filters={"round": event.slug}, sort="oldest", collapse=True, with_facets=("actor", "round")
+    )
+    page = Paginator(placed, settings.ARCHIVE_PAGE_SIZE).get_page(request.GET.get("page"))
+    total = placed.facet_counts().get("round", {}).get(event.slug, 0)
     context = {
         "event": event,
         "dates_note_adds": dossier.dates_note_adds(event),
