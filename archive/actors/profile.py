@@ -13,9 +13,11 @@ NETWORK_SIZE = 24
 
 
 def articles_naming(actor):
-    """The articles naming `actor`, newest first, with facet counts over all of them (by
-    year, by co-named actor, …): one search, read from the index's cached arrays."""
-    return search.search(filters={"actor": actor.slug}, sort="newest", with_facets=True)
+    """The articles naming `actor`, newest first, with the facet counts the page draws over
+    all of them (by month, by co-named actor): one search, from the index's cached arrays."""
+    return search.search(
+        filters={"actor": actor.slug}, sort="newest", with_facets=("month", "actor")
+    )
 
 
 def latest_quotes(actor, limit=30):
@@ -37,7 +39,7 @@ def latest_quotes(actor, limit=30):
 def article_counts() -> dict[str, int]:
     """Articles naming each actor, by slug, over the whole archive."""
     try:
-        return search.search("*", with_facets=True).facet_counts().get("actor", {})
+        return search.search("*", with_facets=("actor",)).facet_counts().get("actor", {})
     except search.QueryError:
         return {}
 
