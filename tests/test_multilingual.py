@@ -181,6 +181,32 @@ def test_a_french_word_is_found_without_its_accents():
 
 
 @pytest.mark.django_db
+def test_a_french_word_finds_its_feminine_and_plural_forms():
+    """French articles are stemmed the French way: "syrienne" meets "syriens", which an
+    English stemmer leaves apart ("syrienn", "syrien")."""
+    from archive import search
+
+    hits = [h for h in search.search("syrienne lang:fr")[0:10]]
+    assert [h.article for h in hits] == [sample("fr_geneva4_opens.txt")]
+    assert '<mark class="hit t0">syriens</mark>' in hits[0].snippet
+
+
+@pytest.mark.django_db
+def test_a_french_phrase_is_found_in_a_french_article():
+    from archive import search
+
+    hits = [h.article for h in search.search('"pourparlers de Genève"')[0:10]]
+    assert sample("fr_geneva4_opens.txt") in hits
+
+
+def test_french_forms_share_a_stem_and_elided_articles_are_dropped():
+    from archive.search.analysis import french_analyzer
+
+    words = [t.text for t in french_analyzer()("L'opposition syrienne, les délégations syriennes")]
+    assert words == ["opposit", "syrien", "deleg", "syrien"]
+
+
+@pytest.mark.django_db
 def test_lang_narrows_a_search_to_one_language():
     from archive import search
 

@@ -8,10 +8,10 @@ stemmed by Porter2. The script decides because the query decides nothing else: a
 Russian is analysed the Russian way whatever the article around it, and an unfielded query
 reaches every language.
 
-French words are stemmed by Porter2 like English ones (only the accents and the elided
-article, which the tokenizer splits off at the apostrophe, are French-specific): telling
-French from English word by word is not possible, and per-language fields would double the
-index. Plurals and most verb endings still meet.
+Latin script does not tell French from English, so French articles are written to fields of
+their own (`title_fr`, `text_fr`, `pairs_fr`, analysed by `french_analyzer`: Whoosh's Snowball
+French stemmer, elided articles dropped, accents folded after stemming) and a query word is
+looked up both ways (`query.py`): "syriennes" finds "syrien", "négociations" finds "négocier".
 """
 
 import re
@@ -40,11 +40,24 @@ ARABIC_MARKS = re.compile(r"[\u064B-\u065F\u0670\u0640]")  # harakat, superscrip
 ARABIC_LETTERS = {**languages.ARABIC_LETTERS, ord("ة"): "ه"}
 ARABIC_STOPWORDS = frozenset("في من على إلى الى عن مع أن ان إن التي الذي هذا هذه و".split())
 RUSSIAN_STOPWORDS = frozenset("и в во на с со по к о об из за что как это не".split())
-FRENCH_STOPWORDS = frozenset("le la les des du de un une et en au aux que qui est".split())
+FRENCH_STOPWORDS = frozenset(
+    "le la les des du de un une et en au aux que qui est à ce il elle ne pas se sa son ses"
+    " par pour sur dans ou où".split()
+)
+# What is left of an elided word once the tokenizer splits at the apostrophe (l'opposition).
+FRENCH_ELISIONS = frozenset("l d j m n s t c qu jusqu lorsqu puisqu quoiqu".split())
 STOPWORDS = STOP_WORDS | ARABIC_STOPWORDS | RUSSIAN_STOPWORDS | FRENCH_STOPWORDS
 
 _russian = stemmer_for_language("ru")
+_french = stemmer_for_language("fr")
 _arabic = stemmer_for_language("ar")
+
+
+def _without_accents(word: str) -> str:
+    if word.isascii():
+        return word
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def normalise(word: str) -> str:
@@ -53,10 +66,7 @@ def normalise(word: str) -> str:
         return ARABIC_MARKS.sub("", word).translate(ARABIC_LETTERS)
     if CYRILLIC.search(word):
         return word.replace("ё", "е")
-    if word.isascii():
-        return word
-    decomposed = unicodedata.normalize("NFKD", word)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _without_accents(word)
 
 
 @lru_cache(maxsize=200_000)
@@ -68,6 +78,15 @@ def stem(word: str) -> str:
     if CYRILLIC.search(word):
         return _russian(word)
     return english_stem(word)
+
+
+@lru_cache(maxsize=200_000)
+def french_stem(word: str) -> str:
+    """The stem of a lower-cased word of a French article: Snowball French reads the accents
+    (é, è tell endings apart), so they are folded after stemming, not before."""
+    if ARABIC.search(word) or CYRILLIC.search(word):
+        return stem(word)
+    return _without_accents(_french(word))
 
 
 class Normaliser(Filter):
@@ -82,6 +101,12 @@ class Normaliser(Filter):
 def stemmed_analyzer():
     """Tokens lower-cased, stop words out, stemmed by script (the stem cache is `stem`'s)."""
     return StemmingAnalyzer(expression=TOKENS, stoplist=STOPWORDS, stemfn=stem, cachesize=0)
+
+
+def french_analyzer():
+    """As `stemmed_analyzer`, for the fields of French articles."""
+    stoplist = STOPWORDS | FRENCH_ELISIONS
+    return StemmingAnalyzer(expression=TOKENS, stoplist=stoplist, stemfn=french_stem, cachesize=0)
 
 
 def words_analyzer():

@@ -154,12 +154,14 @@ def _per_segment(reader, name, read_leaf, dtype=np.float64):
 
 
 def field_lengths(reader, fieldname):
-    """Each document's length in `fieldname` as Whoosh's BM25F reads it (default 1)."""
+    """Each document's length in `fieldname` as Whoosh's BM25F reads it; 0 for a document
+    without the field (never scored in it: no posting of the field names it)."""
 
     def read(leaf):
         length = leaf.doc_field_length
         count = leaf.doc_count_all()
-        return np.fromiter((length(doc, fieldname, 1) for doc in range(count)), np.float64, count)
+        lengths = (length(doc, fieldname, 0) or 0 for doc in range(count))
+        return np.fromiter(lengths, np.float64, count)
 
     return _per_segment(reader, ("lengths", fieldname), read)
 

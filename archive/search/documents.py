@@ -4,6 +4,8 @@ import datetime
 
 from django.utils.text import slugify
 
+from archive.search.schema import FRENCH_FIELDS
+
 
 def source_key(source: str) -> str:
     """The facet key of a publisher: "Jordan Times" → "jordan-times"."""
@@ -30,6 +32,9 @@ def article_to_document(article) -> dict:
         "process": ",".join(sorted({event.process for event in events})),
         "lang": article.language or "en",
     }
+    if doc["lang"] == "fr":
+        for field, french in FRENCH_FIELDS.items():
+            doc[french] = doc.pop(field)
     if article.cluster:
         doc["cluster"] = article.cluster
     if article.published:

@@ -1,7 +1,8 @@
 """Mark a query's words in text: snippets of a hit, and an article's full text.
 
-Both use Whoosh's highlighter over the stemmed `text` analyzer, so "talks" in a query marks
-"talk" and "talking" in the text.
+Both use Whoosh's highlighter over the analyzer the article's words were indexed with (the
+`text` field's, or `text_fr`'s for a French article), so "talks" in a query marks "talk" and
+"talking" in the text, and "négociations" marks "négocier" in French.
 """
 
 from django.utils.html import escape
@@ -10,10 +11,12 @@ from whoosh import highlight
 from whoosh import query as wq
 
 from archive.search.query import UNSTEMMED_FIELD, QueryError, parse
-from archive.search.schema import build_schema
+from archive.search.schema import FRENCH_FIELDS, build_schema
 
 SCHEMA = build_schema()
 ANALYZER = SCHEMA["text"].analyzer
+ANALYZERS = {"fr": SCHEMA[FRENCH_FIELDS["text"]].analyzer}
+MARKED_FIELDS = {"title", "text", FRENCH_FIELDS["title"], FRENCH_FIELDS["text"]}
 PATTERN_CHARACTERS = "*?~"
 
 
@@ -29,8 +32,9 @@ class EscapingFormatter(highlight.HtmlFormatter):
 
 
 def _stems(words):
-    """Unstemmed words (prefix and fuzzy expansions) as the stems the text field holds."""
-    return {token.text for word in words for token in ANALYZER(word, mode="index")}
+    """Unstemmed words (prefix and fuzzy expansions) as the stems the text fields hold."""
+    analyzers = (ANALYZER, *ANALYZERS.values())
+    return {token.text for word in words for a in analyzers for token in a(word, mode="index")}
 
 
 def _without_every(node):
@@ -45,27 +49,33 @@ def query_words(query, reader=None) -> frozenset[str]:
     terms are expanded to the words they matched; without one they mark nothing."""
     query = _without_every(query)
     if reader is not None:
-        terms = query.existing_terms(reader, phrases=True, expand=True)
+        # Leaf by leaf: whoosh3's Query.existing_terms reuses its `fieldname` argument as a
+        # loop variable, so over a whole tree it drops every field but the first it meets.
+        terms = {
+            term
+            for leaf in query.leaves()
+            for term in leaf.existing_terms(reader, phrases=True, expand=True)
+        }
     else:
         terms = query.iter_all_terms(phrases=True)
     words, unstemmed = set(), set()
     for field, word in terms:
         word = word.decode() if isinstance(word, bytes) else word
-        if field in ("title", "text"):
+        if field in MARKED_FIELDS:
             words.add(word)
         elif field == UNSTEMMED_FIELD and not any(c in word for c in PATTERN_CHARACTERS):
             unstemmed.add(word)
     return frozenset(words | _stems(unstemmed))
 
 
-def fragments(text: str, words: frozenset[str], top: int = 3) -> str:
+def fragments(text: str, words: frozenset[str], top: int = 3, language: str = "en") -> str:
     """Up to `top` passages of `text` around the words, as HTML; "" if none occurs."""
     if not text or not words:
         return ""
     return highlight.highlight(
         text,
         words,
-        ANALYZER,
+        ANALYZERS.get(language, ANALYZER),
         highlight.ContextFragmenter(maxchars=240, surround=70),
         EscapingFormatter(),
         top=top,
@@ -73,7 +83,7 @@ def fragments(text: str, words: frozenset[str], top: int = 3) -> str:
     )
 
 
-def mark_terms(text: str, query_text: str) -> str:
+def mark_terms(text: str, query_text: str, language: str = "en") -> str:
     """`text` as HTML with the query's words in <mark>; plain escaped text if nothing matches."""
     try:
         words = query_words(parse(query_text))
@@ -82,7 +92,10 @@ def mark_terms(text: str, query_text: str) -> str:
     if not words:
         return escape(text)
     tokens = highlight.set_matched_filter(
-        ANALYZER(text, chars=True, positions=True, mode="index", removestops=False), words
+        ANALYZERS.get(language, ANALYZER)(
+            text, chars=True, positions=True, mode="index", removestops=False
+        ),
+        words,
     )
     # Stemmed query words match stemmed tokens; the formatter marks the original characters.
     fragment = highlight.Fragment(text, [t.copy() for t in tokens if t.matched])

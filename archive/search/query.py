@@ -13,7 +13,7 @@ from whoosh import query as wq
 
 from archive.actors.lookup import actor_slugs
 from archive.search.facets import FACETS
-from archive.search.schema import build_schema
+from archive.search.schema import FRENCH_FIELDS, build_schema
 
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 DEFAULT_FIELDS = ["text"]
@@ -44,6 +44,8 @@ def _parser(fields):
 
 PARSER = _parser(DEFAULT_FIELDS)
 WORDS_PARSER = _parser([UNSTEMMED_FIELD])
+SCHEMA = PARSER.schema
+PAIRS_FIELDS = {"text": "pairs", FRENCH_FIELDS["text"]: FRENCH_FIELDS["pairs"]}
 
 
 def clean(text: str) -> str:
@@ -64,13 +66,41 @@ def _rewrite(node):
     return node.apply(_rewrite)
 
 
+def _french_twin(node, text: str):
+    """`node` as the French fields would match it: the words as typed (Whoosh keeps where
+    each came from in the query string), analysed the French way."""
+    field = FRENCH_FIELDS[node.fieldname]
+    if isinstance(node, wq.Term):
+        span = (node.startchar, node.endchar)
+    else:
+        span = (node.char_ranges[0][0], node.char_ranges[-1][1])
+    words = list(SCHEMA[field].process_text(text[span[0] : span[1]], mode="query"))
+    if not words:
+        return None
+    if isinstance(node, wq.Phrase):
+        return wq.Phrase(field, words, slop=node.slop, boost=node.boost)
+    terms = [wq.Term(field, word, boost=node.boost) for word in words]
+    return terms[0] if len(terms) == 1 else wq.And(terms)
+
+
+def _in_both_languages(node, text: str):
+    """Words of the stemmed fields looked up in English and in French articles' fields."""
+    located = isinstance(node, wq.Term) and node.startchar is not None
+    located = located or isinstance(node, wq.Phrase) and bool(getattr(node, "char_ranges", None))
+    if located and node.fieldname in FRENCH_FIELDS:
+        twin = _french_twin(node, text)
+        return wq.Or([node, twin]) if twin is not None else node
+    return node.apply(lambda child: _in_both_languages(child, text))
+
+
 def _phrases_to_pairs(node):
-    if isinstance(node, wq.Phrase) and node.fieldname in DEFAULT_FIELDS and node.slop == 1:
+    pairs_field = PAIRS_FIELDS.get(getattr(node, "fieldname", None))
+    if isinstance(node, wq.Phrase) and pairs_field and node.slop == 1:
         words = list(node.words)
         if len(words) == 1:
             return wq.Term(node.fieldname, words[0])
         pairs = zip(words, words[1:], strict=False)
-        return wq.And([wq.Term("pairs", f"{a} {b}") for a, b in pairs])
+        return wq.And([wq.Term(pairs_field, f"{a} {b}") for a, b in pairs])
     return node.apply(_phrases_to_pairs)
 
 
@@ -94,7 +124,7 @@ def parse(text: str, parser=PARSER):
     if not text:
         raise QueryError("Type a word or a phrase to search for.")
     try:
-        query = _rewrite(parser.parse(text)).normalize()
+        query = _in_both_languages(_rewrite(parser.parse(text)), text).normalize()
     except Exception as error:  # Whoosh raises bare Exceptions for some malformed input
         raise QueryError(f"The query could not be understood ({error}).") from error
     if query is None or query is wq.NullQuery or not any(True for _ in query.leaves()):

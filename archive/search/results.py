@@ -155,13 +155,16 @@ class SearchResults:
 
 
 def _highlights(article, words) -> tuple[str, str]:
-    return snippet(article.body, words), snippet(article.title, words, top=1)
+    language = article.language
+    return snippet(article.body, words, language=language), snippet(
+        article.title, words, top=1, language=language
+    )
 
 
-def snippet(text, words, top=SNIPPET_FRAGMENTS) -> str:
+def snippet(text, words, top=SNIPPET_FRAGMENTS, language="en") -> str:
     """Passages of `text` with the words marked, as HTML; "" where Whoosh cannot mark them."""
     try:
-        return highlight.fragments(text, words, top)
+        return highlight.fragments(text, words, top, language)
     except Exception:  # noqa: BLE001
         return ""
 

@@ -3,12 +3,16 @@
 from whoosh import fields
 from whoosh.analysis import ShingleFilter
 
-from archive.search.analysis import stemmed_analyzer, words_analyzer
+from archive.search.analysis import french_analyzer, stemmed_analyzer, words_analyzer
 
 # 9: article ids as a column (search never reads stored fields)
 # 10: words analysed by their script (Arabic, Russian, accents); the article's language
 # 11: the article's permalink key as a column (manifests name articles by their content)
-SCHEMA_VERSION = 11
+# 12: French articles in fields of their own, stemmed the French way
+SCHEMA_VERSION = 12
+
+# The fields a French article's words go to instead of title, text and pairs.
+FRENCH_FIELDS = {"title": "title_fr", "text": "text_fr", "pairs": "pairs_fr"}
 
 
 def build_schema() -> fields.Schema:
@@ -32,6 +36,10 @@ def build_schema() -> fields.Schema:
         pairs=fields.TEXT(analyzer=stemmed_analyzer() | ShingleFilter(2, " "), phrase=False),
         # Title and body unstemmed, without positions: prefixes, fuzzy terms and "did you mean"
         # work on real words here ("negotiat*" misses the stem "negoti" in the stemmed fields).
+        # The same three for French articles (analysis.py says why they are fields apart).
+        title_fr=fields.TEXT(analyzer=french_analyzer()),
+        text_fr=fields.TEXT(analyzer=french_analyzer()),
+        pairs_fr=fields.TEXT(analyzer=french_analyzer() | ShingleFilter(2, " "), phrase=False),
         words=fields.TEXT(analyzer=words_analyzer(), phrase=False),
         source=fields.TEXT(analyzer=words_analyzer(), phrase=False),
         published=fields.DATETIME(sortable=True),

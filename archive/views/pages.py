@@ -65,7 +65,7 @@ def article_detail(request, key):
     context = {
         "article": article,
         "query": query,
-        "marked_body": search.mark_terms(article.body, query) if query else None,
+        "marked_body": search.mark_terms(article.body, query, article.language) if query else None,
         "mentions": mentions,
         "rounds": article.events.all(),
         "quotes": article.quotes.attributed().select_related("speaker"),
