@@ -82,7 +82,11 @@ def test_every_term_and_posting_is_the_same(both):
             for term in terms:
                 assert _postings(a, field, term) == _postings(b, field, term), (field, term)
                 infos = a.term_info(field, term), b.term_info(field, term)
-                assert infos[0].max_weight() == infos[1].max_weight()
+                stats = [
+                    (i.weight(), i.doc_frequency(), i.min_length(), i.max_length(), i.max_weight())
+                    for i in infos
+                ]
+                assert stats[0] == stats[1], (field, term)
 
 
 def test_field_lengths_stored_fields_and_columns_are_the_same(both):

@@ -8,8 +8,8 @@ with two steps replaced, nothing else:
   expression and a per-process cache of each written form's stem, and keeps each term's
   postings in arrays; every other field still goes through Whoosh's `field.index`, and the
   stored fields, lengths and columns through Whoosh's per-document writer, unchanged;
-- `_flush_segment` writes each term's list block by block through Whoosh's own postings
-  writer (same blocks, same compression, same term infos), not posting by posting.
+- `_flush_segment` writes each term's whole list at once (`blocks.py`: Whoosh's blocks,
+  compression and term infos) into the files of Whoosh's own field writer.
 Locking, deletions, merging and the table of contents stay Whoosh's, so the result is a
 standard Whoosh index: `tests/test_bulk_index.py` builds one corpus both ways and compares
 every term, posting, length, stored field and column, and Whoosh's own search on both.
@@ -21,12 +21,15 @@ writes one segment per that many articles, all published in one commit).
 import pickle
 from array import array
 from collections import Counter, defaultdict
+from functools import partial
 
+import numpy as np
 import whoosh
-from whoosh.codec.whoosh3 import W3Codec, W3PostingsWriter
-from whoosh.system import pack_uint
+from whoosh.codec.whoosh3 import W3Codec
+from whoosh.system import pack_uint, pack_ushort
 from whoosh.writing import SegmentWriter
 
+from archive.search import blocks
 from archive.search.analysis import (
     FRENCH_ELISIONS,
     STOPWORDS,
@@ -48,13 +51,9 @@ class FormatMismatch(RuntimeError):
 
 def check_whoosh():
     """Fail loudly (callers fall back to Whoosh's own writer) on a Whoosh this was not made
-    for: the postings writer's block buffers are filled here directly."""
-    needed = ("_ids", "_weights", "_values", "_maxweight", "_minlength", "_maxlength")
-    probe = W3PostingsWriter(None, 128)
-    probe._new_block()
-    if tuple(whoosh.__version__[:3]) != WHOOSH_VERSION or not all(
-        hasattr(probe, name) for name in needed
-    ):
+    for: `blocks` writes its posting blocks and term infos, the field writer's files are used
+    directly."""
+    if tuple(whoosh.__version__[:3]) != WHOOSH_VERSION:
         raise FormatMismatch(f"whoosh {whoosh.__version__} is not {WHOOSH_VERSION}")
 
 
@@ -101,12 +100,25 @@ FAST_FIELDS = {
 }
 
 
-def terms_of(fieldname, value) -> tuple[list[str], int]:
+def _analysed(cache, value, lines) -> list:
+    """Each word of `value` as `cache` analyses it. A document's fields repeat its lines (the
+    title is in four fields, the body in three): `lines` keeps each line's words for the
+    document. No word spans a line break, so a value's words are its lines' words."""
+    analysed = []
+    for line in value.split("\n"):
+        words = lines.get((cache.term_of, line))
+        if words is None:
+            words = lines[cache.term_of, line] = list(map(cache.__getitem__, TOKENS.findall(line)))
+        analysed += words
+    return analysed
+
+
+def terms_of(fieldname, value, lines=None) -> tuple[list[str], int]:
     """The field's terms in the order of the text, as its analyzer yields them, and the
     position of the first: Whoosh's StopFilter numbers the kept words on from the position
     the first of them had among all words."""
     cache, kind = FAST_FIELDS[fieldname]
-    analysed = list(map(cache.__getitem__, TOKENS.findall(value)))
+    analysed = _analysed(cache, value, {} if lines is None else lines)
     terms = [term for term in analysed if term]
     if kind == PAIRS and len(terms) > 1:
         return [f"{a} {b}" for a, b in zip(terms, terms[1:], strict=False)], 0
@@ -116,32 +128,37 @@ def terms_of(fieldname, value) -> tuple[list[str], int]:
 
 def _positions_value(positions: list[int]) -> bytes:
     """Whoosh's Positions.encode: the count, then the gaps pickled."""
+    if len(positions) == 1:
+        return ONE_POSITION[positions[0]]
     gaps = [positions[0], *(b - a for a, b in zip(positions, positions[1:], strict=False))]
     return pack_uint(len(gaps)) + pickle.dumps(gaps, 2)
 
 
-def postings_of(fieldname, value):
-    """(term, frequency, value bytes) per distinct term, and the field's length."""
-    terms, first = terms_of(fieldname, value)
-    if FAST_FIELDS[fieldname][1] == POSITIONS:
-        where = defaultdict(list)
-        for position, term in enumerate(terms, first):
-            where[term].append(position)
-        items = [(t, len(p), _positions_value(p)) for t, p in where.items()]
-    else:
-        items = [(t, n, pack_uint(n)) for t, n in Counter(terms).items()]
-    return items, len(terms)
+class _OnePosition(dict):
+    """Most words occur once in an article: their value is the same bytes for a position."""
+
+    def __missing__(self, position):
+        value = self[position] = pack_uint(1) + pickle.dumps([position], 2)
+        return value
 
 
-class TermPostings:
-    """One term's postings in a segment being written."""
+ONE_POSITION = _OnePosition()
 
-    __slots__ = ("docs", "freqs", "values")
 
-    def __init__(self):
+class Postings:
+    """One term's postings in the segment being written: documents, weights and, where the
+    field keeps them (positions, or whatever Whoosh's own analysis gave), value bytes."""
+
+    __slots__ = ("docs", "weights", "values")
+
+    def __init__(self, with_values=True):
         self.docs = array("I")
-        self.freqs = array("f")
-        self.values = []
+        self.weights = array("f")
+        self.values = [] if with_values else None
+
+
+def _counted():
+    return Postings(with_values=False)
 
 
 class BulkWriter(SegmentWriter):
@@ -149,14 +166,21 @@ class BulkWriter(SegmentWriter):
 
     def __init__(self, ix, segment_documents=SEGMENT_DOCUMENTS, **options):
         check_whoosh()
-        if not isinstance(ix._read_toc().segments, list) or not isinstance(
-            options.get("codec") or W3Codec(), W3Codec
-        ):
+        if not isinstance(options.get("codec") or W3Codec(), W3Codec):
             raise FormatMismatch("only Whoosh 3 segments are written in bulk")
         super().__init__(ix, **options)
-        self._postings = defaultdict(lambda: defaultdict(TermPostings))
-        self._finished = []
         self.segment_documents = segment_documents
+        self._finished = []
+        self._postings = {}
+        self._lengths = {}
+
+    def _field_postings(self, name):
+        postings = self._postings.get(name)
+        if postings is None:
+            counted = FAST_FIELDS.get(name, (None, POSITIONS))[1] != POSITIONS
+            postings = self._postings[name] = defaultdict(_counted if counted else Postings)
+            self._lengths[name] = array("I")
+        return postings
 
     def add_document(self, **fields):
         self._check_state()
@@ -166,21 +190,26 @@ class BulkWriter(SegmentWriter):
         names = sorted(name for name in fields if not name.startswith("_"))
         self._check_fields(schema, names)
         perdoc.start_doc(docnum)
+        lines = {}
         for name in names:
             value = fields[name]
             if value is None:
                 continue
             field = schema[name]
-            postings = self._postings[name]
+            postings = self._field_postings(name)
             if name in FAST_FIELDS:
-                items, length = postings_of(name, value)
-                for term, freq, vbytes in items:
-                    self._add(postings[term], docnum, freq, vbytes)
+                length = _add_fast(postings, name, value, docnum, lines)
             else:
                 length = 0
                 for tbytes, freq, weight, vbytes in field.index(value):
                     length += freq if field.scorable else 0
-                    self._add(postings[tbytes], docnum, weight, vbytes)
+                    term = postings[tbytes]
+                    term.docs.append(docnum)
+                    term.weights.append(weight)
+                    term.values.append(vbytes)
+            lengths = self._lengths[name]
+            lengths.extend(bytes(docnum - len(lengths)))  # documents without the field: 0
+            lengths.append(length)
             perdoc.add_field(name, field, value if field.stored else None, length)
             if field.column_type:
                 perdoc.add_column_value(name, field.column_type, field.to_column_value(value))
@@ -188,60 +217,93 @@ class BulkWriter(SegmentWriter):
         self._added = True
         self.docnum += 1
 
-    @staticmethod
-    def _add(postings, docnum, weight, vbytes):
-        postings.docs.append(docnum)
-        postings.freqs.append(weight)
-        postings.values.append(vbytes)
-
     def _next_segment(self):
         """Close the segment being written (it joins the commit) and start another."""
         self._finished.append(self._finalize_segment())
         self.newsegment = self.codec.new_segment(self.storage, self.indexname)
         self.perdocwriter = self.codec.per_document_writer(self.storage, self.newsegment)
         self.fieldwriter = self.codec.field_writer(self.storage, self.newsegment)
-        self._postings.clear()
         self.docnum = 0
+
+    def close_segments(self) -> list:
+        """Close this writer (no lock held, nothing published): the segments it wrote, for
+        a writer that holds the lock to `adopt`."""
+        if self._added:
+            self._finished.append(self._finalize_segment())
+        else:
+            self._close_segment()
+        self.is_closed = True
+        return self._finished
+
+    def adopt(self, segments):
+        """Segments written by other processes' writers join this commit, before this
+        writer's own (they hold the articles that come first)."""
+        self._finished[:0] = segments
 
     def _merge_segments(self, mergetype, optimize, merge):
         return super()._merge_segments(mergetype, optimize, merge) + self._finished
 
     def _flush_segment(self):
         self.perdocwriter.close()
-        lengths = self.per_document_reader()
-        try:
-            for name in sorted(self._postings):
-                self._write_field(name, lengths)
-        finally:
-            lengths.close()
+        for name in sorted(self._postings):
+            self._write_field(name)
+        self._postings.clear()
+        self._lengths.clear()
         self.fieldwriter.close()
 
-    def _write_field(self, name, lengths):
+    def _write_field(self, name):
         field, writer = self.schema[name], self.fieldwriter
-        length_of = lengths.doc_field_length_reader(name)
+        lengths = self._lengths[name]
+        lengths.extend(bytes(self.docnum - len(lengths)))
+        length_bytes = blocks.length_bytes(np.frombuffer(lengths, dtype=np.uint32))
+        values_of = _values_by_format(field.format.fixed_value_size())
         terms = self._postings[name]  # str terms (fast fields) or Whoosh's bytes
         writer.start_field(name, field)
+        prefix = pack_ushort(writer._fieldid)
         for term in sorted(terms):  # str order is UTF-8 byte order
             postings = terms.pop(term)
-            writer.start_term(term.encode() if isinstance(term, str) else term)
-            _write_postings(writer._postwriter, postings, length_of)
-            writer.finish_term()
+            docs = np.frombuffer(postings.docs, dtype=np.uint32)
+            info = blocks.write_list(
+                writer._postfile,
+                docs,
+                np.frombuffer(postings.weights, dtype=np.float32),
+                partial(values_of, postings),
+                length_bytes[docs],
+            )
+            writer._tindex.add(prefix + (term.encode() if isinstance(term, str) else term), info)
         writer.finish_field()
 
 
-def _write_postings(out: W3PostingsWriter, postings: TermPostings, length_of):
-    """A whole posting list through Whoosh's postings writer, a block at a time: its buffers
-    filled as `add_posting` would have filled them, then its own `_write_block`."""
-    limit, count = out._blocklimit, len(postings.docs)
-    for start in range(0, count, limit):
-        docs = postings.docs[start : start + limit]
-        lengths = [length for length in map(length_of, docs) if length]
-        out._ids = docs
-        out._weights = postings.freqs[start : start + limit]
-        out._values = [v for v in postings.values[start : start + limit] if v]
-        out._maxweight = max(0, max(out._weights))
-        out._minlength = min(lengths) if lengths else None
-        out._maxlength = max(lengths) if lengths else 0
-        if start + limit < count:
-            out._write_block()
-    # The last block stays buffered: the field writer's finish_term writes it (last=True).
+def _add_fast(postings, name, value, docnum, lines) -> int:
+    """A fast field's postings of one document; returns the field's length."""
+    terms, first = terms_of(name, value, lines)
+    if FAST_FIELDS[name][1] == POSITIONS:
+        where = defaultdict(list)
+        for position, term in enumerate(terms, first):
+            where[term].append(position)
+        for term, positions in where.items():
+            found = postings[term]
+            found.docs.append(docnum)
+            found.weights.append(len(positions))
+            found.values.append(_positions_value(positions))
+    else:
+        for term, count in Counter(terms).items():
+            found = postings[term]
+            found.docs.append(docnum)
+            found.weights.append(count)
+    return len(terms)
+
+
+def _values_by_format(fixed_size):
+    """How a block holds its postings' values, as `W3PostingsWriter._mini_values` does: a
+    tuple (variable size), one joined string (fixed size), nothing (no values)."""
+
+    def values(postings, start, end):
+        if postings.values is None:  # counted: the value is the frequency, packed
+            return np.asarray(postings.weights[start:end], dtype=">u4").tobytes()
+        kept = [v for v in postings.values[start:end] if v]
+        if fixed_size is None or fixed_size < 0:
+            return tuple(kept)
+        return b"".join(kept) if fixed_size else None
+
+    return values

@@ -5,14 +5,20 @@ the queue in `writes`; readers see one generation at a time through `snapshot`.
 """
 
 import gc
+import logging
+import multiprocessing
+import os
 import sys
+import time
 from contextlib import contextmanager
 
 from django.conf import settings
+from django.db import connections
 from tqdm import tqdm
 from whoosh import index
 from whoosh.writing import CLEAR
 
+from archive.search import bulk
 from archive.search.documents import article_to_document
 from archive.search.schema import SCHEMA_VERSION, build_schema
 
@@ -21,7 +27,11 @@ WRITER_TIMEOUT = 120.0
 # memory when opened (~400 MB at 100k articles), separate files are read as needed.
 WRITER_OPTIONS = {"limitmb": 256, "compound": False}
 CHUNK_SIZE = 500
+# A rebuild of this many articles or more uses every core (up to MAX_WORKERS processes).
+PARALLEL_FROM = 5_000
+MAX_WORKERS = 4
 VERSION_FILE = "ARCHIVE_SCHEMA_VERSION"
+log = logging.getLogger(__name__)
 
 
 def index_dir():
@@ -69,18 +79,24 @@ def _articles(ids):
     )
 
 
-def _write(writer, ids, delete_missing=True, progress=False):
+def _write(writer, ids, delete_missing=True, progress=False, fresh=False, done=None):
+    """Write these articles. `fresh`: into an index being rebuilt (nothing to replace);
+    `done`: a shared counter of articles written, for another process's progress bar."""
     bar = tqdm(total=len(ids), unit=" articles", disable=not progress, file=sys.stderr)
+    add = writer.add_document if fresh else writer.update_document
     for start in range(0, len(ids), CHUNK_SIZE):
         chunk = ids[start : start + CHUNK_SIZE]
         found = set()
         for article in _articles(chunk):
-            writer.update_document(**article_to_document(article))
+            add(**article_to_document(article))
             found.add(article.pk)
         if delete_missing:
             for missing in set(chunk) - found:
                 writer.delete_by_term("id", str(missing))
         bar.update(len(chunk))
+        if done is not None:
+            with done.get_lock():
+                done.value += len(chunk)
         if not gc.isenabled():
             # In a bulk write (collector paused) the chunk's model instances, which refer to
             # each other, are freed here: otherwise 100k articles held ~2 GB until the end.
@@ -104,6 +120,17 @@ def _bulk():
             gc.enable()
 
 
+def bulk_writer(timeout=WRITER_TIMEOUT):
+    """A writer for many articles at once: the bulk writer (`bulk.py`), or Whoosh's own if
+    the installed Whoosh is not the release it mirrors."""
+    ix = open_index()
+    try:
+        return bulk.BulkWriter(ix, timeout=timeout, delay=0.05, **WRITER_OPTIONS)
+    except bulk.FormatMismatch as mismatch:
+        log.warning("Writing with Whoosh's own writer: %s", mismatch)
+        return ix.writer(timeout=timeout, delay=0.05, **WRITER_OPTIONS)
+
+
 def writer(timeout=WRITER_TIMEOUT):
     """The index's writer, waiting up to `timeout` seconds for another process's lock
     (raises whoosh's LockError after that)."""
@@ -122,16 +149,74 @@ def write(writer, ids):
 
 def rewrite_all(clearing, progress=False) -> int:
     """Every article written into `clearing`, a writer committed with CLEAR: the index
-    holds exactly the database's articles afterwards. Returns how many."""
+    holds exactly the database's articles afterwards. Returns how many.
+
+    With the bulk writer and more than one core, the first part of the articles is written
+    by child processes (forked, each into segments of its own, without the lock this writer
+    holds) while this one writes the last part; their segments join this commit in order."""
     from archive.models import Article
 
     ids = list(Article.objects.order_by("pk").values_list("pk", flat=True))
-    with _bulk():
-        _write(clearing, ids, delete_missing=False, progress=progress)
+    workers = _workers(clearing, len(ids))
+    parts = [ids[i * len(ids) // workers : (i + 1) * len(ids) // workers] for i in range(workers)]
+    bar = tqdm(total=len(ids), unit=" articles", disable=not progress, file=sys.stderr)
+    with _bulk(), _children(parts[:-1]) as (results, done):
+        _write(clearing, parts[-1], delete_missing=False, fresh=True, done=done)
+        _follow(bar, done, len(ids), results)
+        segments = [segment for result in results for segment in result.get()]
+        if segments:
+            clearing.adopt(segments)
+        bar.close()
         if progress:
             print("Writing the index's segments…", file=sys.stderr)
         clearing.commit(mergetype=CLEAR)
     return len(ids)
+
+
+def _workers(writer, count) -> int:
+    if not isinstance(writer, bulk.BulkWriter) or count < PARALLEL_FROM:
+        return 1
+    return max(1, min(MAX_WORKERS, len(os.sched_getaffinity(0))))
+
+
+@contextmanager
+def _children(parts):
+    """Child processes writing `parts` of the articles; yields their pending results and a
+    shared count of the articles they (and this process) have written."""
+    context = multiprocessing.get_context("fork")
+    done = context.Value("l", 0)
+    if not parts:
+        yield [], done
+        return
+    connections.close_all()  # each child opens its own connection
+    with context.Pool(len(parts), initializer=_child_started, initargs=(done,)) as pool:
+        yield [pool.apply_async(_segments_of, (part,)) for part in parts], done
+
+
+_child_done = None
+
+
+def _child_started(done):
+    global _child_done
+    _child_done = done
+
+
+def _segments_of(ids) -> list:
+    """In a child process: these articles written into new segments, returned unpublished."""
+    writer = bulk.BulkWriter(open_index(), _lk=False, **WRITER_OPTIONS)
+    with _bulk():
+        _write(writer, ids, delete_missing=False, fresh=True, done=_child_done)
+    return writer.close_segments()
+
+
+def _follow(bar, done, total, results):
+    """The bar follows every process's count until the children are done."""
+    while True:
+        bar.update(done.value - bar.n)
+        if all(result.ready() for result in results):
+            break
+        time.sleep(0.2)
+    bar.update(total - bar.n)
 
 
 def document_count() -> int | None:

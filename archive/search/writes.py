@@ -124,7 +124,7 @@ def rebuild(progress=False) -> int:
     from archive.models import IndexQueue
 
     last = IndexQueue.objects.order_by("-pk").values_list("pk", flat=True).first()
-    clearing = index.writer()
+    clearing = index.bulk_writer()
     try:
         count = index.rewrite_all(clearing, progress)
     except BaseException:
