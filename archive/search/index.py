@@ -74,8 +74,10 @@ def open_index():
 def _articles(ids):
     from archive.models import Article
 
-    return Article.objects.filter(pk__in=ids).prefetch_related(
-        "actors", "events", "quotes__speaker"
+    return (
+        Article.objects.filter(pk__in=ids)
+        .order_by("pk")  # the index keeps the database's order: the same ties every rebuild
+        .prefetch_related("actors", "events", "quotes__speaker")
     )
 
 
@@ -174,9 +176,21 @@ def rewrite_all(clearing, progress=False) -> int:
 
 
 def _workers(writer, count) -> int:
+    """How many processes write: one for Whoosh's own writer, a small rebuild, or inside a
+    transaction (whose rows other processes cannot see yet)."""
     if not isinstance(writer, bulk.BulkWriter) or count < PARALLEL_FROM:
         return 1
-    return max(1, min(MAX_WORKERS, len(os.sched_getaffinity(0))))
+    if in_transaction():
+        return 1
+    return max(1, min(MAX_WORKERS, cores()))
+
+
+def in_transaction() -> bool:
+    return connections["default"].in_atomic_block
+
+
+def cores() -> int:
+    return len(os.sched_getaffinity(0))
 
 
 @contextmanager
@@ -188,7 +202,6 @@ def _children(parts):
     if not parts:
         yield [], done
         return
-    connections.close_all()  # each child opens its own connection
     with context.Pool(len(parts), initializer=_child_started, initargs=(done,)) as pool:
         yield [pool.apply_async(_segments_of, (part,)) for part in parts], done
 
@@ -197,8 +210,16 @@ _child_done = None
 
 
 def _child_started(done):
+    """A forked child leaves the parent's database connections alone (closing one would end
+    the parent's session) and opens its own, outside the parent's transaction."""
     global _child_done
     _child_done = done
+    for connection in connections.all(initialized_only=True):
+        connection.connection = None
+        connection.in_atomic_block = False
+        connection.savepoint_ids = []
+        connection.needs_rollback = False
+        connection.run_on_commit = []
 
 
 def _segments_of(ids) -> list:
