@@ -138,3 +138,35 @@ def test_a_whoosh_release_it_was_not_made_for_is_refused(monkeypatch):
     monkeypatch.setattr(whoosh, "__version__", (3, 99, 0))
     with pytest.raises(bulk.FormatMismatch):
         bulk.check_whoosh()
+
+
+def test_small_segments_merged_at_commit_keep_every_posting(tmp_path):
+    """Whoosh's merge policy folds small segments into the one a writer commits: the bulk
+    writer's merge leaves the same index as Whoosh's own."""
+    docs = [
+        {
+            "id": str(n),
+            "title": f"Round {n}",
+            "text": f"Talks resumed in Geneva, day {n}.",
+            "words": f"Talks resumed in Geneva, day {n}.",
+            "pairs": f"Talks resumed in Geneva, day {n}.",
+        }
+        for n in range(12)
+    ]
+    built = []
+    for name, make in (("whoosh", _whoosh_writer), ("bulk", _bulk_writer)):
+        ix = create_at(tmp_path / name)
+        # Six one-document commits: Whoosh merges small segments once there are over four.
+        for batch in [*([doc] for doc in docs[:6]), docs[6:]]:
+            writer = make(ix)
+            for doc in batch:
+                writer.add_document(**doc)
+            writer.commit()
+        built.append(ix)
+    with built[0].reader() as a, built[1].reader() as b:
+        assert a.doc_count() == b.doc_count() == 12
+        assert len(list(a.leaf_readers())) == len(list(b.leaf_readers())) < 7
+        for field in ("title", "text", "words", "pairs", "id"):
+            terms = [term for f, term in a.all_terms() if f == field]
+            assert terms == [term for f, term in b.all_terms() if f == field] and terms
+            assert all(_postings(a, field, t) == _postings(b, field, t) for t in terms)

@@ -225,6 +225,33 @@ class BulkWriter(SegmentWriter):
         self.fieldwriter = self.codec.field_writer(self.storage, self.newsegment)
         self.docnum = 0
 
+    def add_reader(self, reader):
+        """A segment merged into the one being written (Whoosh's merge policy merges small
+        ones at commit): Whoosh copies its stored fields, lengths and columns; its postings
+        join this writer's one by one, as in Whoosh's own merge (replacing its pool, which
+        `_flush_segment` does not read)."""
+        self._check_state()
+        first = self.docnum
+        indexed = {name for name in reader.indexed_field_names() if name in self.schema}
+        names = set(self.schema.names()) | indexed
+        docmap = self.write_per_doc(names, reader)
+        moved = docmap.items() if docmap is not None else enumerate(range(first, self.docnum))
+        for name in names:
+            self._field_postings(name)
+            lengths = self._lengths[name]
+            for old, new in moved:
+                lengths.extend(bytes(new - len(lengths)))
+                lengths.append(reader.doc_field_length(old, name) or 0)
+        for name, btext, docnum, weight, vbytes in self._process_posts(
+            reader.iter_postings(), first, docmap
+        ):
+            found = self._field_postings(name)[btext.decode() if name in FAST_FIELDS else btext]
+            found.docs.append(docnum)
+            found.weights.append(weight)
+            if found.values is not None:
+                found.values.append(vbytes)
+        self._added = True
+
     def close_segments(self) -> list:
         """Close this writer (no lock held, nothing published): the segments it wrote, for
         a writer that holds the lock to `adopt`."""
