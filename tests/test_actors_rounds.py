@@ -184,3 +184,18 @@ def test_an_undated_text_whose_participants_were_at_several_rounds_is_not_placed
     text = "Staffan de Mistura met the delegations in Geneva."
     people = ActorMatcher.from_database().count(text)
     assert RoundFinder.from_database().find(text, None, people=people) == []
+
+
+def test_a_trie_of_names_prefers_the_longest_whole_name():
+    import re
+
+    from archive.actors.literals import trie_pattern
+
+    pattern = re.compile(
+        r"\b(" + trie_pattern(["islamic state", "islamic state of iraq", "is"]) + r")\b"
+    )
+    assert pattern.findall("the islamic state of iraq; the islamic state of mind; is it") == [
+        "islamic state of iraq",
+        "islamic state",
+        "is",
+    ]

@@ -10,6 +10,7 @@ their parts ("Islamic State of Iraq and Syria" before "Islamic State").
 import re
 from collections import Counter
 
+from archive.actors.literals import trie_pattern
 from archive.actors.names import (
     ARABIC_CLITICS,
     CYRILLIC,
@@ -27,8 +28,8 @@ TITLE_AHEAD = re.compile(rf"((?:[\w.']+\s+){{0,3}}?(?:{TITLE_NOUNS}))\s+$")
 
 
 def _alternation(names):
-    ordered = sorted(set(names), key=len, reverse=True)
-    return rf"(?<!\w){ARABIC_CLITICS}(" + "|".join(re.escape(n) for n in ordered) + r")(?!\w)"
+    """Any of the names as a whole word (after an Arabic clitic), the longest first."""
+    return rf"(?<!\w){ARABIC_CLITICS}(" + trie_pattern(names) + r")(?!\w)"
 
 
 class ActorMatcher:

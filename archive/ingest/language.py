@@ -1,6 +1,9 @@
-"""The language an article is written in: lingua's detector over the languages the archive
-reads, or the script when the text is too short for it to say."""
+"""The language an article is written in. The script decides between Arabic, Russian and
+Latin; lingua's detector tells English from French (and decides when scripts are mixed).
+The script is counted by regular expressions first because lingua's detection is the
+costliest step of an import after the database (~0.8 ms an article over four languages)."""
 
+import re
 from functools import lru_cache
 
 from lingua import Language, LanguageDetectorBuilder
@@ -12,6 +15,11 @@ CODES = {
     Language.FRENCH: "fr",
 }
 SAMPLE_CHARS = 2000  # the start of a text says its language as well as the whole of it
+LATIN_SAMPLE_CHARS = 600  # enough for lingua to tell English from French
+ARABIC = re.compile(r"[\u0600-\u06ff]")
+CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+LATIN = re.compile(r"[A-Za-z]")
+CLEAR_MAJORITY = 0.8  # share of a text's letters in one script that settles its language
 
 
 @lru_cache(maxsize=1)
@@ -21,17 +29,28 @@ def _detector():
     return LanguageDetectorBuilder.from_languages(*CODES).with_low_accuracy_mode().build()
 
 
+def _letters(text: str) -> list[tuple[int, str]]:
+    return [
+        (len(ARABIC.findall(text)), "ar"),
+        (len(CYRILLIC.findall(text)), "ru"),
+        (len(LATIN.findall(text)), "en"),
+    ]
+
+
 def by_script(text: str) -> str:
     """The language the letters of `text` point to: Arabic or Cyrillic script, else English."""
-    arabic = sum("\u0600" <= c <= "\u06ff" for c in text)
-    cyrillic = sum("\u0400" <= c <= "\u04ff" for c in text)
-    latin = sum(c.isascii() and c.isalpha() for c in text)
-    best = max((arabic, "ar"), (cyrillic, "ru"), (latin, "en"))
+    best = max(_letters(text))
     return best[1] if best[0] else "en"
 
 
 def detect(text: str) -> str:
     """ "en", "ar", "ru" or "fr" for an article's title and body."""
     sample = text[:SAMPLE_CHARS]
+    letters = _letters(sample)
+    count, script = max(letters)
+    if count and count >= CLEAR_MAJORITY * sum(n for n, _ in letters) and script != "en":
+        return script
+    if script == "en":
+        sample = sample[:LATIN_SAMPLE_CHARS]
     found = _detector().detect_language_of(sample) if sample.strip() else None
     return CODES[found] if found else by_script(sample)

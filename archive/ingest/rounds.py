@@ -182,9 +182,10 @@ def _rounds_named(text: str) -> set[tuple[str, int]]:
     return named or ahead
 
 
-def processes_named(text: str) -> set[str]:
+@functools.lru_cache(maxsize=32)  # asked several times per text while it is imported
+def processes_named(text: str) -> frozenset[str]:
     text = fold_script(text)
-    return {process for process, pattern in PROCESS_NAMES.items() if pattern.search(text)}
+    return frozenset(p for p, pattern in PROCESS_NAMES.items() if pattern.search(text))
 
 
 class RoundFinder:
