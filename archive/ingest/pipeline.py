@@ -17,7 +17,7 @@ from archive.actors.matcher import ActorMatcher
 from archive.actors.proposals import ProposalCollector, names_after_titles
 from archive.actors.quotes import find_quotes
 from archive.actors.speakers import SpeakerResolver
-from archive.ingest import clusters, dates, dating, language
+from archive.ingest import clusters, dates, dating, language, parallel
 from archive.ingest.cleaning import (
     clean_body,
     headline_from,
@@ -25,7 +25,7 @@ from archive.ingest.cleaning import (
     split_lines,
 )
 from archive.ingest.readers import read_paths
-from archive.ingest.records import BuiltArticle, ImportReport, Problem, Skipped
+from archive.ingest.records import BuiltArticle, Enriched, ImportReport, Problem, Skipped
 from archive.ingest.rounds import RoundFinder, processes_named
 from archive.ingest.version import IMPORTER_VERSION
 from archive.models import Actor, Article, ImportRun, Mention, Quote, fitted
@@ -74,8 +74,19 @@ class Importer:
             body = f"{item.title}\n\n{body}"  # a record whose title field is a paragraph
         return headline_from(item.title), body
 
-    def build(self, item, sha256):
-        """An unsaved Article with its mentions and rounds."""
+    def adopt(self, enriched):
+        """An enriched article joins this run: its copies' cluster, its proposals."""
+        article = enriched.built.article
+        article.cluster = self.place_in_cluster(article.sha256, enriched.minhash)
+        self.pending[article.sha256] = article
+        for name, context in enriched.proposals:
+            self.proposals.add(name, context, article)
+        return enriched.built
+
+    def enrich(self, item, sha256):
+        """Everything the text alone gives: dates, language, actors, rounds, quotes, the
+        signature. Reads no database and changes nothing here, so worker processes run it
+        (`parallel.py`)."""
         title, body = self.title_and_body(item)
         text = f"{title}\n{body}" if title not in body else body
         named = processes_named(text)
@@ -118,18 +129,17 @@ class Importer:
             importer_version=IMPORTER_VERSION,
             minhash=clusters.to_bytes(minhash),
         )
-        article.cluster = self.place_in_cluster(sha256, minhash)
-        self.pending[sha256] = article
         actor_counts = self.matcher.count(text, guess.date)
         # Undated, who takes part can still place the article in a round.
         rounds = self.rounds.find(text, guess.date, named, actor_counts)
-        quotes = self.quotes(body, guess.date, rounds[0] if rounds else None, article)
-        for name, sentence in names_after_titles(body):
-            self.proposals.add(name, sentence, article)
-        return BuiltArticle(article, actor_counts, rounds, quotes)
+        proposals = list(names_after_titles(body))
+        quotes = self.quotes(body, guess.date, rounds[0] if rounds else None, proposals)
+        built = BuiltArticle(article, actor_counts, rounds, quotes)
+        return Enriched(built, minhash, proposals)
 
-    def quotes(self, body, day, event, article):
-        """Unsaved Quotes of an article body, speakers resolved; unknown speakers proposed."""
+    def quotes(self, body, day, event, proposals):
+        """Unsaved Quotes of an article body, speakers resolved; unknown speakers are added
+        to `proposals`."""
         resolver = SpeakerResolver(self.matcher, self.people, day, body)
         quotes, seen = [], set()
         for found in find_quotes(body):
@@ -139,7 +149,7 @@ class Importer:
                 continue  # no speaker, or the same words again (a paragraph printed twice)
             seen.add(words)
             if speaker.actor_id is None and not speaker.anonymous:
-                self.proposals.add(speaker.name, f"{found.who} {found.verb}: {found.text}", article)
+                proposals.append((speaker.name, f"{found.who} {found.verb}: {found.text}"))
             quotes.append(
                 Quote(
                     **fitted(Quote, speaker_name=speaker.name, via=found.via, verb=found.verb),
@@ -235,20 +245,8 @@ def run(paths, progress=None, dry_run=False, columns=None, user=None, record=Non
 def _import(importer, paths, progress, columns, report):
     batch, added_ids = [], []
     records = tqdm(read_paths(paths, columns), unit=" records", disable=not progress, leave=False)
-    for read, item in enumerate(records, start=1):
-        if isinstance(item, Problem):
-            report.problems.append(item)
-            continue
-        if isinstance(item, Skipped):
-            report.skipped[item.reason] += 1
-            continue
-        sha256 = hashlib.sha256(item.raw_bytes).hexdigest()
-        if not importer.is_new(sha256):
-            report.duplicates += 1
-            continue
-        report.decoding_errors += item.decoding_errors
-        built = importer.build(item, sha256)
-        batch.append(built)
+    for read, enriched in parallel.enriched(importer, _new_items(importer, records, report)):
+        batch.append(importer.adopt(enriched))
         if len(batch) >= BATCH_SIZE:
             added_ids += _flush(importer, batch)
             batch = []
@@ -261,6 +259,24 @@ def _import(importer, paths, progress, columns, report):
     importer.proposals.save()
     report.added = Article.objects.filter(import_run=importer.run_record).count()
     search_writes.drain_all()
+
+
+def _new_items(importer, records, report):
+    """(records read so far, item, sha256) of each new article; problems, skipped records
+    and texts already stored are counted in `report` and go no further."""
+    for read, item in enumerate(records, start=1):
+        if isinstance(item, Problem):
+            report.problems.append(item)
+            continue
+        if isinstance(item, Skipped):
+            report.skipped[item.reason] += 1
+            continue
+        sha256 = hashlib.sha256(item.raw_bytes).hexdigest()
+        if not importer.is_new(sha256):
+            report.duplicates += 1
+            continue
+        report.decoding_errors += item.decoding_errors
+        yield read, item, sha256
 
 
 def _flush(importer, batch):

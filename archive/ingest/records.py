@@ -35,6 +35,16 @@ class BuiltArticle:
 
 
 @dataclass
+class Enriched:
+    """What an article's text alone gives (worked out in any process): the built article,
+    its MinHash signature, and names worth proposing as new actors ((name, context) pairs)."""
+
+    built: BuiltArticle
+    minhash: object  # datasketch.MinHash
+    proposals: list
+
+
+@dataclass
 class Problem:
     """A record that could not be imported, and why."""
 

@@ -1,0 +1,59 @@
+"""The import's per-article work on every core.
+
+Dates, language, actors, rounds, quotes and the MinHash signature depend on an article's
+text alone (`Importer.enrich`), so forked worker processes work them out, the importer's
+matchers inherited, not rebuilt. What depends on the run's state stays in the importing
+process, in the order read: duplicates (before), copies' clusters, proposals and saving
+(after). Records are handed out a window at a time, so memory does not grow with the file.
+"""
+
+import itertools
+import multiprocessing
+import os
+
+WINDOW = 1_000  # records read ahead of the importing process
+CHUNK = 16  # records per hand-out to a worker
+PARALLEL_FROM = 64  # a window this small is enriched in-process (no workers started)
+MAX_WORKERS = 4
+
+_importer = None  # in a worker: the importer it was forked with
+
+
+def workers() -> int:
+    return max(1, min(MAX_WORKERS, len(os.sched_getaffinity(0))))
+
+
+def enriched(importer, items):
+    """(read, Enriched) for each (read, item, sha256) of `items`, in order."""
+    pool = None
+    try:
+        while window := list(itertools.islice(items, WINDOW)):
+            if len(window) < PARALLEL_FROM or workers() < 2:
+                yield from ((read, importer.enrich(item, sha)) for read, item, sha in window)
+                continue
+            if pool is None:
+                pool = _start(importer)
+            yield from pool.imap(_enrich, window, chunksize=CHUNK)
+    finally:
+        if pool is not None:
+            pool.terminate()
+
+
+def _start(importer):
+    global _importer
+    _importer = importer  # forked workers see it as it is now: no pickling of matchers
+    context = multiprocessing.get_context("fork")
+    return context.Pool(workers(), initializer=_leave_connections)
+
+
+def _leave_connections():
+    """Workers read no database; the parent's connections are not theirs to use or close."""
+    from django.db import connections
+
+    for connection in connections.all(initialized_only=True):
+        connection.connection = None
+
+
+def _enrich(task):
+    read, item, sha256 = task
+    return read, _importer.enrich(item, sha256)
