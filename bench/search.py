@@ -38,10 +38,11 @@ django.setup()
 
 from archive.ingest.decoding import decode  # noqa: E402
 from archive.search import arrays  # noqa: E402
-from archive.search.index import create_at, open_at  # noqa: E402
+from archive.search.bulk import BulkWriter  # noqa: E402
+from archive.search.index import WRITER_OPTIONS, create_at, open_at  # noqa: E402
 from archive.search.query import for_search, parse  # noqa: E402
 from archive.search.results import SearchResults, snippet  # noqa: E402
-from archive.search.schema import SCHEMA_VERSION  # noqa: E402
+from archive.search.schema import FRENCH_FIELDS, SCHEMA_VERSION  # noqa: E402
 from archive.search.weighting import WEIGHTING  # noqa: E402
 
 FAKES = ROOT / "seeds" / "fa-kes" / "fakes.csv"
@@ -185,7 +186,7 @@ def _foreign_article(i, row, rng, start):
 
 def document(article):
     day = article["published"]
-    return {
+    doc = {
         "id": article["id"],
         "title": article["title"],
         "text": f"{article['title']}\n{article['title']}\n{article['body']}",
@@ -200,9 +201,13 @@ def document(article):
         "month": f"{day:%Y-%m}",
         "lang": article["lang"],
     }
+    if doc["lang"] == "fr":  # as archive.search.documents does
+        for field, french in FRENCH_FIELDS.items():
+            doc[french] = doc.pop(field)
+    return doc
 
 
-def build_whoosh(corpus, path):
+def build_whoosh(corpus, path, writer_kind="bulk"):
     marker = path / "COMPLETE"
     if marker.exists() and marker.read_text() == str(len(corpus)):
         return open_at(path), None
@@ -210,7 +215,10 @@ def build_whoosh(corpus, path):
     ix = create_at(path)
     started = time.perf_counter()
     gc.disable()
-    writer = ix.writer(limitmb=1024, compound=False)
+    if writer_kind == "bulk":
+        writer = BulkWriter(ix, **WRITER_OPTIONS)
+    else:
+        writer = ix.writer(limitmb=1024, compound=False)
     for article in corpus:
         writer.add_document(**document(article))
     writer.commit()
@@ -218,6 +226,21 @@ def build_whoosh(corpus, path):
     elapsed = time.perf_counter() - started
     marker.write_text(str(len(corpus)))
     return ix, elapsed
+
+
+def agreeing_queries(first, second) -> int:
+    """Queries whose top 100 (id, score) Whoosh's own search gives alike on both indexes
+    (ties ordered by id: equal scores come out segment by segment)."""
+    same = 0
+    with first.searcher(weighting=WEIGHTING) as a, second.searcher(weighting=WEIGHTING) as b:
+        for text, _, _ in QUERIES:
+            query = for_search(parse(text))
+            found = [
+                sorted((-round(hit.score, 6), hit["id"]) for hit in s.search(query, limit=100))
+                for s in (a, b)
+            ]
+            same += found[0] == found[1]
+    return same
 
 
 def build_fts5(corpus):
@@ -308,6 +331,12 @@ def main():
     parser.add_argument(
         "--foreign", type=float, default=0.2, help="share of Arabic, Russian, French articles"
     )
+    parser.add_argument(
+        "--writers",
+        default="bulk",
+        help="index written by the archive's bulk writer, Whoosh's own, or both (bulk,whoosh):"
+        " searches run on the first; with both, their answers are compared",
+    )
     args = parser.parse_args()
 
     started = time.perf_counter()
@@ -318,15 +347,20 @@ def main():
         f" ({', '.join(f'{n:,} {lang}' for lang, n in languages.most_common())})"
     )
     share = f"-f{round(args.foreign * 100)}" if languages.keys() != {"en"} else ""
-    ix, whoosh_seconds = build_whoosh(
-        corpus, ROOT / "var" / "bench" / f"whoosh-{args.articles}{share}-v{SCHEMA_VERSION}"
-    )
-    if whoosh_seconds:
-        print(
-            f"whoosh index: {whoosh_seconds:.1f} s ({len(corpus) / whoosh_seconds:,.0f} articles/s)"
-        )
-    else:
-        print("whoosh index: reused from var/bench/")
+    indexes = {}
+    for kind in args.writers.split(","):
+        name = f"whoosh-{args.articles}{share}-v{SCHEMA_VERSION}-{kind}"
+        indexes[kind], seconds = build_whoosh(corpus, ROOT / "var" / "bench" / name, kind)
+        if seconds:
+            rate = len(corpus) / seconds
+            print(f"index, {kind} writer: {seconds:.1f} s ({rate:,.0f} articles/s)")
+        else:
+            print(f"index, {kind} writer: reused from var/bench/")
+    if len(indexes) > 1:
+        same = agreeing_queries(*indexes.values())
+        writers = " and ".join(indexes)
+        print(f"same hits and scores, {writers} writers: {same}/{len(QUERIES)} queries")
+    ix = next(iter(indexes.values()))
     db, fts_seconds = build_fts5(corpus)
     print(f"fts5 index:   {fts_seconds:.1f} s ({len(corpus) / fts_seconds:,.0f} articles/s)")
 
