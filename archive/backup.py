@@ -18,8 +18,11 @@ from pathlib import Path
 from django.core.management import call_command
 from django.db import connection, transaction
 
+from archive.ingest import clusters
+
 # Derived or per-installation rows: recreated by migrate, not restored.
-EXCLUDED = ["contenttypes", "auth.permission", "sessions", "admin.logentry"]
+# Derived tables are left out: the copy bands are refilled from the signatures on restore.
+EXCLUDED = ["contenttypes", "auth.permission", "sessions", "admin.logentry", "archive.CopyBand"]
 FORMAT = 1
 
 
@@ -97,6 +100,8 @@ def restore(path: Path) -> dict:
         call_command("flush", interactive=False, verbosity=0)
         with transaction.atomic():
             call_command("loaddata", str(fixture), verbosity=0)
+            signed = Article.objects.exclude(minhash=b"").only("pk", "minhash")
+            clusters.store_bands(signed.iterator(chunk_size=2000))
     finally:
         fixture.unlink(missing_ok=True)
     found = {

@@ -75,3 +75,32 @@ def test_export_of_a_collapsed_search_has_one_row_per_story(client):
     response = client.get("/search/export.json", {"q": query, "collapse": "1"})
     rows = json.loads(b"".join(response.streaming_content))["articles"]
     assert len(rows) == search.search(query, collapse=True).count()
+
+
+def test_every_stored_signature_has_its_bands_in_the_database():
+    from archive.ingest.clusters import BANDS
+    from archive.models import CopyBand
+
+    signed = Article.objects.exclude(minhash=b"").count()
+    assert signed > 500 and CopyBand.objects.count() == BANDS * signed
+
+
+def test_a_new_finder_holds_nothing_and_finds_stored_copies(seed_article):
+    """Copies are looked up in the database: an importer starts with no signature in memory."""
+    from archive.ingest.clusters import ClusterFinder, signature
+
+    finder = ClusterFinder()
+    seed = seed_article(2)
+    assert not finder.unsaved
+    assert seed.sha256 in dict(finder.copies_of(signature(seed.body)))
+
+
+def test_two_copies_in_one_file_join_one_cluster(tmp_path, scratch_index):
+    """The second copy is found among the run's unsaved articles."""
+    story = " ".join(f"Delegates met in room {n} of the conference centre." for n in range(40))
+    (tmp_path / "a.txt").write_text(f"Talks open\n\n{story}")
+    (tmp_path / "b.txt").write_text(f"Talks opened on Monday\n\n{story} Share this.")
+    report = pipeline.run([tmp_path])
+    assert report.added == 2
+    first, second = Article.objects.filter(source_file__startswith=str(tmp_path))
+    assert first.cluster and first.cluster == second.cluster

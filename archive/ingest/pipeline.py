@@ -8,6 +8,7 @@ Every run is recorded as an ImportRun; a dry run reads and reports but saves no 
 
 import getpass
 import hashlib
+import itertools
 
 from django.db import transaction
 from django.utils import timezone
@@ -32,6 +33,7 @@ from archive.models import Actor, Article, ImportRun, Mention, Quote, fitted
 from archive.search import writes as search_writes
 
 BATCH_SIZE = 500
+LOOKUP_GROUP = 200  # records whose hashes are looked up in the database at once
 MAX_PROBLEMS_KEPT = 2000
 
 
@@ -43,20 +45,26 @@ class Importer:
         self.dry_run = dry_run
         self.matcher = ActorMatcher.from_database()
         self.rounds = RoundFinder.from_database()
-        self.copies = clusters.ClusterFinder.from_database()
-        self.known = set(Article.objects.values_list("sha256", flat=True))
-        self.cluster_of = dict(Article.objects.exclude(cluster="").values_list("sha256", "cluster"))
+        self.copies = clusters.ClusterFinder()
+        self.seen = set()  # sha256 of the texts read in this run
+        self.cluster_of = {}  # sha256 → cluster key given in this run
         self.stored_cluster_changes = {}  # sha256 of a stored article → its new cluster key
         self.pending = {}  # sha256 → unsaved Article of this batch
         self.people = set(Actor.objects.filter(kind=Actor.Kind.PERSON).values_list("pk", flat=True))
         self.proposals = ProposalCollector.from_database()
 
     def is_new(self, sha256) -> bool:
-        """Whether a text is not stored yet (nor earlier in this run); it counts as seen now."""
-        if sha256 in self.known:
+        """Whether a text not stored is new to this run too; it counts as seen now."""
+        if sha256 in self.seen:
             return False
-        self.known.add(sha256)
+        self.seen.add(sha256)
         return True
+
+    @staticmethod
+    def stored_among(hashes) -> set[str]:
+        """Which of these texts are stored already (asked a group of records at a time: the
+        run does not hold every stored hash)."""
+        return set(Article.objects.filter(sha256__in=hashes).values_list("sha256", flat=True))
 
     def saving(self):
         """The batch built so far is being saved: its articles are no longer pending."""
@@ -166,14 +174,16 @@ class Importer:
 
     def place_in_cluster(self, sha256, minhash) -> str:
         """The cluster key for a new article, joining (or founding) its copies' cluster."""
-        copies = self.copies.copies_of(minhash)
+        copies = {
+            copy: self.cluster_of.get(copy, stored)
+            for copy, stored in self.copies.copies_of(minhash)
+        }
         self.copies.add(sha256, minhash)
         if not copies:
             return ""
-        key = next((self.cluster_of[c] for c in copies if c in self.cluster_of), None)
-        key = key or min(copies)[:16]
-        for copy in copies:
-            if self.cluster_of.get(copy) != key:
+        key = next((cluster for cluster in copies.values() if cluster), None) or min(copies)[:16]
+        for copy, cluster in copies.items():
+            if cluster != key:
                 self.cluster_of[copy] = key
                 if copy in self.pending:
                     self.pending[copy].cluster = key
@@ -204,6 +214,7 @@ def save_batch(batch):
         Mention.objects.bulk_create(mentions)
         Article.events.through.objects.bulk_create(memberships)
         Quote.objects.bulk_create(quotes)
+        clusters.store_bands(articles)
         ids = [article.pk for article in articles]
         # With the articles: a crash cannot leave them unindexed.
         search_writes.queue(ids, bulk=True)
@@ -264,19 +275,23 @@ def _import(importer, paths, progress, columns, report):
 def _new_items(importer, records, report):
     """(records read so far, item, sha256) of each new article; problems, skipped records
     and texts already stored are counted in `report` and go no further."""
-    for read, item in enumerate(records, start=1):
-        if isinstance(item, Problem):
-            report.problems.append(item)
-            continue
-        if isinstance(item, Skipped):
-            report.skipped[item.reason] += 1
-            continue
-        sha256 = hashlib.sha256(item.raw_bytes).hexdigest()
-        if not importer.is_new(sha256):
-            report.duplicates += 1
-            continue
-        report.decoding_errors += item.decoding_errors
-        yield read, item, sha256
+    numbered = enumerate(records, start=1)
+    while group := list(itertools.islice(numbered, LOOKUP_GROUP)):
+        hashed = []
+        for read, item in group:
+            if isinstance(item, Problem):
+                report.problems.append(item)
+            elif isinstance(item, Skipped):
+                report.skipped[item.reason] += 1
+            else:
+                hashed.append((read, item, hashlib.sha256(item.raw_bytes).hexdigest()))
+        stored = importer.stored_among([sha256 for _, _, sha256 in hashed])
+        for read, item, sha256 in hashed:
+            if sha256 in stored or not importer.is_new(sha256):
+                report.duplicates += 1
+                continue
+            report.decoding_errors += item.decoding_errors
+            yield read, item, sha256
 
 
 def _flush(importer, batch):
@@ -285,7 +300,9 @@ def _flush(importer, batch):
         return []
     if importer.dry_run:
         return [None] * len(batch)
-    return save_batch(batch)
+    ids = save_batch(batch)
+    importer.copies.saved()
+    return ids
 
 
 def _progress(record, report, read, added):
