@@ -1,10 +1,13 @@
 """Import benchmark: articles per second (dedup, dates, actors, rounds, copies, indexing all on)
-and peak memory, for generated CSV and JSONL files of 10k and 100k articles.
+and peak memory, for generated CSV and JSONL files of 10k and 100k articles; then the index
+rebuilt from that database (`rebuild_index`), and SQLite FTS5 indexing the same articles,
+so the ratio is on one line.
 
     .venv/bin/python bench/ingest.py [--sizes 10000,100000] [--formats csv,jsonl]
 
 Each import runs in a fresh process against a fresh SQLite database and index under
-var/bench/, so figures do not depend on what the archive already holds.
+var/bench/, so figures do not depend on what the archive already holds. Peak memory is the
+importing process's and its largest worker's.
 """
 
 import argparse
@@ -38,9 +41,26 @@ pipeline.search_writes.drain_all = timed
 started = time.perf_counter()
 report = pipeline.run([sys.argv[1]])
 total = time.perf_counter() - started
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+from archive.search import writes
+started = time.perf_counter()
+rebuilt = writes.rebuild()
+rebuild_seconds = time.perf_counter() - started
+import sqlite3
+from archive.models import Article
+fts = sqlite3.connect(":memory:")
+fts.execute("CREATE VIRTUAL TABLE a USING fts5(title, body, source)")
+rows = Article.objects.values_list("pk", "title", "body", "source").iterator(chunk_size=2000)
+rows = list(rows)
+started = time.perf_counter()
+fts.executemany("INSERT INTO a(rowid, title, body, source) VALUES (?, ?, ?, ?)", rows)
+fts.commit()
+fts_seconds = time.perf_counter() - started
 print(json.dumps({"added": report.added, "failed": report.failed, "seconds": total,
-                  "index_seconds": index_seconds,
-                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+                  "index_seconds": index_seconds, "peak_mb": peak, "worker_peak_mb": workers,
+                  "rebuilt": rebuilt, "rebuild_seconds": rebuild_seconds,
+                  "fts_seconds": fts_seconds}))
 """
 
 
@@ -103,8 +123,18 @@ def main():
     args = parser.parse_args()
     folder = ROOT / "var" / "bench"
     folder.mkdir(parents=True, exist_ok=True)
-    columns = ("file", "added", "art/s", "art/s w/o index", "index s", "peak MB")
-    print("{:24s} {:>8s} {:>8s} {:>16s} {:>8s} {:>8s}".format(*columns))
+    columns = (
+        "file",
+        "added",
+        "art/s",
+        "w/o index",
+        "index s",
+        "peak MB",
+        "worker MB",
+        "rebuild/s",
+        "fts5/s",
+    )
+    print("{:24s} {:>8s} {:>7s} {:>10s} {:>8s} {:>8s} {:>10s} {:>10s} {:>8s}".format(*columns))
     for n in map(int, args.sizes.split(",")):
         for path in write_files(n, folder):
             if path.suffix.lstrip(".") not in args.formats.split(","):
@@ -112,9 +142,12 @@ def main():
             result = measure(path)
             rate = result["added"] / result["seconds"]
             without = result["added"] / max(result["seconds"] - result["index_seconds"], 1e-9)
+            rebuild = result["rebuilt"] / result["rebuild_seconds"]
+            fts = result["added"] / result["fts_seconds"]
             print(
-                f"{path.name:24s} {result['added']:8d} {rate:8.0f} {without:16.0f} "
-                f"{result['index_seconds']:8.1f} {result['peak_mb']:8.0f}"
+                f"{path.name:24s} {result['added']:8d} {rate:7.0f} {without:10.0f} "
+                f"{result['index_seconds']:8.1f} {result['peak_mb']:8.0f} "
+                f"{result['worker_peak_mb']:10.0f} {rebuild:10.0f} {fts:8.0f}"
             )
 
 

@@ -39,56 +39,45 @@ def _mini_weights(weights: list[float]):
     return tuple(weights)
 
 
-def write_list(postfile, docs: np.ndarray, weights: np.ndarray, values, lbytes: np.ndarray):
+def write_list(postfile, docs, weights, values, lbytes: bytes):
     """One term's postings into `postfile`; returns the term info's bytes.
 
-    docs: uint32 document numbers, ascending; weights: float32; values(start, end): the
-    values of those postings as Whoosh keeps them in a block (a tuple of bytes for
+    docs: document numbers, ascending, and weights (array.array or lists); values(start, end):
+    the values of those postings as Whoosh keeps them in a block (a tuple of bytes for
     positions, one joined string for fixed-size values, None for none); lbytes: each
-    posting's document's length byte in the field (0: no length).
+    document's length byte in the field (0: no length), indexed by document number.
+    Plain lists, not numpy: most terms have one short block, where numpy's per-call cost
+    is most of the work.
     """
     start_offset = postfile.tell()
-    postfile.write(WHOOSH3_HEADER_MAGIC)
+    written = bytearray(WHOOSH3_HEADER_MAGIC)  # the whole list, written in one call
+    docs, weights = docs.tolist(), weights.tolist()
     count = len(docs)
-    total_weight, max_weight = 0.0, 0
+    total_weight, max_weight, min_length, max_length = 0.0, 0, 0, 0
     for start in range(0, count, BLOCK_LIMIT):
         end = min(start + BLOCK_LIMIT, count)
-        ids = docs[start:end].tolist()
-        block_weights = weights[start:end].tolist()
+        ids, block_weights = docs[start:end], weights[start:end]
         gaps = [ids[0], *(b - a for a, b in zip(ids, ids[1:], strict=False))]
         data = dumps((tuple(gaps), _mini_weights(block_weights), values(start, end)), 2)
         compression = COMPRESSION if len(data) >= COMPRESSION_MIN_SIZE else 0
         if compression:
             data = zlib.compress(data, compression)
         block_max = max(0, max(block_weights))
-        lengths = lbytes[start:end]
-        present = lengths[lengths > 0]
-        info = dumps(
-            (
-                end - start,
-                ids[-1],
-                block_max,
-                compression,
-                int(present.min()) if len(present) else 0,
-                int(lengths.max()),
-            ),
-            2,
-        )
+        lengths = [lbytes[doc] for doc in ids]
+        present = [length for length in lengths if length]
+        block_min = min(present) if present else 0
+        info = dumps((end - start, ids[-1], block_max, compression, block_min, max(lengths)), 2)
         size = len(info) + len(data)
-        postfile.write(pack_int(-size if end == count else size))
-        postfile.write(info)
-        postfile.write(data)
+        written += pack_int(-size if end == count else size)
+        written += info
+        written += data
         total_weight += sum(block_weights)
         max_weight = max(max_weight, block_max)
-    present = lbytes[lbytes > 0]
+        if block_min and (not min_length or block_min < min_length):
+            min_length = block_min
+        max_length = max(max_length, max(lengths))
+    postfile.write(bytes(written))
     packed = W3TermInfo._struct.pack(
-        False,
-        total_weight,
-        count,
-        int(present.min()) if len(present) else 0,
-        int(lbytes.max()),
-        max_weight,
-        int(docs[0]),
-        int(docs[-1]),
+        False, total_weight, count, min_length, max_length, max_weight, docs[0], docs[-1]
     )
-    return packed + pack_long(start_offset) + pack_int(postfile.tell() - start_offset)
+    return packed + pack_long(start_offset) + pack_int(len(written))

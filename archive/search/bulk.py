@@ -282,20 +282,19 @@ class BulkWriter(SegmentWriter):
         field, writer = self.schema[name], self.fieldwriter
         lengths = self._lengths[name]
         lengths.extend(bytes(self.docnum - len(lengths)))
-        length_bytes = blocks.length_bytes(np.frombuffer(lengths, dtype=np.uint32))
+        length_bytes = blocks.length_bytes(np.frombuffer(lengths, dtype=np.uint32)).tobytes()
         values_of = _values_by_format(field.format.fixed_value_size())
         terms = self._postings[name]  # str terms (fast fields) or Whoosh's bytes
         writer.start_field(name, field)
         prefix = pack_ushort(writer._fieldid)
         for term in sorted(terms):  # str order is UTF-8 byte order
             postings = terms.pop(term)
-            docs = np.frombuffer(postings.docs, dtype=np.uint32)
             info = blocks.write_list(
                 writer._postfile,
-                docs,
-                np.frombuffer(postings.weights, dtype=np.float32),
+                postings.docs,
+                postings.weights,
                 partial(values_of, postings),
-                length_bytes[docs],
+                length_bytes,
             )
             writer._tindex.add(prefix + (term.encode() if isinstance(term, str) else term), info)
         writer.finish_field()
@@ -327,7 +326,7 @@ def _values_by_format(fixed_size):
 
     def values(postings, start, end):
         if postings.values is None:  # counted: the value is the frequency, packed
-            return np.asarray(postings.weights[start:end], dtype=">u4").tobytes()
+            return b"".join(map(pack_uint, map(int, postings.weights[start:end])))
         kept = [v for v in postings.values[start:end] if v]
         if fixed_size is None or fixed_size < 0:
             return tuple(kept)
