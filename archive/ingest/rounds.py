@@ -113,22 +113,17 @@ def _count_digits(ordinal: str) -> int | None:
     return int(digits[0]) if digits else None
 
 
-# A cue any explicit round mention needs: texts without one (most casualty reports) skip the
-# dozen patterns below.
-ANY_ROUND_CUE = re.compile(
-    "|".join(p.pattern for p in PROCESS_NAMES.values())
-    + r"|Kazakhstan|Action Group|"
-    + CONGRESS.pattern
-    + "|"
-    + ACTION_GROUP.pattern,
-    re.I,
+# Besides a process's name, the cues an explicit round mention may have: texts with none
+# (most casualty reports) skip the dozen patterns below.
+OTHER_ROUND_CUE = re.compile(
+    r"Kazakhstan|Action Group|" + CONGRESS.pattern + "|" + ACTION_GROUP.pattern, re.I
 )
 
 
 @functools.lru_cache(maxsize=32)
 def rounds_named(text: str) -> frozenset[tuple[str, int]]:
     """See _rounds_named; read once per text (the importer asks several times)."""
-    if not ANY_ROUND_CUE.search(fold_script(text)):
+    if not processes_named(text) and not OTHER_ROUND_CUE.search(fold_script(text)):
         return frozenset()
     return frozenset(_rounds_named(text))
 
