@@ -46,3 +46,15 @@ def test_searches_find_what_they_found_before(rebuilt_on_two_cores):
     before, _ = rebuilt_on_two_cores
     for text in QUERIES:
         assert hits(text) == before[text] and before[text], text
+
+
+def test_a_large_drain_replaces_entries_on_two_cores(rebuilt_on_two_cores):
+    """Queued articles already indexed are written again by both processes: each ends up
+    indexed once, the old entries gone."""
+    from archive.search.writes import drain_all, queue
+
+    ids = list(Article.objects.values_list("pk", flat=True))
+    queue(ids, bulk=True)
+    assert drain_all() == len(ids)
+    assert search.document_count() == len(ids)
+    assert agreement.check().agrees

@@ -146,33 +146,42 @@ def write(writer, ids):
         _write(writer, ids)
         return
     with _bulk():
-        _write(writer, ids)
+        _write_on_every_core(writer, ids)
 
 
 def rewrite_all(clearing, progress=False) -> int:
     """Every article written into `clearing`, a writer committed with CLEAR: the index
-    holds exactly the database's articles afterwards. Returns how many.
-
-    With the bulk writer and more than one core, the first part of the articles is written
-    by child processes (forked, each into segments of its own, without the lock this writer
-    holds) while this one writes the last part; their segments join this commit in order."""
+    holds exactly the database's articles afterwards. Returns how many."""
     from archive.models import Article
 
     ids = list(Article.objects.order_by("pk").values_list("pk", flat=True))
-    workers = _workers(clearing, len(ids))
-    parts = [ids[i * len(ids) // workers : (i + 1) * len(ids) // workers] for i in range(workers)]
-    bar = tqdm(total=len(ids), unit=" articles", disable=not progress, file=sys.stderr)
-    with _bulk(), _children(parts[:-1]) as (results, done):
-        _write(clearing, parts[-1], delete_missing=False, fresh=True, done=done)
-        _follow(bar, done, len(ids), results)
-        segments = [segment for result in results for segment in result.get()]
-        if segments:
-            clearing.adopt(segments)
-        bar.close()
+    with _bulk():
+        _write_on_every_core(clearing, ids, progress, replace=False)
         if progress:
             print("Writing the index's segments…", file=sys.stderr)
         clearing.commit(mergetype=CLEAR)
     return len(ids)
+
+
+def _write_on_every_core(writer, ids, progress=False, replace=True):
+    """These articles written by `writer` (their old entries deleted first when `replace`).
+    With the bulk writer and more than one core, the first part of the articles is written
+    by child processes (forked, each into segments of its own, without the lock `writer`
+    holds) while this one writes the last part; their segments join its commit in order."""
+    workers = _workers(writer, len(ids))
+    if workers == 1:
+        _write(writer, ids, delete_missing=replace, progress=progress, fresh=not replace)
+        return
+    if replace:  # whichever process writes an article's new entry, the old one goes here
+        for pk in ids:
+            writer.delete_by_term("id", str(pk))
+    parts = [ids[i * len(ids) // workers : (i + 1) * len(ids) // workers] for i in range(workers)]
+    bar = tqdm(total=len(ids), unit=" articles", disable=not progress, file=sys.stderr)
+    with _children(parts[:-1]) as (results, done):
+        _write(writer, parts[-1], delete_missing=False, fresh=True, done=done)
+        _follow(bar, done, len(ids), results)
+        writer.adopt([segment for result in results for segment in result.get()])
+    bar.close()
 
 
 def _workers(writer, count) -> int:
