@@ -86,3 +86,33 @@ def test_a_day_two_rounds_shared_goes_to_the_one_near_a_one_off_meeting_named():
 
 def test_a_day_two_rounds_shared_with_no_other_cue_is_not_placed():
     assert placed("Delegations met in Astana on 21 December.") == []
+
+
+def test_an_event_reported_as_news_keeps_the_rounds_held_in_the_weeks_after_it():
+    text = (
+        "Staffan de Mistura told reporters in Geneva that the Russian withdrawal announced "
+        "by Moscow could help the negotiations."
+    )
+    assert placed(text) == ["geneva-3-2"]
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "вывод основной части российских войск",
+        "سحب القوات الروسية",
+        "le retrait partiel des forces russes",
+    ],
+)
+def test_the_event_is_read_in_russian_arabic_and_french(words):
+    from archive.ingest.landmarks import named_in
+
+    assert [landmark.day.isoformat() for landmark in named_in(f"Après {words}.")] == ["2016-03-14"]
+
+
+def test_an_event_outside_every_candidates_window_changes_nothing():
+    text = (
+        "Lakhdar Brahimi said a new round of talks would start in Geneva, long before the "
+        "Russian withdrawal."
+    )
+    assert placed(text) == []

@@ -9,12 +9,14 @@ round, changes nothing. The text is placed only when one round is left and some 
 - a venue only one candidate used ("Montreux": the opening of Geneva II);
 - where in a conference of several rounds it stands (Geneva II, Geneva III, the sessions of
   the Constitutional Committee): a text looking back at "the first round" reports a later one;
-  a text on talks opening, with no word of a new or resumed round, reports the first.
+  a text on talks opening, with no word of a new or resumed round, reports the first;
+- last, an event of the war it reacts to (`landmarks.py`): rounds held in the weeks after.
 """
 
 import re
 
 from archive import languages
+from archive.ingest import landmarks
 from archive.ingest.calendar_dates import in_window, war_age_window
 from archive.models import Event
 
@@ -49,6 +51,7 @@ def narrow(events, text: str, finder, people) -> list:
         lambda rs: committee_in_geneva(rs),
         lambda rs: by_venue(rs, text),
         lambda rs: by_part(rs, text),
+        lambda rs: by_landmark(rs, text),
     )
     for cue in cues:
         kept = cue(rounds)
@@ -101,4 +104,14 @@ def by_part(rounds, text: str) -> list:
         return ordered[1:]
     if OPENING.search(text) and not RESUMING.search(text):
         return ordered[:1]
+    return list(rounds)
+
+
+def by_landmark(rounds, text: str) -> list:
+    """The rounds held while an event the text names was news (all of them when it names
+    none, or the events' windows hold none)."""
+    for landmark in landmarks.named_in(text):
+        kept = in_window(rounds, landmark.window())
+        if kept:
+            return kept
     return list(rounds)
