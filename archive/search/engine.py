@@ -118,7 +118,7 @@ class Evaluator:
         return Matches(mask, mask * float(q.boost))
 
     def _expand(self, q):
-        return [(field, text) for field, text in q.expanded_terms(self.reader) if text]
+        return [(field, text) for field, text in arrays.expanded_terms(self.reader, q) if text]
 
     def _none(self) -> Matches:
         return Matches(np.zeros(self.size, dtype=bool), np.zeros(self.size))

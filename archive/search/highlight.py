@@ -10,6 +10,7 @@ from django.utils.safestring import mark_safe
 from whoosh import highlight
 from whoosh import query as wq
 
+from archive.search import arrays
 from archive.search.query import UNSTEMMED_FIELD, QueryError, parse
 from archive.search.schema import FRENCH_FIELDS, build_schema
 
@@ -51,11 +52,13 @@ def query_words(query, reader=None) -> frozenset[str]:
     if reader is not None:
         # Leaf by leaf: whoosh3's Query.existing_terms reuses its `fieldname` argument as a
         # loop variable, so over a whole tree it drops every field but the first it meets.
-        terms = {
-            term
-            for leaf in query.leaves()
-            for term in leaf.existing_terms(reader, phrases=True, expand=True)
-        }
+        # Prefix and fuzzy terms expand segment by segment (`arrays.expanded_terms`).
+        terms = set()
+        for leaf in query.leaves():
+            if isinstance(leaf, wq.MultiTerm):
+                terms.update(arrays.expanded_terms(reader, leaf))
+            else:
+                terms.update(leaf.existing_terms(reader, phrases=True, expand=True))
     else:
         terms = query.iter_all_terms(phrases=True)
     words, unstemmed = set(), set()
