@@ -66,6 +66,11 @@ def _postings(reader, field, term):
     return found
 
 
+def _stats(reader, field, term):
+    info = reader.term_info(field, term)
+    return info.weight(), info.doc_frequency(), info.min_length(), info.max_length()
+
+
 def test_the_bulk_index_is_written_in_several_segments(both):
     _, fast = both
     with fast.reader() as reader:
@@ -170,3 +175,4 @@ def test_small_segments_merged_at_commit_keep_every_posting(tmp_path):
             terms = [term for f, term in a.all_terms() if f == field]
             assert terms == [term for f, term in b.all_terms() if f == field] and terms
             assert all(_postings(a, field, t) == _postings(b, field, t) for t in terms)
+            assert all(_stats(a, field, t) == _stats(b, field, t) for t in terms)

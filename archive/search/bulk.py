@@ -18,7 +18,6 @@ A segment is held in memory while it is written; `SEGMENT_DOCUMENTS` bounds it (
 writes one segment per that many articles, all published in one commit).
 """
 
-import pickle
 from array import array
 from collections import Counter, defaultdict
 from functools import partial
@@ -27,22 +26,15 @@ import numpy as np
 import whoosh
 from whoosh.codec.whoosh3 import W3Codec
 from whoosh.system import pack_uint, pack_ushort
-from whoosh.writing import SegmentWriter
+from whoosh.writing import MERGE_SMALL, SegmentWriter
 
 from archive.search import blocks
-from archive.search.analysis import (
-    FRENCH_ELISIONS,
-    STOPWORDS,
-    TOKENS,
-    french_stem,
-    normalise,
-    stem,
-)
+from archive.search.bulk_analysis import FAST_FIELDS, POSITIONS, positions_value, terms_of
 
 # The whoosh3 release whose writer internals this mirrors (pinned in requirements.txt).
 WHOOSH_VERSION = (3, 54, 0)
 SEGMENT_DOCUMENTS = 20_000
-MIN_SIZE = 2  # StopFilter's default: shorter words are dropped like stop words
+TINY_SEGMENT = 1_000
 
 
 class FormatMismatch(RuntimeError):
@@ -55,94 +47,6 @@ def check_whoosh():
     directly."""
     if tuple(whoosh.__version__[:3]) != WHOOSH_VERSION:
         raise FormatMismatch(f"whoosh {whoosh.__version__} is not {WHOOSH_VERSION}")
-
-
-class WordCache(dict):
-    """Each written form's term (None for a stop word), worked out once per process."""
-
-    def __init__(self, term_of):
-        super().__init__()
-        self.term_of = term_of
-
-    def __missing__(self, written):
-        term = self.term_of(written)
-        self[written] = term
-        return term
-
-
-def _stemmed_by(stemfn, stoplist):
-    def term_of(written):
-        word = written.lower()
-        return None if len(word) < MIN_SIZE or word in stoplist else stemfn(word)
-
-    return WordCache(term_of)
-
-
-def _normalised(written):
-    word = written.lower()
-    return None if len(word) < MIN_SIZE or word in STOPWORDS else normalise(word)
-
-
-ENGLISH = _stemmed_by(stem, STOPWORDS)
-FRENCH = _stemmed_by(french_stem, STOPWORDS | FRENCH_ELISIONS)
-UNSTEMMED = WordCache(_normalised)
-POSITIONS, PAIRS, COUNTS = "positions", "pairs", "counts"
-# field → (word cache, what is kept of the words); must match schema.py's analyzers.
-FAST_FIELDS = {
-    "title": (ENGLISH, POSITIONS),
-    "text": (ENGLISH, POSITIONS),
-    "pairs": (ENGLISH, PAIRS),
-    "title_fr": (FRENCH, POSITIONS),
-    "text_fr": (FRENCH, POSITIONS),
-    "pairs_fr": (FRENCH, PAIRS),
-    "words": (UNSTEMMED, COUNTS),
-    "source": (UNSTEMMED, COUNTS),
-}
-
-
-def _analysed(cache, value, lines) -> list:
-    """Each word of `value` as `cache` analyses it. A document's fields repeat its lines (the
-    title is in four fields, the body in three): `lines` keeps each line's words for the
-    document. No word spans a line break, so a value's words are its lines' words."""
-    analysed = []
-    for line in value.split("\n"):
-        words = lines.get((cache.term_of, line))
-        if words is None:
-            words = lines[cache.term_of, line] = list(map(cache.__getitem__, TOKENS.findall(line)))
-        analysed += words
-    return analysed
-
-
-def terms_of(fieldname, value, lines=None) -> tuple[list[str], int]:
-    """The field's terms in the order of the text, as its analyzer yields them, and the
-    position of the first: Whoosh's StopFilter numbers the kept words on from the position
-    the first of them had among all words."""
-    cache, kind = FAST_FIELDS[fieldname]
-    analysed = _analysed(cache, value, {} if lines is None else lines)
-    terms = [term for term in analysed if term]
-    if kind == PAIRS and len(terms) > 1:
-        return [f"{a} {b}" for a, b in zip(terms, terms[1:], strict=False)], 0
-    first = analysed.index(terms[0]) if terms else 0
-    return terms, first
-
-
-def _positions_value(positions: list[int]) -> bytes:
-    """Whoosh's Positions.encode: the count, then the gaps pickled."""
-    if len(positions) == 1:
-        return ONE_POSITION[positions[0]]
-    gaps = [positions[0], *(b - a for a, b in zip(positions, positions[1:], strict=False))]
-    return pack_uint(len(gaps)) + pickle.dumps(gaps, 2)
-
-
-class _OnePosition(dict):
-    """Most words occur once in an article: their value is the same bytes for a position."""
-
-    def __missing__(self, position):
-        value = self[position] = pack_uint(1) + pickle.dumps([position], 2)
-        return value
-
-
-ONE_POSITION = _OnePosition()
 
 
 class Postings:
@@ -235,7 +139,7 @@ class BulkWriter(SegmentWriter):
         indexed = {name for name in reader.indexed_field_names() if name in self.schema}
         names = set(self.schema.names()) | indexed
         docmap = self.write_per_doc(names, reader)
-        moved = docmap.items() if docmap is not None else enumerate(range(first, self.docnum))
+        moved = list(docmap.items() if docmap is not None else enumerate(range(first, self.docnum)))
         for name in names:
             self._field_postings(name)
             lengths = self._lengths[name]
@@ -268,6 +172,8 @@ class BulkWriter(SegmentWriter):
         self._finished[:0] = segments
 
     def _merge_segments(self, mergetype, optimize, merge):
+        if mergetype is None and not optimize and merge and self.mergetype is None:
+            mergetype = merge_tiny
         return super()._merge_segments(mergetype, optimize, merge) + self._finished
 
     def _flush_segment(self):
@@ -300,6 +206,16 @@ class BulkWriter(SegmentWriter):
         writer.finish_field()
 
 
+def merge_tiny(writer, segments):
+    """Whoosh's MERGE_SMALL, over the segments of at most TINY_SEGMENT documents only (a
+    curator's edits, a small import): merging goes posting by posting, and Whoosh's policy
+    would fold tens of thousands of an import's articles into one commit (a minute, and
+    their postings all held at once)."""
+    tiny = [segment for segment in segments if segment.doc_count_all() <= TINY_SEGMENT]
+    kept = [segment for segment in segments if segment.doc_count_all() > TINY_SEGMENT]
+    return kept + MERGE_SMALL(writer, tiny)
+
+
 def _add_fast(postings, name, value, docnum, lines) -> int:
     """A fast field's postings of one document; returns the field's length."""
     terms, first = terms_of(name, value, lines)
@@ -311,7 +227,7 @@ def _add_fast(postings, name, value, docnum, lines) -> int:
             found = postings[term]
             found.docs.append(docnum)
             found.weights.append(len(positions))
-            found.values.append(_positions_value(positions))
+            found.values.append(positions_value(positions))
     else:
         for term, count in Counter(terms).items():
             found = postings[term]

@@ -28,6 +28,9 @@ from archive.search import index, publish
 
 # Articles per commit: the write lock is let go (and newer edits taken first) this often.
 COMMIT_EVERY = 5_000
+# A command's drain (an import) writes in bulk, on every core: ~20 s a commit, and a
+# segment per process, not per 5,000 articles.
+BULK_COMMIT_EVERY = 20_000
 RETRY_DELAY = 0.5  # seconds between attempts while another process holds the lock
 MAX_FAILURES = 5  # a drainer thread gives up after so many errors in a row (rows stay queued)
 log = logging.getLogger(__name__)
@@ -70,10 +73,10 @@ def pending() -> int:
 
 
 def drain(wait: float = 0.0, bulk=True) -> int | None:
-    """Write up to COMMIT_EVERY queued articles in one commit (with `bulk=False`, only
-    rows that no bulk job queued). Returns how many were written (0: nothing to write), or
-    None when another process held the write lock longer than `wait` seconds (it, or a
-    retry, drains them later)."""
+    """Write up to BULK_COMMIT_EVERY queued articles in one commit, or with `bulk=False`
+    up to COMMIT_EVERY of the rows that no bulk job queued. Returns how many were written
+    (0: nothing to write), or None when another process held the write lock longer than
+    `wait` seconds (it, or a retry, drains them later)."""
     from archive.models import IndexQueue
 
     if settings.ARCHIVE_INDEX_READ_ONLY:
@@ -86,9 +89,9 @@ def drain(wait: float = 0.0, bulk=True) -> int | None:
         return None
     try:
         # Read under the lock: rows queued after this are taken by the next drain.
-        rows = list(
-            IndexQueue.objects.order_by("-pk").values_list("pk", "article_id")[:COMMIT_EVERY]
-        )
+        queued = IndexQueue.objects.all() if bulk else IndexQueue.objects.filter(bulk=False)
+        limit = BULK_COMMIT_EVERY if bulk else COMMIT_EVERY
+        rows = list(queued.order_by("-pk").values_list("pk", "article_id")[:limit])
         if not rows:
             writer.cancel()
             return 0
