@@ -15,6 +15,7 @@ WINDOW = 1_000  # records read ahead of the importing process
 CHUNK = 16  # records per hand-out to a worker
 PARALLEL_FROM = 64  # a window this small is enriched in-process (no workers started)
 MAX_WORKERS = 4
+WORKER_NICENESS = 10  # below the web server's processes in the scheduler's eyes
 
 _importer = None  # in a worker: the importer it was forked with
 
@@ -43,13 +44,15 @@ def _start(importer):
     global _importer
     _importer = importer  # forked workers see it as it is now: no pickling of matchers
     context = multiprocessing.get_context("fork")
-    return context.Pool(workers(), initializer=_leave_connections)
+    return context.Pool(workers(), initializer=_worker_started)
 
 
-def _leave_connections():
-    """Workers read no database; the parent's connections are not theirs to use or close."""
+def _worker_started():
+    """Workers read no database: the parent's connections are not theirs to use or close.
+    They yield to the web server's processes (a server imports while it serves)."""
     from django.db import connections
 
+    os.nice(WORKER_NICENESS)
     for connection in connections.all(initialized_only=True):
         connection.connection = None
 

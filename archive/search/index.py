@@ -30,6 +30,7 @@ CHUNK_SIZE = 500
 # A rebuild of this many articles or more uses every core (up to MAX_WORKERS processes).
 PARALLEL_FROM = 5_000
 MAX_WORKERS = 4
+CHILD_NICENESS = 10
 VERSION_FILE = "ARCHIVE_SCHEMA_VERSION"
 log = logging.getLogger(__name__)
 
@@ -223,6 +224,7 @@ def _child_started(done):
     the parent's session) and opens its own, outside the parent's transaction."""
     global _child_done
     _child_done = done
+    os.nice(CHILD_NICENESS)  # readers' requests first: a server indexes while it serves
     for connection in connections.all(initialized_only=True):
         connection.connection = None
         connection.in_atomic_block = False
