@@ -145,6 +145,8 @@ def test_a_citation_is_copied_from_the_panel(live_url, page):
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_url)
     page.goto(live_url + "/search/?q=Brahimi")
     page.click(".result a.title")
+    # The copy buttons work once the page's scripts have run: a click before that does nothing.
+    page.wait_for_load_state("load")
     panel = page.locator("section.cite")
     expect(panel).to_contain_text("Cite this article")
     bibtex = panel.locator("dd", has_text="@online").first

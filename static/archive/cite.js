@@ -14,5 +14,5 @@ document.addEventListener("click", async (event) => {
     window.getSelection().addRange(range);
     button.textContent = "Selected: press Ctrl+C";
   }
-  setTimeout(() => { button.textContent = "Copy"; }, 2500);
+  setTimeout(() => { button.textContent = "Copy"; }, 4000);
 });
