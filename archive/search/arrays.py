@@ -158,13 +158,29 @@ def postings(reader, fieldname, btext):
 
 def _per_segment(reader, name, read_leaf, dtype=np.float64):
     """One array over every document, each segment's part read once by `read_leaf`."""
-    if not leaves(reader):
+    found = leaves(reader)
+    if not found:
         return np.zeros(0, dtype=dtype)
-    parts = [
-        _ARRAYS.get((segment_id(leaf), name), lambda leaf=leaf: read_leaf(leaf))
-        for leaf, _ in leaves(reader)
-    ]
-    return parts[0] if len(parts) == 1 else np.concatenate(parts)
+
+    def part(leaf):
+        return _ARRAYS.get((segment_id(leaf), name), lambda: read_leaf(leaf))
+
+    if len(found) == 1:
+        return part(found[0][0])
+    # Over several segments the joined array is kept too (under all their ids): joining it
+    # for every term of every query copied the whole array each time.
+    spanned = tuple(segment_id(leaf) for leaf, _ in found)
+    return _ARRAYS.get((spanned, name), lambda: np.concatenate([part(leaf) for leaf, _ in found]))
+
+
+def documents_holding(reader, fieldname) -> int:
+    """How many documents have the field (a length above 0), counted once per generation."""
+    spanned = tuple(segment_id(leaf) for leaf, _ in leaves(reader))
+    count = _ARRAYS.get(
+        (spanned, ("holding", fieldname)),
+        lambda: np.asarray(np.count_nonzero(field_lengths(reader, fieldname))),
+    )
+    return int(count)
 
 
 def field_lengths(reader, fieldname):

@@ -10,7 +10,6 @@ Whoosh does: the French articles' fields (`schema.FRENCH_FIELDS`) are held by a 
 and an average spread over all would make every French article look twenty times too long.
 """
 
-import numpy as np
 from whoosh import scoring
 
 from archive.search import arrays
@@ -22,7 +21,7 @@ class CachedBM25F(scoring.BM25F):
         if isinstance(scorer, scoring.BM25FScorer):
             scorer.dfl = arrays.field_lengths(searcher.reader(), fieldname).__getitem__
             parent = searcher.get_parent()
-            holding = np.count_nonzero(arrays.field_lengths(parent.reader(), fieldname))
+            holding = arrays.documents_holding(parent.reader(), fieldname)
             if holding:
                 scorer.avgfl = parent.field_length(fieldname) / holding
         return scorer
