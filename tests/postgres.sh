@@ -40,14 +40,20 @@ case "${1:-start}" in
     # A hot standby of the cluster above on PORT+1, fed by streaming replication (the
     # scale-out test reads from it). Safe to run twice.
     REPLICA="$CLUSTER/replica"
-    if [ ! -f "$REPLICA/PG_VERSION" ]; then
+    streaming() {
+      as_postgres psql -h 127.0.0.1 -p $((PORT + 1)) -U postgres -tAc \
+        "SELECT status FROM pg_stat_wal_receiver" 2>/dev/null | grep -q streaming
+    }
+    if as_postgres "$BIN/pg_ctl" -D "$REPLICA" status >/dev/null 2>&1 && streaming; then
+      echo "Replica already running on port $((PORT + 1))"
+    else
+      # A standby left by an earlier run may need WAL the primary has since recycled ("requested
+      # WAL segment has already been removed") and would never catch up: start from a fresh copy.
+      as_postgres "$BIN/pg_ctl" -D "$REPLICA" -m fast stop >/dev/null 2>&1 || true
+      rm -rf "$REPLICA"
       mkdir -p "$REPLICA"
       [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$REPLICA" && chmod 700 "$REPLICA"
       as_postgres "$BIN/pg_basebackup" -h 127.0.0.1 -p $PORT -U postgres -D "$REPLICA" -R -X stream
-    fi
-    if as_postgres "$BIN/pg_ctl" -D "$REPLICA" status >/dev/null 2>&1; then
-      echo "Replica already running on port $((PORT + 1))"
-    else
       as_postgres "$BIN/pg_ctl" -D "$REPLICA" -l "$REPLICA/server.log" -w start \
         -o "-p $((PORT + 1)) -k $SOCKET -c listen_addresses=127.0.0.1 -c hot_standby=on" >/dev/null
       echo "Replica started on port $((PORT + 1))"
