@@ -14,6 +14,7 @@ from archive.actors.literals import trie_pattern
 from archive.actors.names import (
     ARABIC_CLITICS,
     CYRILLIC,
+    RUSSIAN_ENDINGS,
     fold,
     inflected_pattern,
     name_variants,
@@ -62,6 +63,11 @@ class ActorMatcher:
             if russian
             else None
         )
+        # Every Russian pattern holds a Cyrillic letter outside its endings: a text without one
+        # (most texts) need not be searched for them.
+        self._inflected_needs_cyrillic = all(
+            CYRILLIC.search(p.pattern.replace(RUSSIAN_ENDINGS, "")) for p, _ in self.inflected
+        )
         self._exact_re = re.compile(_alternation(self.exact)) if self.exact else None
         self._folded_re = re.compile(_alternation(self.folded)) if self.folded else None
         self._roles_re = re.compile(_alternation(self.roles)) if self.roles else None
@@ -89,7 +95,7 @@ class ActorMatcher:
                 (m.start(1), m.end(1), self.folded[m.group(1)])
                 for m in self._folded_re.finditer(folded)
             ]
-        if self._inflected_re:
+        if self._inflected_re and (not self._inflected_needs_cyrillic or CYRILLIC.search(folded)):
             found += self._inflected(folded, found)
         if self._exact_re:
             taken = [(s, e) for s, e, _ in found]

@@ -96,6 +96,12 @@ def store_bands(articles, chunk=2000):
             )
 
 
+_STORED_COPIES = (
+    "SELECT sha256, cluster, minhash FROM archive_article WHERE id IN"
+    " (SELECT article_id FROM archive_copyband WHERE key IN ({}))"
+)
+
+
 class ClusterFinder:
     """Finds the copies of a signature among stored articles (their bands in the database)
     and this run's unsaved ones (held here until `saved`)."""
@@ -117,19 +123,33 @@ class ClusterFinder:
 
     def copies_of(self, minhash) -> list[tuple[str, str]]:
         """(sha256, stored cluster key or "") of the articles `minhash` is a copy of."""
-        from archive.models import Article, CopyBand
-
         bands = band_keys(minhash)
         # A key is a 64-bit hash of one band: the same key in two bands does not happen.
-        holders = CopyBand.objects.filter(key__in=[key for _, key in bands]).values("article_id")
-        stored = Article.objects.filter(pk__in=holders).values_list("sha256", "cluster", "minhash")
-        found = {
-            sha256: cluster
-            for sha256, cluster, data in stored
-            if from_bytes(bytes(data)).jaccard(minhash) >= THRESHOLD
-        }
+        # A plain statement: building the ORM's query cost more than running it.
+        with connection.cursor() as cursor:
+            cursor.execute(
+                _STORED_COPIES.format(", ".join(["%s"] * len(bands))), [k for _, k in bands]
+            )
+            found = dict(_similar(cursor.fetchall(), minhash))
         for band in bands:
             for key in self.unsaved_bands.get(band, ()):
                 if key not in found and self.unsaved[key].jaccard(minhash) >= THRESHOLD:
                     found[key] = ""
         return sorted(found.items())
+
+
+def _similar(stored, minhash):
+    """(sha256, cluster) of the stored (sha256, cluster, signature bytes) rows at least
+    THRESHOLD similar to `minhash`: datasketch's Jaccard estimate (the share of equal hash
+    values), for every row in one numpy step. A story syndicated many times has hundreds of
+    stored copies, and a LeanMinHash each cost ~10 µs."""
+    if not stored:
+        return []
+    values = np.asarray(minhash.hashvalues, dtype=np.uint64)
+    matrix = np.frombuffer(b"".join(bytes(data) for _, _, data in stored), dtype=np.uint64)
+    equal = np.count_nonzero(matrix.reshape(len(stored), len(values)) == values, axis=1)
+    return [
+        (sha256, cluster)
+        for (sha256, cluster, _), same in zip(stored, equal.tolist(), strict=True)
+        if np.float64(same) / np.float64(len(values)) >= THRESHOLD
+    ]
