@@ -4,7 +4,8 @@ Dates, language, actors, rounds, quotes and the MinHash signature depend on an a
 text alone (`Importer.enrich`), so forked worker processes work them out, the importer's
 matchers inherited, not rebuilt. What depends on the run's state stays in the importing
 process, in the order read: duplicates (before), copies' clusters, proposals and saving
-(after). Records are handed out a window at a time, so memory does not grow with the file.
+(after). Records are handed out a window at a time (two in flight), so memory does not grow with the
+file.
 """
 
 import itertools
@@ -26,15 +27,22 @@ def workers() -> int:
 
 def enriched(importer, items):
     """(read, Enriched) for each (read, item, sha256) of `items`, in order."""
-    pool = None
+    pool, ahead = None, ()
     try:
         while window := list(itertools.islice(items, WINDOW)):
             if len(window) < PARALLEL_FROM or workers() < 2:
+                yield from ahead
+                ahead = ()
                 yield from ((read, importer.enrich(item, sha)) for read, item, sha in window)
                 continue
             if pool is None:
                 pool = _start(importer)
-            yield from pool.imap(_enrich, window, chunksize=CHUNK)
+            # The next window is handed out before this one is taken in: the workers do not
+            # wait while the importing process saves the end of a window.
+            handed_out = pool.imap(_enrich, window, chunksize=CHUNK)
+            yield from ahead
+            ahead = handed_out
+        yield from ahead
     finally:
         if pool is not None:
             pool.terminate()
