@@ -17,6 +17,7 @@ from archive.ingest import undated_rounds
 from archive.ingest.dates import days_of_month_named
 from archive.languages import fold_script
 from archive.models import Event
+from archive.screens import Screened
 
 _ENGLISH_PROCESS_NAMES = {
     Event.Process.GENEVA: r"\bGeneva\b",
@@ -30,7 +31,7 @@ _ENGLISH_PROCESS_NAMES = {
 }
 # The process names in every language (Arabic ones as fold_script writes them).
 PROCESS_NAMES = {
-    process: re.compile(rf"{english}|(?<!\w)(?:{languages.PROCESS_WORDS[process]})")
+    process: Screened(re.compile(rf"{english}|(?<!\w)(?:{languages.PROCESS_WORDS[process]})"))
     for process, english in _ENGLISH_PROCESS_NAMES.items()
 }
 ONE_OFF_DAYS = 120  # how near a one-off meeting a text naming it and a day of a round was written
@@ -115,8 +116,8 @@ def _count_digits(ordinal: str) -> int | None:
 
 # Besides a process's name, the cues an explicit round mention may have: texts with none
 # (most casualty reports) skip the dozen patterns below.
-OTHER_ROUND_CUE = re.compile(
-    r"Kazakhstan|Action Group|" + CONGRESS.pattern + "|" + ACTION_GROUP.pattern, re.I
+OTHER_ROUND_CUE = Screened(
+    re.compile(r"Kazakhstan|Action Group|" + CONGRESS.pattern + "|" + ACTION_GROUP.pattern, re.I)
 )
 
 
