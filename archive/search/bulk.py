@@ -166,6 +166,13 @@ class BulkWriter(SegmentWriter):
         self.is_closed = True
         return self._finished
 
+    def seal(self):
+        """Write out the segment being filled now, while other processes still write theirs
+        (rather than at commit, after them); the writer goes on with a new one."""
+        if self._added:
+            self._next_segment()
+            self._added = False
+
     def adopt(self, segments):
         """Segments written by other processes' writers join this commit, before this
         writer's own (they hold the articles that come first)."""

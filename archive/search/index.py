@@ -180,6 +180,7 @@ def _write_on_every_core(writer, ids, progress=False, replace=True):
     bar = tqdm(total=len(ids), unit=" articles", disable=not progress, file=sys.stderr)
     with _children(parts[:-1]) as (results, done):
         _write(writer, parts[-1], delete_missing=False, fresh=True, done=done)
+        writer.seal()
         _follow(bar, done, len(ids), results)
         writer.adopt([segment for result in results for segment in result.get()])
     bar.close()
