@@ -18,7 +18,7 @@ from archive.actors.matcher import ActorMatcher
 from archive.actors.proposals import ProposalCollector, names_after_titles
 from archive.actors.quotes import find_quotes
 from archive.actors.speakers import SpeakerResolver
-from archive.ingest import clusters, dates, dating, language, parallel
+from archive.ingest import clusters, dates, dating, language, parallel, rows
 from archive.ingest.cleaning import (
     clean_body,
     headline_from,
@@ -211,9 +211,9 @@ def save_batch(batch):
                 Article.events.through(article_id=article.pk, event_id=event.pk)
                 for event in built.rounds
             ]
-        Mention.objects.bulk_create(mentions)
-        Article.events.through.objects.bulk_create(memberships)
-        Quote.objects.bulk_create(quotes)
+        rows.insert(Mention, mentions)
+        rows.insert(Article.events.through, memberships)
+        rows.insert(Quote, quotes)
         clusters.store_bands(articles)
         ids = [article.pk for article in articles]
         # With the articles: a crash cannot leave them unindexed.
