@@ -148,8 +148,5 @@ def _similar(stored, minhash):
     values = np.asarray(minhash.hashvalues, dtype=np.uint64)
     matrix = np.frombuffer(b"".join(bytes(data) for _, _, data in stored), dtype=np.uint64)
     equal = np.count_nonzero(matrix.reshape(len(stored), len(values)) == values, axis=1)
-    return [
-        (sha256, cluster)
-        for (sha256, cluster, _), same in zip(stored, equal.tolist(), strict=True)
-        if np.float64(same) / np.float64(len(values)) >= THRESHOLD
-    ]
+    similar = (equal / np.float64(len(values)) >= THRESHOLD).tolist()
+    return [(sha256, cluster) for (sha256, cluster, _), s in zip(stored, similar, strict=True) if s]

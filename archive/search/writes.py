@@ -82,8 +82,7 @@ def drain(wait: float = 0.0, bulk=True) -> int | None:
     if settings.ARCHIVE_INDEX_READ_ONLY:
         return 0  # a reader node: the writer node drains the queue and publishes the index
     try:
-        # A command's drain (an import's thousands of articles) writes in bulk; a web
-        # worker's (a curator's edit) through Whoosh's own writer.
+        # A web worker's drain (a curator's edit) goes through Whoosh's own writer.
         writer = index.bulk_writer(timeout=wait) if bulk else index.writer(timeout=wait)
     except LockError:
         return None
