@@ -48,18 +48,21 @@ def needles(pattern: re.Pattern) -> frozenset[str] | None:
 
 
 def _needles(ops) -> set[str] | None:
-    """The longest run of literal characters a sequence must match; or, for a sequence that
-    is one alternation (or group), a needle of each alternative."""
+    """The longest run of literal characters a sequence must match; else the needles of a
+    group or alternation it must pass through (each alternative's), the fewest found."""
     best = run = ""
     for op, value in ops:
         run = run + chr(value) if op is sre.LITERAL else ""
         best = max(best, run, key=len)
     if len(best) >= MIN_NEEDLE:
         return {best}
-    consuming = [(op, value) for op, value in ops if op not in _ZERO_WIDTH]
-    if len(consuming) != 1:
-        return None
-    op, value = consuming[0]
+    readable = [found for op, value in ops if (found := _group_needles(op, value)) is not None]
+    return min(readable, key=len) if readable else None
+
+
+def _group_needles(op, value) -> set[str] | None:
+    """The needles of one element of a sequence matched exactly once: an alternation (a
+    needle of each alternative) or a group."""
     if op is sre.BRANCH:
         found = set()
         for alternative in value[1]:

@@ -6,9 +6,9 @@ import pytest
 from whoosh.formats import Positions
 from whoosh.writing import CLEAR
 
-from archive.models import Article
+from archive.models import Article, Quote
 from archive.search import bulk
-from archive.search.documents import article_to_document
+from archive.search.documents import article_to_document, documents_of
 from archive.search.index import WRITER_OPTIONS, create_at
 from archive.search.query import for_search, parse
 from archive.search.weighting import WEIGHTING
@@ -69,6 +69,24 @@ def _postings(reader, field, term):
 def _stats(reader, field, term):
     info = reader.term_info(field, term)
     return info.weight(), info.doc_frequency(), info.min_length(), info.max_length()
+
+
+def test_documents_read_in_bulk_are_those_of_the_articles():
+    quoted = Quote.objects.filter(speaker__isnull=False).first()
+    Quote.objects.filter(pk=quoted.pk).update(rejected=True)  # a curator rejected this one
+    Article.objects.filter(pk=quoted.article_id).update(language="fr")
+    by_model = documents()
+    by_rows = documents_of([int(doc["id"]) for doc in by_model])
+    assert len(by_rows) == len(by_model)
+    for row, model in zip(by_rows, by_model, strict=True):
+        assert _speakers_apart(row) == _speakers_apart(model)
+    assert any("text_fr" in doc for doc in by_rows)
+    assert sum(bool(doc["speaker"]) for doc in by_rows) > 10
+
+
+def _speakers_apart(doc):
+    """The document with its speakers as a set (a set's order is not kept in the index)."""
+    return {**doc, "speaker": set(doc["speaker"].split(","))}
 
 
 def test_the_bulk_index_is_written_in_several_segments(both):

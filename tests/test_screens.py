@@ -47,3 +47,17 @@ def test_a_text_without_the_names_is_not_searched():
     screened = Screened(PROCESS)
     assert not screened.may_match("Talks in Astana ended.")
     assert screened.may_match("GENEVA, March 3")
+
+
+def test_a_sequence_is_screened_by_a_group_it_must_pass_through():
+    pattern = re.compile(r"(?:\baccording to|(?<!\w)selon)\s+(?P<who>[^,.]{2,40})")
+    assert needles(pattern) == {"according to", "selon"}
+
+
+def test_an_optional_group_does_not_screen():
+    assert needles(re.compile(r"\d+(?:\s+Geneva)?")) is None
+
+
+def test_of_several_groups_the_one_with_fewest_needles_screens():
+    pattern = re.compile(r"(said|told|added)\s+(the\s+)?(envoy|mediator)")
+    assert needles(pattern) == {"envoy", "mediator"}

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from archive import languages
 from archive.actors.titles import UNNAMED_PEOPLE, alternation
+from archive.screens import Screened
 
 VERBS = (
     r"said|says|told|telling|added|adds|stressed|warned|insisted|noted|explained|declared"
@@ -20,7 +21,9 @@ VERBS = (
 # English verbs, then Arabic, Russian and French ones (archive.languages); an Arabic verb
 # may carry "and" or "so" joined to it ("وأضاف").
 VERB = re.compile(rf"\b({VERBS})\b|(?<!\w)(?:و|ف)?({languages.REPORTING_VERBS})(?!\w)")
-QUOTED_AS_SAYING = re.compile(r"\bquoted\s+(?P<who>.+?)\s+as\s+saying\b")
+# Searched in every sentence: screened (`archive.screens`), the sentences holding none of
+# their words are not searched.
+QUOTED_AS_SAYING = Screened(re.compile(r"\bquoted\s+(?P<who>.+?)\s+as\s+saying\b"))
 # A quote may run past the sentence split ("“I don’t know about that. Certainly not …”").
 # “…”, "…", «…», „…“
 QUOTE = re.compile(r"[“\"«„](?P<text>[^”\"»“]{3,}?)(?:[”\"»“]|$)")
@@ -43,9 +46,12 @@ AUDIENCE = re.compile(
 )
 
 
-ACCORDING_TO = re.compile(
-    r"(?<!\w)по\s+(?P<pronoun>его|её|ее|их)\s+словам"
-    rf"|(?:\baccording to|(?<!\w)(?:{languages.ACCORDING_TO}))\s+(?P<who>[^,.;:“”\"«»]{{2,120}})"
+ACCORDING_TO = Screened(
+    re.compile(
+        r"(?<!\w)по\s+(?P<pronoun>его|её|ее|их)\s+словам"
+        rf"|(?:\baccording to|(?<!\w)(?:{languages.ACCORDING_TO}))"
+        r"\s+(?P<who>[^,.;:“”\"«»]{2,120})"
+    )
 )
 # "Как сообщили в постпредстве, …", "Comme l'a déclaré le ministre, …": the verb first,
 # its speaker after it up to the comma, the statement after that.
@@ -77,10 +83,12 @@ PRONOUN_SUBJECT = re.compile(
 # Words quoted inside a sentence that frames them rather than reports them: "Ban urges all
 # sides to seize 'historic' opportunity", "State media described the attack as a
 # “massacre”", "Iran calls on Riyadh 'to stop increasing tension'". The subject said them.
-FRAMING = re.compile(
-    r"\b(?:urg(?:es|ing)|call(?:s|ed|ing)\s+(?:on|for|upon)|describ(?:es|ed|ing)|dubb(?:ed|ing)"
-    r"|dubs|brand(?:s|ed)|term(?:s|ed)|hail(?:s|ed)|denounc(?:es|ed)|condemn(?:s|ed)"
-    r"|accus(?:es|ed)|welcom(?:es|ed))\b"
+FRAMING = Screened(
+    re.compile(
+        r"\b(?:urg(?:es|ing)|call(?:s|ed|ing)\s+(?:on|for|upon)|describ(?:es|ed|ing)"
+        r"|dubb(?:ed|ing)|dubs|brand(?:s|ed)|term(?:s|ed)|hail(?:s|ed)|denounc(?:es|ed)"
+        r"|condemn(?:s|ed)|accus(?:es|ed)|welcom(?:es|ed))\b"
+    )
 )
 # A short quoted fragment, in double or single quotes (a single quote opening a word, so
 # that "Syria's" is not one).

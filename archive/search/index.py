@@ -19,7 +19,7 @@ from whoosh import index
 from whoosh.writing import CLEAR
 
 from archive.search import bulk
-from archive.search.documents import article_to_document
+from archive.search.documents import documents_of
 from archive.search.schema import SCHEMA_VERSION, build_schema
 
 WRITER_TIMEOUT = 120.0
@@ -72,16 +72,6 @@ def open_index():
     return open_at(index_dir()) if is_current() else create()
 
 
-def _articles(ids):
-    from archive.models import Article
-
-    return (
-        Article.objects.filter(pk__in=ids)
-        .order_by("pk")  # the index keeps the database's order: the same ties every rebuild
-        .prefetch_related("actors", "events", "quotes__speaker")
-    )
-
-
 def _write(writer, ids, delete_missing=True, progress=False, fresh=False, done=None):
     """Write these articles. `fresh`: into an index being rebuilt (nothing to replace);
     `done`: a shared counter of articles written, for another process's progress bar."""
@@ -90,9 +80,10 @@ def _write(writer, ids, delete_missing=True, progress=False, fresh=False, done=N
     for start in range(0, len(ids), CHUNK_SIZE):
         chunk = ids[start : start + CHUNK_SIZE]
         found = set()
-        for article in _articles(chunk):
-            add(**article_to_document(article))
-            found.add(article.pk)
+        # In id order: the index keeps the database's order, the same ties every rebuild.
+        for document in documents_of(chunk):
+            add(**document)
+            found.add(int(document["id"]))
         if delete_missing:
             for missing in set(chunk) - found:
                 writer.delete_by_term("id", str(missing))
