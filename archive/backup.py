@@ -21,8 +21,15 @@ from django.db import connection, transaction
 from archive.ingest import clusters
 
 # Derived or per-installation rows: recreated by migrate, not restored.
-# Derived tables are left out: the copy bands are refilled from the signatures on restore.
-EXCLUDED = ["contenttypes", "auth.permission", "sessions", "admin.logentry", "archive.CopyBand"]
+# Derived tables are left out: the copy lookup's rows are refilled from the articles on restore.
+EXCLUDED = [
+    "contenttypes",
+    "auth.permission",
+    "sessions",
+    "admin.logentry",
+    "archive.CopyBand",
+    "archive.CopySignature",
+]
 FORMAT = 1
 
 
@@ -100,8 +107,8 @@ def restore(path: Path) -> dict:
         call_command("flush", interactive=False, verbosity=0)
         with transaction.atomic():
             call_command("loaddata", str(fixture), verbosity=0)
-            signed = Article.objects.exclude(minhash=b"").only("pk", "minhash")
-            clusters.store_bands(signed.iterator(chunk_size=2000))
+            signed = Article.objects.exclude(minhash=b"").only("pk", "sha256", "cluster", "minhash")
+            clusters.store_for_lookup(signed.iterator(chunk_size=2000))
     finally:
         fixture.unlink(missing_ok=True)
     found = {

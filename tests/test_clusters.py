@@ -85,6 +85,40 @@ def test_every_stored_signature_has_its_bands_in_the_database():
     assert signed > 500 and CopyBand.objects.count() == BANDS * signed
 
 
+def test_the_lookup_reads_each_signed_articles_hash_cluster_and_signature():
+    from archive.models import CopySignature
+
+    stored = {
+        row[0]: row[1:]
+        for row in CopySignature.objects.values_list("article_id", "sha256", "cluster", "minhash")
+    }
+    signed = Article.objects.exclude(minhash=b"").values_list("pk", "sha256", "cluster", "minhash")
+    assert len(stored) == len(signed) > 500
+    for pk, sha256, cluster, minhash in signed:
+        assert stored[pk][:2] == (sha256, cluster) and bytes(stored[pk][2]) == bytes(minhash)
+
+
+def test_a_later_copy_joins_the_cluster_a_curator_set(tmp_path, seed_article, scratch_index):
+    seed = seed_article(2)
+    seed.cluster = "curated-story"
+    seed.save()  # as the admin saves it
+    pipeline.run([near_copy_of_seed_002(tmp_path)])
+    copy = Article.objects.get(title="Rebels refuse face-to-face talks as Astana meeting opens")
+    seed.refresh_from_db()
+    assert copy.cluster == seed.cluster == "curated-story"
+
+
+def test_a_cluster_a_later_copy_founds_reaches_the_lookup(tmp_path, seed_article, scratch_index):
+    from archive.models import CopySignature
+
+    seed = seed_article(2)
+    Article.objects.filter(pk=seed.pk).update(cluster="")
+    CopySignature.objects.filter(pk=seed.pk).update(cluster="")
+    pipeline.run([near_copy_of_seed_002(tmp_path)])
+    seed.refresh_from_db()
+    assert seed.cluster and CopySignature.objects.get(pk=seed.pk).cluster == seed.cluster
+
+
 def test_a_new_finder_holds_nothing_and_finds_stored_copies(seed_article):
     """Copies are looked up in the database: an importer starts with no signature in memory."""
     from archive.ingest.clusters import ClusterFinder, signature

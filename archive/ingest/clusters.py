@@ -79,25 +79,51 @@ def _key(data: bytes) -> int:
     return int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "big", signed=True)
 
 
-def store_bands(articles, chunk=2000):
-    """The bands of these saved articles' signatures, written by plain statements (Django's
-    bulk_create spends ~30 µs building each of an article's 14 rows)."""
+def store_for_lookup(articles, chunk=2000):
+    """The bands and signatures of these saved articles (pk, sha256, cluster, minhash),
+    written by plain statements (Django's bulk_create spends ~30 µs building each of an
+    article's 14 band rows)."""
     articles = iter(articles)
     while part := list(itertools.islice(articles, chunk)):
-        rows = [
+        signed = [article for article in part if article.minhash]
+        bands = [
             (article.pk, band, key)
-            for article in part
-            if article.minhash
+            for article in signed
             for band, key in band_keys(from_bytes(bytes(article.minhash)))
         ]
         with connection.cursor() as cursor:
             cursor.executemany(
-                "INSERT INTO archive_copyband (article_id, band, key) VALUES (%s, %s, %s)", rows
+                "INSERT INTO archive_copyband (article_id, band, key) VALUES (%s, %s, %s)", bands
+            )
+            cursor.executemany(
+                "INSERT INTO archive_copysignature (article_id, sha256, cluster, minhash)"
+                " VALUES (%s, %s, %s, %s)",
+                [(a.pk, a.sha256, a.cluster, bytes(a.minhash)) for a in signed],
             )
 
 
+def follow_cluster(sender, instance, raw=False, **kwargs):
+    """An article saved (a curator's edit) gives its signature its cluster key; a later
+    copy joins the cluster as the curator left it. Loaded fixtures (`raw`) are a restore,
+    which writes the signatures afresh."""
+    from archive.models import CopySignature
+
+    if not raw:
+        CopySignature.objects.filter(pk=instance.pk).exclude(cluster=instance.cluster).update(
+            cluster=instance.cluster
+        )
+
+
+def connect():
+    from django.db.models.signals import post_save
+
+    from archive.models import Article
+
+    post_save.connect(follow_cluster, sender=Article, dispatch_uid="clusters.follow_cluster")
+
+
 _STORED_COPIES = (
-    "SELECT sha256, cluster, minhash FROM archive_article WHERE id IN"
+    "SELECT sha256, cluster, minhash FROM archive_copysignature WHERE article_id IN"
     " (SELECT article_id FROM archive_copyband WHERE key IN ({}))"
 )
 

@@ -29,7 +29,7 @@ from archive.ingest.readers import read_paths
 from archive.ingest.records import BuiltArticle, Enriched, ImportReport, Problem, Skipped
 from archive.ingest.rounds import RoundFinder, processes_named
 from archive.ingest.version import IMPORTER_VERSION
-from archive.models import Actor, Article, ImportRun, Mention, Quote, fitted
+from archive.models import Actor, Article, CopySignature, ImportRun, Mention, Quote, fitted
 from archive.search import writes as search_writes
 
 BATCH_SIZE = 500
@@ -214,7 +214,7 @@ def save_batch(batch):
         rows.insert(Mention, mentions)
         rows.insert(Article.events.through, memberships)
         rows.insert(Quote, quotes)
-        clusters.store_bands(articles)
+        clusters.store_for_lookup(articles)
         ids = [article.pk for article in articles]
         # With the articles: a crash cannot leave them unindexed.
         search_writes.queue(ids, bulk=True)
@@ -229,6 +229,7 @@ def save_cluster_changes(changes) -> list[int]:
             article = Article.objects.filter(sha256=sha256).only("pk").first()
             if article:
                 Article.objects.filter(pk=article.pk).update(cluster=key)
+                CopySignature.objects.filter(pk=article.pk).update(cluster=key)
                 ids.append(article.pk)
         search_writes.queue(ids, bulk=True)
     return ids

@@ -3,7 +3,7 @@
 from archive.models.actor import Actor, ActorProposal, ActorRole, Alias, MergeRecord
 from archive.models.article import Article, Mention
 from archive.models.citedsearch import CitedSearch
-from archive.models.copyband import CopyBand
+from archive.models.copyband import CopyBand, CopySignature
 from archive.models.event import Event, Participant
 from archive.models.importrun import ImportRun
 from archive.models.indexqueue import IndexQueue
@@ -27,6 +27,7 @@ __all__ = [
     "Article",
     "CitedSearch",
     "CopyBand",
+    "CopySignature",
     "Event",
     "ImportRun",
     "IndexQueue",

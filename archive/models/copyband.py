@@ -16,3 +16,21 @@ class CopyBand(models.Model):
 
     def __str__(self):
         return f"band {self.band} of article {self.article_id}"
+
+
+class CopySignature(models.Model):
+    """What the copy lookup reads of an article whose bands match: its hash, cluster and
+    signature, in a narrow table of its own. Read from the article's row, SQLite walks the
+    overflow pages of its body and raw texts to reach them: half the lookup's time with a
+    story stored 170 times. `cluster` follows the article's (`clusters.follow_cluster`);
+    derived like the bands, so backups leave it out and a restore fills it again."""
+
+    article = models.OneToOneField(
+        "archive.Article", primary_key=True, on_delete=models.CASCADE, related_name="+"
+    )
+    sha256 = models.CharField(max_length=64)
+    cluster = models.CharField(max_length=64, blank=True)
+    minhash = models.BinaryField()
+
+    def __str__(self):
+        return f"signature of article {self.article_id}"
