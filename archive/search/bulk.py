@@ -5,8 +5,9 @@ per word, puts every posting in a pool that it sorts on disk, and hands the code
 per call: ~5 µs a posting, ~900 postings an article. `BulkWriter` is Whoosh's SegmentWriter
 with two steps replaced, nothing else:
 - `add_document` analyses the archive's text fields (`FAST_FIELDS`) with their regular
-  expression and a per-process cache of each written form's stem, and keeps each term's
-  postings in arrays; every other field still goes through Whoosh's `field.index`, and the
+  expression and a per-process cache of each written form's stem, and keeps the words as
+  numbered terms in arrays (`bulk_postings.py` groups them into postings, the segment's at
+  once, when it is written); every other field still goes through Whoosh's `field.index`, and the
   stored fields, lengths and columns through Whoosh's per-document writer, unchanged;
 - `_flush_segment` writes each term's whole list at once (`blocks.py`: Whoosh's blocks,
   compression and term infos) into the files of Whoosh's own field writer.
@@ -19,7 +20,6 @@ writes one segment per that many articles, all published in one commit).
 """
 
 from array import array
-from collections import Counter, defaultdict
 from functools import partial
 
 import numpy as np
@@ -29,7 +29,8 @@ from whoosh.system import pack_uint, pack_ushort
 from whoosh.writing import MERGE_SMALL, SegmentWriter
 
 from archive.search import blocks
-from archive.search.bulk_analysis import FAST_FIELDS, POSITIONS, positions_value, terms_of
+from archive.search.bulk_analysis import FAST_FIELDS
+from archive.search.bulk_postings import FieldWords, postings_of
 
 # The whoosh3 release whose writer internals this mirrors (pinned in requirements.txt).
 WHOOSH_VERSION = (3, 54, 0)
@@ -49,22 +50,6 @@ def check_whoosh():
         raise FormatMismatch(f"whoosh {whoosh.__version__} is not {WHOOSH_VERSION}")
 
 
-class Postings:
-    """One term's postings in the segment being written: documents, weights and, where the
-    field keeps them (positions, or whatever Whoosh's own analysis gave), value bytes."""
-
-    __slots__ = ("docs", "weights", "values")
-
-    def __init__(self, with_values=True):
-        self.docs = array("I")
-        self.weights = array("f")
-        self.values = [] if with_values else None
-
-
-def _counted():
-    return Postings(with_values=False)
-
-
 class BulkWriter(SegmentWriter):
     """Whoosh's SegmentWriter, analysing and writing postings in bulk (see the module)."""
 
@@ -76,15 +61,33 @@ class BulkWriter(SegmentWriter):
         self.segment_documents = segment_documents
         self._finished = []
         self._postings = {}
+        self._words = {}  # fast fields' words, grouped into postings when written
         self._lengths = {}
 
     def _field_postings(self, name):
         postings = self._postings.get(name)
         if postings is None:
-            counted = FAST_FIELDS.get(name, (None, POSITIONS))[1] != POSITIONS
-            postings = self._postings[name] = defaultdict(_counted if counted else Postings)
+            postings = self._postings[name] = postings_of(name)
             self._lengths[name] = array("I")
         return postings
+
+    def _field_words(self, name):
+        words = self._words.get(name)
+        if words is None:
+            words = self._words[name] = FieldWords(name)
+            self._field_postings(name)
+        return words
+
+    def _group_words(self):
+        """The fast fields' words gathered so far join their fields' postings."""
+        for name, words in self._words.items():
+            postings = self._postings[name]
+            for term, found in words.postings().items():
+                if term in postings:
+                    postings[term].extend(found)
+                else:
+                    postings[term] = found
+        self._words.clear()
 
     def add_document(self, **fields):
         self._check_state()
@@ -100,10 +103,10 @@ class BulkWriter(SegmentWriter):
             if value is None:
                 continue
             field = schema[name]
-            postings = self._field_postings(name)
             if name in FAST_FIELDS:
-                length = _add_fast(postings, name, value, docnum, lines)
+                length = self._field_words(name).add(docnum, value, lines)
             else:
+                postings = self._field_postings(name)
                 length = 0
                 for tbytes, freq, weight, vbytes in field.index(value):
                     length += freq if field.scorable else 0
@@ -135,6 +138,7 @@ class BulkWriter(SegmentWriter):
         join this writer's one by one, as in Whoosh's own merge (replacing its pool, which
         `_flush_segment` does not read)."""
         self._check_state()
+        self._group_words()  # the documents added before the merged ones come first
         first = self.docnum
         indexed = {name for name in reader.indexed_field_names() if name in self.schema}
         names = set(self.schema.names()) | indexed
@@ -185,6 +189,7 @@ class BulkWriter(SegmentWriter):
 
     def _flush_segment(self):
         self.perdocwriter.close()
+        self._group_words()
         for name in sorted(self._postings):
             self._write_field(name)
         self._postings.clear()
@@ -221,26 +226,6 @@ def merge_tiny(writer, segments):
     tiny = [segment for segment in segments if segment.doc_count_all() <= TINY_SEGMENT]
     kept = [segment for segment in segments if segment.doc_count_all() > TINY_SEGMENT]
     return kept + MERGE_SMALL(writer, tiny)
-
-
-def _add_fast(postings, name, value, docnum, lines) -> int:
-    """A fast field's postings of one document; returns the field's length."""
-    terms, first = terms_of(name, value, lines)
-    if FAST_FIELDS[name][1] == POSITIONS:
-        where = defaultdict(list)
-        for position, term in enumerate(terms, first):
-            where[term].append(position)
-        for term, positions in where.items():
-            found = postings[term]
-            found.docs.append(docnum)
-            found.weights.append(len(positions))
-            found.values.append(positions_value(positions))
-    else:
-        for term, count in Counter(terms).items():
-            found = postings[term]
-            found.docs.append(docnum)
-            found.weights.append(count)
-    return len(terms)
 
 
 def _values_by_format(fixed_size):

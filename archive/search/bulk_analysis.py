@@ -7,10 +7,6 @@ process, not once per occurrence). `tests/test_bulk_index.py` checks the terms, 
 lengths against Whoosh's own analysis of the same articles.
 """
 
-import pickle
-
-from whoosh.system import pack_uint
-
 from archive.search.analysis import (
     FRENCH_ELISIONS,
     STOPWORDS,
@@ -68,13 +64,17 @@ FAST_FIELDS = {
 
 def _analysed(cache, value, lines) -> list:
     """Each word of `value` as `cache` analyses it. A document's fields repeat its lines (the
-    title is in four fields, the body in three): `lines` keeps each line's words for the
-    document. No word spans a line break, so a value's words are its lines' words."""
+    title is in four fields, the body in three): `lines` keeps each line's written words and
+    their terms by cache for the document. No word spans a line break, so a value's words
+    are its lines' words."""
     analysed = []
     for line in value.split("\n"):
         words = lines.get((cache.term_of, line))
         if words is None:
-            words = lines[cache.term_of, line] = list(map(cache.__getitem__, TOKENS.findall(line)))
+            written = lines.get(line)
+            if written is None:  # the stemmed and unstemmed fields split a line alike
+                written = lines[line] = TOKENS.findall(line)
+            words = lines[cache.term_of, line] = list(map(cache.__getitem__, written))
         analysed += words
     return analysed
 
@@ -90,22 +90,3 @@ def terms_of(fieldname, value, lines=None) -> tuple[list[str], int]:
         return [f"{a} {b}" for a, b in zip(terms, terms[1:], strict=False)], 0
     first = analysed.index(terms[0]) if terms else 0
     return terms, first
-
-
-def positions_value(positions: list[int]) -> bytes:
-    """Whoosh's Positions.encode: the count, then the gaps pickled."""
-    if len(positions) == 1:
-        return ONE_POSITION[positions[0]]
-    gaps = [positions[0], *(b - a for a, b in zip(positions, positions[1:], strict=False))]
-    return pack_uint(len(gaps)) + pickle.dumps(gaps, 2)
-
-
-class _OnePosition(dict):
-    """Most words occur once in an article: their value is the same bytes for a position."""
-
-    def __missing__(self, position):
-        value = self[position] = pack_uint(1) + pickle.dumps([position], 2)
-        return value
-
-
-ONE_POSITION = _OnePosition()
