@@ -47,7 +47,7 @@ def write_list(postfile, docs, weights, values, lbytes: bytes):
     positions, one joined string for fixed-size values, None for none); lbytes: each
     document's length byte in the field (0: no length), indexed by document number.
     Plain lists, not numpy: most terms have one short block, where numpy's per-call cost
-    is most of the work.
+    is most of the work (`write_lists` does a whole field's terms at once).
     """
     start_offset = postfile.tell()
     written = bytearray(WHOOSH3_HEADER_MAGIC)  # the whole list, written in one call
@@ -57,20 +57,16 @@ def write_list(postfile, docs, weights, values, lbytes: bytes):
     for start in range(0, count, BLOCK_LIMIT):
         end = min(start + BLOCK_LIMIT, count)
         ids, block_weights = docs[start:end], weights[start:end]
-        gaps = [ids[0], *(b - a for a, b in zip(ids, ids[1:], strict=False))]
-        data = dumps((tuple(gaps), _mini_weights(block_weights), values(start, end)), 2)
-        compression = COMPRESSION if len(data) >= COMPRESSION_MIN_SIZE else 0
-        if compression:
-            data = zlib.compress(data, compression)
+        gaps = (ids[0], *(b - a for a, b in zip(ids, ids[1:], strict=False)))
         block_max = max(0, max(block_weights))
         lengths = [lbytes[doc] for doc in ids]
         present = [length for length in lengths if length]
         block_min = min(present) if present else 0
-        info = dumps((end - start, ids[-1], block_max, compression, block_min, max(lengths)), 2)
-        size = len(info) + len(data)
-        written += pack_int(-size if end == count else size)
-        written += info
-        written += data
+        written += _block(
+            (gaps, _mini_weights(block_weights), values(start, end)),
+            (end - start, ids[-1], block_max, block_min, max(lengths)),
+            end == count,
+        )
         total_weight += sum(block_weights)
         max_weight = max(max_weight, block_max)
         if block_min and (not min_length or block_min < min_length):
@@ -81,3 +77,86 @@ def write_list(postfile, docs, weights, values, lbytes: bytes):
         False, total_weight, count, min_length, max_length, max_weight, docs[0], docs[-1]
     )
     return packed + pack_long(start_offset) + pack_int(len(written))
+
+
+def write_lists(postfile, docs, weights, values, bounds, lbytes):
+    """Many terms' postings into `postfile`, in order; yields each one's term info bytes.
+
+    The postings of every term laid end to end: docs (uint32) and weights (float32) numpy
+    arrays, values(start, end) as for `write_list`; bounds: where each term's postings
+    start, and the end. The same bytes as `write_list` term by term, with everything done
+    per posting (gaps, length bytes, each block's statistics) done by numpy for all terms.
+    """
+    counts = np.diff(bounds)
+    block_counts = (counts + BLOCK_LIMIT - 1) // BLOCK_LIMIT
+    first_blocks = np.cumsum(block_counts) - block_counts
+    within = np.arange(int(block_counts.sum())) - np.repeat(first_blocks, block_counts)
+    starts = np.repeat(bounds[:-1], block_counts) + within * BLOCK_LIMIT
+    ends = np.minimum(starts + BLOCK_LIMIT, np.repeat(bounds[1:], block_counts))
+    gaps = np.diff(docs.astype(np.int64), prepend=0)
+    gaps[starts] = docs[starts]
+    lengths = lbytes[docs]
+    present = np.where(lengths == 0, 256, lengths.astype(np.int16))
+    shortest = np.minimum.reduceat(present, starts)
+    shortest[shortest == 256] = 0
+    tops, lows = np.maximum.reduceat(weights, starts), np.minimum.reduceat(weights, starts)
+    sums = np.add.reduceat(weights.astype(np.float64), starts).tolist()
+    longest = np.maximum.reduceat(lengths, starts).tolist()
+    gaps, docs_list, weight_list = gaps.tolist(), docs.tolist(), weights.tolist()
+    starts, ends, shortest, uniform = (
+        starts.tolist(),
+        ends.tolist(),
+        shortest.tolist(),
+        (tops == lows).tolist(),
+    )
+    tops = tops.tolist()
+    block = 0
+    for first, last in zip(bounds[:-1].tolist(), (bounds[1:] - 1).tolist(), strict=True):
+        start_offset = postfile.tell()
+        written = bytearray(WHOOSH3_HEADER_MAGIC)
+        total_weight, max_weight, min_length, max_length = 0.0, 0, 0, 0
+        while True:
+            start, end, top = starts[block], ends[block], tops[block]
+            if uniform[block]:
+                mini = None if top == 1.0 else top
+            else:
+                mini = tuple(weight_list[start:end])
+            written += _block(
+                (tuple(gaps[start:end]), mini, values(start, end)),
+                (end - start, docs_list[end - 1], top, shortest[block], longest[block]),
+                end > last,
+            )
+            total_weight += sums[block]
+            max_weight = max(max_weight, top)
+            if shortest[block] and (not min_length or shortest[block] < min_length):
+                min_length = shortest[block]
+            max_length = max(max_length, longest[block])
+            block += 1
+            if end > last:
+                break
+        postfile.write(bytes(written))
+        packed = W3TermInfo._struct.pack(
+            False,
+            total_weight,
+            last - first + 1,
+            min_length,
+            max_length,
+            max_weight,
+            docs_list[first],
+            docs_list[last],
+        )
+        yield packed + pack_long(start_offset) + pack_int(len(written))
+
+
+def _block(contents, facts, final) -> bytes:
+    """One block: `contents` (gaps, weights, values) pickled, compressed from 80 bytes,
+    after its `facts` (count, last document, top weight, shortest and longest length
+    bytes) with the compression used, and its size (negative for a list's last block)."""
+    data = dumps(contents, 2)
+    compression = COMPRESSION if len(data) >= COMPRESSION_MIN_SIZE else 0
+    if compression:
+        data = zlib.compress(data, compression)
+    count, last, top, shortest, longest = facts
+    info = dumps((count, last, top, compression, shortest, longest), 2)
+    size = len(info) + len(data)
+    return pack_int(-size if final else size) + info + data

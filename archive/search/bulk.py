@@ -78,16 +78,16 @@ class BulkWriter(SegmentWriter):
             self._field_postings(name)
         return words
 
-    def _group_words(self):
-        """The fast fields' words gathered so far join their fields' postings."""
-        for name, words in self._words.items():
+    def _group_words(self, names=None):
+        """The fast fields' words gathered so far (of `names`, or all) join their fields'
+        postings."""
+        for name in list(self._words) if names is None else names:
             postings = self._postings[name]
-            for term, found in words.postings().items():
+            for term, found in self._words.pop(name).postings().items():
                 if term in postings:
                     postings[term].extend(found)
                 else:
                     postings[term] = found
-        self._words.clear()
 
     def add_document(self, **fields):
         self._check_state()
@@ -189,18 +189,46 @@ class BulkWriter(SegmentWriter):
 
     def _flush_segment(self):
         self.perdocwriter.close()
-        self._group_words()
         for name in sorted(self._postings):
-            self._write_field(name)
+            words = self._words.pop(name, None)
+            if words is not None and not self._postings[name]:
+                self._write_words(name, words.grouped())  # a field at a time: less memory
+            else:
+                if words is not None:
+                    self._words[name] = words
+                    self._group_words([name])
+                self._write_field(name)
         self._postings.clear()
         self._lengths.clear()
         self.fieldwriter.close()
 
-    def _write_field(self, name):
-        field, writer = self.schema[name], self.fieldwriter
+    def _length_bytes(self, name) -> np.ndarray:
         lengths = self._lengths[name]
         lengths.extend(bytes(self.docnum - len(lengths)))
-        length_bytes = blocks.length_bytes(np.frombuffer(lengths, dtype=np.uint32)).tobytes()
+        return blocks.length_bytes(np.frombuffer(lengths, dtype=np.uint32))
+
+    def _write_words(self, name, grouped):
+        """A fast field's grouped words written as its posting lists, all terms at once."""
+        field, writer = self.schema[name], self.fieldwriter
+        values_of = _values_by_format(field.format.fixed_value_size())
+        writer.start_field(name, field)
+        prefix = pack_ushort(writer._fieldid)
+        if grouped is not None:
+            infos = blocks.write_lists(
+                writer._postfile,
+                grouped.docs,
+                grouped.weights,
+                partial(values_of, grouped),
+                grouped.bounds,
+                self._length_bytes(name),
+            )
+            for term, info in zip(grouped.terms, infos, strict=True):
+                writer._tindex.add(prefix + term.encode(), info)
+        writer.finish_field()
+
+    def _write_field(self, name):
+        field, writer = self.schema[name], self.fieldwriter
+        length_bytes = self._length_bytes(name).tobytes()
         values_of = _values_by_format(field.format.fixed_value_size())
         terms = self._postings[name]  # str terms (fast fields) or Whoosh's bytes
         writer.start_field(name, field)
@@ -234,7 +262,7 @@ def _values_by_format(fixed_size):
 
     def values(postings, start, end):
         if postings.values is None:  # counted: the value is the frequency, packed
-            return b"".join(map(pack_uint, map(int, postings.weights[start:end])))
+            return b"".join(map(pack_uint, map(int, postings.weights[start:end].tolist())))
         kept = [v for v in postings.values[start:end] if v]
         if fixed_size is None or fixed_size < 0:
             return tuple(kept)
