@@ -11,6 +11,7 @@ result back through Whoosh and compares it with what Whoosh's own writer produce
 """
 
 import zlib
+from functools import partial
 from pickle import dumps
 
 import numpy as np
@@ -19,6 +20,7 @@ from whoosh.system import pack_int, pack_long
 from whoosh.util.numeric import _length_byte_cache
 
 BLOCK_LIMIT = 128  # W3Codec's default blocklimit
+CHUNK_POSTINGS = 65_536
 COMPRESSION = 3  # W3Codec's default compression level
 _LENGTHS = np.asarray(_length_byte_cache, dtype=np.int64)
 
@@ -85,8 +87,31 @@ def write_lists(postfile, docs, weights, values, bounds, lbytes):
     The postings of every term laid end to end: docs (uint32) and weights (float32) numpy
     arrays, values(start, end) as for `write_list`; bounds: where each term's postings
     start, and the end. The same bytes as `write_list` term by term, with everything done
-    per posting (gaps, length bytes, each block's statistics) done by numpy for all terms.
+    per posting (gaps, length bytes, each block's statistics) done by numpy for many terms
+    at once (CHUNK_POSTINGS: the Python numbers the blocks are made of take memory).
     """
+    term, terms = 0, len(bounds) - 1
+    while term < terms:
+        base = int(bounds[term])
+        until = int(np.searchsorted(bounds, base + CHUNK_POSTINGS, side="right")) - 1
+        until = min(max(until, term + 1), terms)
+        end = int(bounds[until])
+        yield from _write_terms(
+            postfile,
+            docs[base:end],
+            weights[base:end],
+            partial(_shifted, values, base),
+            bounds[term : until + 1] - base,
+            lbytes,
+        )
+        term = until
+
+
+def _shifted(values, base, start, end):
+    return values(base + start, base + end)
+
+
+def _write_terms(postfile, docs, weights, values, bounds, lbytes):
     counts = np.diff(bounds)
     block_counts = (counts + BLOCK_LIMIT - 1) // BLOCK_LIMIT
     first_blocks = np.cumsum(block_counts) - block_counts

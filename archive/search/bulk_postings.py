@@ -17,6 +17,8 @@ from whoosh.system import pack_uint
 
 from archive.search.bulk_analysis import FAST_FIELDS, POSITIONS, terms_of
 
+ENCODED_AT_ONCE = 65_536  # postings whose positions are encoded together (memory)
+
 
 class Postings:
     """One term's postings in the segment being written: documents, weights and, where the
@@ -137,14 +139,21 @@ class FieldWords:
         """Each posting's positions as Whoosh's Positions format encodes them (most words
         occur once in a document: their bytes are looked up by position)."""
         # A word's position: its place among its document's words, from the first's.
-        opening = np.cumsum(lengths, dtype=np.int64) - lengths
-        shift = np.repeat(opening - np.frombuffer(self.firsts, dtype=np.uint32), lengths)
-        positions = (np.arange(len(self.terms), dtype=np.int64) - shift)[order]
-        values = list(map(ONE_POSITION.__getitem__, positions[starts].tolist()))
+        opening = np.cumsum(lengths, dtype=np.int32) - lengths.astype(np.int32)
+        shift = np.repeat(opening - np.frombuffer(self.firsts, dtype=np.int32), lengths)
+        positions = np.arange(len(self.terms), dtype=np.int32)
+        positions -= shift
+        positions = positions[order]
+        values = []
+        for part in range(0, len(starts), ENCODED_AT_ONCE):
+            firsts = positions[starts[part : part + ENCODED_AT_ONCE]].tolist()
+            values += map(ONE_POSITION.__getitem__, firsts)
         several = np.flatnonzero(counts > 1)
-        encoded = positions_values(positions, starts[several], counts[several])
-        for index, value in zip(several.tolist(), encoded, strict=True):
-            values[index] = value
+        for part in range(0, len(several), ENCODED_AT_ONCE):
+            chosen = several[part : part + ENCODED_AT_ONCE]
+            encoded = positions_values(positions, starts[chosen], counts[chosen])
+            for index, value in zip(chosen.tolist(), encoded, strict=True):
+                values[index] = value
         return values
 
 
