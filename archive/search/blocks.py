@@ -1,9 +1,11 @@
 """Whoosh 3 posting lists written whole: the blocks and term info `W3PostingsWriter` writes.
 
 Whoosh's writer is handed one posting per call and keeps per-block statistics as it goes
-(~5 µs a posting). Here a term's postings arrive as arrays and each block is encoded in one
-step, byte for byte in the form of whoosh3 3.54's `W3PostingsWriter._write_block` and
-`W3TermInfo.to_bytes` (the version `bulk.check_whoosh` insists on): a block is the pickled
+(~5 µs a posting). Here a term's postings arrive as arrays (`write_list`), or a whole
+field's terms' (`write_lists`, whose per-posting work is numpy's), and each block is
+encoded in one step, byte for byte in the form of whoosh3 3.54's
+`W3PostingsWriter._write_block` and `W3TermInfo.to_bytes` (the version
+`bulk.check_whoosh` insists on): a block is the pickled
 tuple (gaps between document numbers, weights, values), zlib-compressed from 80 bytes, after
 a pickled tuple of its count, last document, top weight, compression and length bytes.
 Written by hand because Whoosh has no bulk entry point; `tests/test_bulk_index.py` reads the

@@ -2,8 +2,8 @@
 
 Whoosh's writer handles each posting as Python objects as it is added. Here a fast field's
 words are only numbered as a document is added (a term's number is a dict lookup done in C
-for the whole document, and three arrays are extended), and are grouped into postings
-(document, count, positions) for the whole segment at once, by numpy, when it is written.
+for the whole document, one array extended), and are grouped into postings (document,
+count, positions) for the whole segment at once, by numpy, when it is written.
 `tests/test_bulk_index.py` compares every posting with Whoosh's own writer's.
 """
 
