@@ -16,6 +16,7 @@ import argparse
 import csv
 import datetime
 import gc
+import hashlib
 import io
 import os
 import random
@@ -207,6 +208,17 @@ def document(article):
     return doc
 
 
+def writer_version(kind) -> str:
+    """A fingerprint of the bulk writer's code, so an index it wrote before a change to it is
+    not reused (Whoosh's own writer is pinned)."""
+    if kind != "bulk":
+        return ""
+    search = ROOT / "archive" / "search"
+    modules = ("bulk.py", "bulk_postings.py", "bulk_analysis.py", "blocks.py", "analysis.py")
+    source = b"".join((search / module).read_bytes() for module in modules)
+    return "-" + hashlib.sha256(source).hexdigest()[:8]
+
+
 def build_whoosh(corpus, path, writer_kind="bulk"):
     marker = path / "COMPLETE"
     if marker.exists() and marker.read_text() == str(len(corpus)):
@@ -349,7 +361,7 @@ def main():
     share = f"-f{round(args.foreign * 100)}" if languages.keys() != {"en"} else ""
     indexes = {}
     for kind in args.writers.split(","):
-        name = f"whoosh-{args.articles}{share}-v{SCHEMA_VERSION}-{kind}"
+        name = f"whoosh-{args.articles}{share}-v{SCHEMA_VERSION}-{kind}{writer_version(kind)}"
         indexes[kind], seconds = build_whoosh(corpus, ROOT / "var" / "bench" / name, kind)
         if seconds:
             rate = len(corpus) / seconds
