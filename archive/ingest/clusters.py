@@ -32,10 +32,9 @@ def shingles(text: str) -> set[bytes]:
     words = WORD.findall(text.lower())
     if len(words) < SHINGLE_WORDS:
         return {" ".join(words).encode()} if words else set()
-    return {
-        " ".join(words[i : i + SHINGLE_WORDS]).encode()
-        for i in range(len(words) - SHINGLE_WORDS + 1)
-    }
+    # Each run of SHINGLE_WORDS words, joined: zip of the word list shifted 0…4 places.
+    runs = zip(*(words[i:] for i in range(SHINGLE_WORDS)), strict=False)
+    return set(map(str.encode, map(" ".join, runs)))
 
 
 SEED = 1

@@ -165,8 +165,10 @@ def _write_on_every_core(writer, ids, progress=False, replace=True):
         _write(writer, ids, delete_missing=replace, progress=progress, fresh=not replace)
         return
     if replace:  # whichever process writes an article's new entry, the old one goes here
-        for pk in ids:
-            writer.delete_by_term("id", str(pk))
+        # One searcher for all: Whoosh opens one per deletion otherwise (~0.2 ms each).
+        with writer.searcher() as searcher:
+            for pk in ids:
+                writer.delete_by_term("id", str(pk), searcher=searcher)
     parts = [ids[i * len(ids) // workers : (i + 1) * len(ids) // workers] for i in range(workers)]
     bar = tqdm(total=len(ids), unit=" articles", disable=not progress, file=sys.stderr)
     with _children(parts[:-1]) as (results, done):

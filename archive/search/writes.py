@@ -28,9 +28,9 @@ from archive.search import index, publish
 
 # Articles per commit: the write lock is let go (and newer edits taken first) this often.
 COMMIT_EVERY = 5_000
-# A command's drain (an import) writes in bulk, on every core: ~20 s a commit, and a
-# segment per process, not per 5,000 articles.
-BULK_COMMIT_EVERY = 20_000
+# A command's drain (an import) writes in bulk, on every core: ~20 s a commit on 2 cores,
+# and full segments (bulk.SEGMENT_DOCUMENTS) per process, not one per 5,000 articles.
+BULK_COMMIT_EVERY = 40_000
 RETRY_DELAY = 0.5  # seconds between attempts while another process holds the lock
 MAX_FAILURES = 5  # a drainer thread gives up after so many errors in a row (rows stay queued)
 log = logging.getLogger(__name__)
