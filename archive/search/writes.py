@@ -28,9 +28,10 @@ from archive.search import index, publish
 
 # Articles per commit: the write lock is let go (and newer edits taken first) this often.
 COMMIT_EVERY = 5_000
-# A command's drain (an import) writes in bulk, on every core: ~20 s a commit on 2 cores,
-# and full segments (bulk.SEGMENT_DOCUMENTS) per process, not one per 5,000 articles.
-BULK_COMMIT_EVERY = 40_000
+# A command's drain (an import) writes in bulk, on every core: ~10 s a commit on 2 cores,
+# a segment per process, not per 5,000 articles (40,000 a commit was no faster, and each
+# process then held a whole 20,000-article segment: +200 MB).
+BULK_COMMIT_EVERY = 20_000
 RETRY_DELAY = 0.5  # seconds between attempts while another process holds the lock
 MAX_FAILURES = 5  # a drainer thread gives up after so many errors in a row (rows stay queued)
 log = logging.getLogger(__name__)
