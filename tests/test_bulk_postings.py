@@ -33,3 +33,31 @@ def test_terms_past_sixteen_bits_keep_a_stable_order():
 def test_few_terms_keep_a_stable_order():
     numbers = np.array([4, 1, 4, 0, 1], dtype=np.uint32)
     assert stable_order(numbers, 5).tolist() == [3, 1, 4, 0, 2]
+
+
+def test_keyword_fields_give_whooshs_postings_without_its_analysis():
+    from archive.search.bulk_analysis import keyword_postings, shortcut_for
+    from archive.search.schema import build_schema
+
+    actor = build_schema()["actor"]
+    value = "Staffan-de-Mistura,lavrov, Lavrov,,un"
+    assert shortcut_for(actor) is keyword_postings
+    assert keyword_postings(value) == list(actor.index(value))
+
+
+def test_id_fields_give_whooshs_postings_without_its_analysis():
+    from archive.search.bulk_analysis import id_postings, shortcut_for
+    from archive.search.schema import build_schema
+
+    key = build_schema()["key"]
+    assert shortcut_for(key) is id_postings
+    assert id_postings("3fa9c2e1b0d4") == list(key.index("3fa9c2e1b0d4"))
+
+
+def test_text_and_date_fields_keep_whooshs_analysis():
+    from archive.search.bulk_analysis import shortcut_for
+    from archive.search.schema import build_schema
+
+    schema = build_schema()
+    assert shortcut_for(schema["published"]) is None
+    assert shortcut_for(schema["source"]) is None

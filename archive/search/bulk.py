@@ -29,7 +29,7 @@ from whoosh.system import pack_uint, pack_ushort
 from whoosh.writing import MERGE_SMALL, SegmentWriter
 
 from archive.search import blocks
-from archive.search.bulk_analysis import FAST_FIELDS
+from archive.search.bulk_analysis import FAST_FIELDS, shortcut_for
 from archive.search.bulk_postings import FieldWords, postings_of
 
 # The whoosh3 release whose writer internals this mirrors (pinned in requirements.txt).
@@ -60,6 +60,7 @@ class BulkWriter(SegmentWriter):
         super().__init__(ix, **options)
         self.segment_documents = segment_documents
         self._finished = []
+        self._shortcuts = {name: shortcut_for(self.schema[name]) for name in self.schema.names()}
         self._postings = {}
         self._words = {}  # fast fields' words, grouped into postings when written
         self._lengths = {}
@@ -108,7 +109,10 @@ class BulkWriter(SegmentWriter):
             else:
                 postings = self._field_postings(name)
                 length = 0
-                for tbytes, freq, weight, vbytes in field.index(value):
+                shortcut = self._shortcuts.get(name)
+                for tbytes, freq, weight, vbytes in (
+                    shortcut(value) if shortcut else field.index(value)
+                ):
                     length += freq if field.scorable else 0
                     term = postings[tbytes]
                     term.docs.append(docnum)

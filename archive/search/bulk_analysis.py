@@ -7,6 +7,11 @@ process, not once per occurrence). `tests/test_bulk_index.py` checks the terms, 
 lengths against Whoosh's own analysis of the same articles.
 """
 
+from collections import Counter
+
+from whoosh import fields
+from whoosh.system import pack_uint
+
 from archive.search.analysis import (
     FRENCH_ELISIONS,
     STOPWORDS,
@@ -90,3 +95,31 @@ def terms_of(fieldname, value, lines=None) -> tuple[list[str], int]:
         return [f"{a} {b}" for a, b in zip(terms, terms[1:], strict=False)], 0
     first = analysed.index(terms[0]) if terms else 0
     return terms, first
+
+
+def keyword_postings(value: str) -> list[tuple[bytes, int, float, bytes]]:
+    """What Whoosh's `field.index` gives for a KEYWORD(lowercase=True, commas=True) field:
+    each comma-separated value, stripped and lower-cased, with its count as frequency,
+    weight and packed value. Without Whoosh's tokens and filters (~5 µs a field)."""
+    counts = Counter(part.strip().lower() for part in value.split(",") if part)
+    return [(term.encode(), n, float(n), pack_uint(n)) for term, n in counts.items()]
+
+
+def id_postings(value: str) -> list[tuple[bytes, int, float, bytes]]:
+    """What Whoosh's `field.index` gives for an ID field: the value whole, once."""
+    return [(value.encode(), 1, 1.0, b"")]
+
+
+# Values each shortcut is checked with against Whoosh's own analysis of a field.
+_SAMPLES = ["geneva-4,Astana-2, sochi ,,geneva-4", "x", " a , ,B", ""]
+
+
+def shortcut_for(field):
+    """`keyword_postings` or `id_postings` when it gives what `field.index` gives on every
+    sample (the schema's keyword and id fields), else None (Whoosh's analysis is used)."""
+    if not isinstance(field, fields.KEYWORD | fields.ID):
+        return None
+    for shortcut in (keyword_postings, id_postings):
+        if all(list(field.index(value)) == shortcut(value) for value in _SAMPLES):
+            return shortcut
+    return None
