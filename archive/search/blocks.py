@@ -1,11 +1,10 @@
 """Whoosh 3 posting lists written whole: the blocks and term info `W3PostingsWriter` writes.
 
 Whoosh's writer is handed one posting per call and keeps per-block statistics as it goes
-(~5 µs a posting). Here a term's postings arrive as arrays (`write_list`), or a whole
-field's terms' (`write_lists`, whose per-posting work is numpy's), and each block is
-encoded in one step, byte for byte in the form of whoosh3 3.54's
-`W3PostingsWriter._write_block` and `W3TermInfo.to_bytes` (the version
-`bulk.check_whoosh` insists on): a block is the pickled
+(~5 µs a posting). Here a whole field's postings arrive as arrays, term after term
+(`write_lists`, whose per-posting work is numpy's), and each block is encoded in one step,
+byte for byte in the form of whoosh3 3.54's `W3PostingsWriter._write_block` and
+`W3TermInfo.to_bytes` (the version `bulk.check_whoosh` insists on): a block is the pickled
 tuple (gaps between document numbers, weights, values), zlib-compressed from 80 bytes, after
 a pickled tuple of its count, last document, top weight, compression and length bytes.
 Written by hand because Whoosh has no bulk entry point; `tests/test_bulk_index.py` reads the
@@ -34,63 +33,16 @@ def length_bytes(lengths) -> np.ndarray:
     return np.where(lengths >= 106374, 255, found).astype(np.uint8)
 
 
-def _mini_weights(weights: list[float]):
-    first = weights[0]
-    if first == 1.0 and all(w == 1.0 for w in weights):
-        return None
-    if all(w == first for w in weights):
-        return first
-    return tuple(weights)
-
-
-def write_list(postfile, docs, weights, values, lbytes: bytes):
-    """One term's postings into `postfile`; returns the term info's bytes.
-
-    docs: document numbers, ascending, and weights (array.array or lists); values(start, end):
-    the values of those postings as Whoosh keeps them in a block (a tuple of bytes for
-    positions, one joined string for fixed-size values, None for none); lbytes: each
-    document's length byte in the field (0: no length), indexed by document number.
-    Plain lists, not numpy: most terms have one short block, where numpy's per-call cost
-    is most of the work (`write_lists` does a whole field's terms at once).
-    """
-    start_offset = postfile.tell()
-    written = bytearray(WHOOSH3_HEADER_MAGIC)  # the whole list, written in one call
-    docs, weights = docs.tolist(), weights.tolist()
-    count = len(docs)
-    total_weight, max_weight, min_length, max_length = 0.0, 0, 0, 0
-    for start in range(0, count, BLOCK_LIMIT):
-        end = min(start + BLOCK_LIMIT, count)
-        ids, block_weights = docs[start:end], weights[start:end]
-        gaps = (ids[0], *(b - a for a, b in zip(ids, ids[1:], strict=False)))
-        block_max = max(0, max(block_weights))
-        lengths = [lbytes[doc] for doc in ids]
-        present = [length for length in lengths if length]
-        block_min = min(present) if present else 0
-        written += _block(
-            (gaps, _mini_weights(block_weights), values(start, end)),
-            (end - start, ids[-1], block_max, block_min, max(lengths)),
-            end == count,
-        )
-        total_weight += sum(block_weights)
-        max_weight = max(max_weight, block_max)
-        if block_min and (not min_length or block_min < min_length):
-            min_length = block_min
-        max_length = max(max_length, max(lengths))
-    postfile.write(bytes(written))
-    packed = W3TermInfo._struct.pack(
-        False, total_weight, count, min_length, max_length, max_weight, docs[0], docs[-1]
-    )
-    return packed + pack_long(start_offset) + pack_int(len(written))
-
-
 def write_lists(postfile, docs, weights, values, bounds, lbytes):
     """Many terms' postings into `postfile`, in order; yields each one's term info bytes.
 
     The postings of every term laid end to end: docs (uint32) and weights (float32) numpy
-    arrays, values(start, end) as for `write_list`; bounds: where each term's postings
-    start, and the end. The same bytes as `write_list` term by term, with everything done
-    per posting (gaps, length bytes, each block's statistics) done by numpy for many terms
-    at once (CHUNK_POSTINGS: the Python numbers the blocks are made of take memory).
+    arrays; values(start, end): the values of those postings as Whoosh keeps them in a
+    block (a tuple of bytes for positions, one joined string for fixed-size values, None
+    for none); bounds: where each term's postings start, and the end; lbytes: each
+    document's length byte in the field (0: no length), by document number. Everything
+    done per posting (gaps, length bytes, each block's statistics) is done by numpy for many
+    terms at once (CHUNK_POSTINGS: the Python numbers the blocks are made of take memory).
     """
     term, terms = 0, len(bounds) - 1
     while term < terms:

@@ -30,7 +30,7 @@ from whoosh.writing import MERGE_SMALL, SegmentWriter
 
 from archive.search import blocks
 from archive.search.bulk_analysis import FAST_FIELDS, shortcut_for
-from archive.search.bulk_postings import FieldWords, postings_of
+from archive.search.bulk_postings import FieldWords, laid_end_to_end, postings_of
 
 # The whoosh3 release whose writer internals this mirrors (pinned in requirements.txt).
 WHOOSH_VERSION = (3, 54, 0)
@@ -193,60 +193,42 @@ class BulkWriter(SegmentWriter):
 
     def _flush_segment(self):
         self.perdocwriter.close()
-        for name in sorted(self._postings):
+        for name in sorted(self._postings):  # a field at a time: one field's arrays held
             words = self._words.pop(name, None)
             if words is not None and not self._postings[name]:
-                self._write_words(name, words.grouped())  # a field at a time: less memory
+                grouped = words.grouped()
             else:
-                if words is not None:
+                if words is not None:  # merged postings too: they join as Postings
                     self._words[name] = words
                     self._group_words([name])
-                self._write_field(name)
+                grouped = laid_end_to_end(self._postings[name])
+            self._write_field(name, grouped)
         self._postings.clear()
         self._lengths.clear()
         self.fieldwriter.close()
 
-    def _length_bytes(self, name) -> np.ndarray:
-        lengths = self._lengths[name]
-        lengths.extend(bytes(self.docnum - len(lengths)))
-        return blocks.length_bytes(np.frombuffer(lengths, dtype=np.uint32))
-
-    def _write_words(self, name, grouped):
-        """A fast field's grouped words written as its posting lists, all terms at once."""
+    def _write_field(self, name, grouped):
+        """A field's postings (`Grouped`, or None: no terms) written as its posting lists."""
         field, writer = self.schema[name], self.fieldwriter
-        values_of = _values_by_format(field.format.fixed_value_size())
         writer.start_field(name, field)
-        prefix = pack_ushort(writer._fieldid)
         if grouped is not None:
+            lengths = self._lengths[name]
+            lengths.extend(bytes(self.docnum - len(lengths)))
+            values_of = _values_by_format(field.format.fixed_value_size())
             infos = blocks.write_lists(
                 writer._postfile,
                 grouped.docs,
                 grouped.weights,
                 partial(values_of, grouped),
                 grouped.bounds,
-                self._length_bytes(name),
+                blocks.length_bytes(np.frombuffer(lengths, dtype=np.uint32)),
             )
+            prefix = pack_ushort(writer._fieldid)
             for term, info in zip(grouped.terms, infos, strict=True):
-                writer._tindex.add(prefix + term.encode(), info)
-        writer.finish_field()
-
-    def _write_field(self, name):
-        field, writer = self.schema[name], self.fieldwriter
-        length_bytes = self._length_bytes(name).tobytes()
-        values_of = _values_by_format(field.format.fixed_value_size())
-        terms = self._postings[name]  # str terms (fast fields) or Whoosh's bytes
-        writer.start_field(name, field)
-        prefix = pack_ushort(writer._fieldid)
-        for term in sorted(terms):  # str order is UTF-8 byte order
-            postings = terms.pop(term)
-            info = blocks.write_list(
-                writer._postfile,
-                postings.docs,
-                postings.weights,
-                partial(values_of, postings),
-                length_bytes,
-            )
-            writer._tindex.add(prefix + (term.encode() if isinstance(term, str) else term), info)
+                # str terms (fast fields) or Whoosh's bytes
+                writer._tindex.add(
+                    prefix + (term.encode() if isinstance(term, str) else term), info
+                )
         writer.finish_field()
 
 

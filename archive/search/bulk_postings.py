@@ -59,6 +59,27 @@ class Grouped(NamedTuple):
     values: list | None
 
 
+def laid_end_to_end(postings) -> "Grouped | None":
+    """A field's Postings by term (Whoosh's analysis, merged segments) as one Grouped, the
+    terms in the order Whoosh writes them (str order is UTF-8 byte order; bytes sort as
+    bytes)."""
+    if not postings:
+        return None
+    terms = sorted(postings)
+    found = [postings[term] for term in terms]
+    counts = [len(each.docs) for each in found]
+    values = None
+    if found[0].values is not None:
+        values = [value for each in found for value in each.values]
+    return Grouped(
+        terms,
+        np.cumsum([0, *counts], dtype=np.int64),
+        np.frombuffer(b"".join(each.docs.tobytes() for each in found), dtype=np.uint32),
+        np.frombuffer(b"".join(each.weights.tobytes() for each in found), dtype=np.float32),
+        values,
+    )
+
+
 class TermNumbers(dict):
     """Each term's number in the segment, given in the order terms are first seen."""
 
