@@ -7,9 +7,10 @@ with two steps replaced, nothing else:
 - `add_document` analyses the archive's text fields (`FAST_FIELDS`) with their regular
   expression and a per-process cache of each written form's stem, and keeps the words as
   numbered terms in arrays (`bulk_postings.py` groups them into postings, the segment's at
-  once, when it is written); every other field still goes through Whoosh's `field.index`, and the
-  stored fields, lengths and columns through Whoosh's per-document writer, unchanged;
-- `_flush_segment` writes each term's whole list at once (`blocks.py`: Whoosh's blocks,
+  once, when it is written); keyword and id fields take a shortcut checked against Whoosh's
+  `field.index`, every other field goes through it; the stored fields, lengths and columns
+  go through Whoosh's per-document writer, unchanged;
+- `_flush_segment` writes each field's lists at once (`blocks.py`: Whoosh's blocks,
   compression and term infos) into the files of Whoosh's own field writer.
 Locking, deletions, merging and the table of contents stay Whoosh's, so the result is a
 standard Whoosh index: `tests/test_bulk_index.py` builds one corpus both ways and compares
