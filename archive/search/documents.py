@@ -7,23 +7,13 @@ from django.utils.text import slugify
 
 from archive.search.schema import FRENCH_FIELDS
 
-# An article's own columns a document is made of (the key is read off sha256).
-COLUMNS = ("pk", "key", "title", "body", "source", "language", "cluster", "published")
+# An article's own columns a document is made of.
+COLUMNS = ("pk", "sha256", "title", "body", "source", "language", "cluster", "published")
 
 
 def source_key(source: str) -> str:
     """The facet key of a publisher: "Jordan Times" → "jordan-times"."""
     return slugify(source) or "unknown"
-
-
-def article_to_document(article) -> dict:
-    """The Whoosh document for an Article (prefetch `actors` and `events` for bulk use)."""
-    return _document(
-        [getattr(article, column) for column in COLUMNS],
-        [actor.slug for actor in article.actors.all()],
-        {q.speaker.slug for q in article.quotes.all() if q.speaker and not q.rejected},
-        [(event.slug, event.process) for event in article.events.all()],
-    )
 
 
 def documents_of(ids) -> list[dict]:
@@ -47,21 +37,20 @@ def documents_of(ids) -> list[dict]:
         "article_id", "event__slug", "event__process"
     ):
         rounds[article_id].append((slug, process))
-    columns = ["sha256" if column == "key" else column for column in COLUMNS]
-    rows = Article.objects.filter(pk__in=ids).order_by("pk").values_list(*columns)
+    rows = Article.objects.filter(pk__in=ids).order_by("pk").values_list(*COLUMNS)
     return [
-        _document((pk, sha256[:PERMALINK_DIGITS], *rest), actors[pk], speakers[pk], rounds[pk])
-        for pk, sha256, *rest in rows
+        _document(row, PERMALINK_DIGITS, actors[row[0]], speakers[row[0]], rounds[row[0]])
+        for row in rows
     ]
 
 
-def _document(row, actors, speakers, rounds) -> dict:
+def _document(row, key_digits, actors, speakers, rounds) -> dict:
     """The document of an article's COLUMNS, its actors' and speakers' slugs and its rounds
-    (slug, process)."""
-    pk, key, title, body, source, language, cluster, published = row
+    (slug, process); its key is Article.key, the first `key_digits` of its hash."""
+    pk, sha256, title, body, source, language, cluster, published = row
     doc = {
         "id": str(pk),
-        "key": key,
+        "key": sha256[:key_digits],
         "title": title,
         "text": f"{title}\n{title}\n{body}",
         "words": f"{title}\n{body}",

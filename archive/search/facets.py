@@ -1,7 +1,7 @@
 """The search facets, declared once, and their counts over a whole result set.
 
 Each facet says its URL parameter (also its key in the API), the index field holding its values
-(a KEYWORD of slugs, filled by `documents.article_to_document`), its label, and how its values
+(a KEYWORD of slugs, filled by `documents.documents_of`), its label, and how its values
 are named and validated. The query builder (`query.filter_query`), the results page, the
 django-filter `SearchFilter`, the API and the exports all read `FACETS`: adding a facet is one
 entry here and one field in the document. Datasette's facet classes are the model.

@@ -72,32 +72,37 @@ def open_index():
     return open_at(index_dir()) if is_current() else create()
 
 
-def _write(writer, ids, delete_missing=True, progress=False, fresh=False, done=None):
+def _write(writer, ids, progress=False, fresh=False, done=None):
     """Write these articles. `fresh`: into an index being rebuilt (nothing to replace);
     `done`: a shared counter of articles written, for another process's progress bar."""
     bar = tqdm(total=len(ids), unit=" articles", disable=not progress, file=sys.stderr)
-    add = writer.add_document if fresh else writer.update_document
     for start in range(0, len(ids), CHUNK_SIZE):
         chunk = ids[start : start + CHUNK_SIZE]
-        found = set()
+        if not fresh:  # the old entries go, those of articles gone from the database too
+            _delete(writer, chunk)
         # In id order: the index keeps the database's order, the same ties every rebuild.
         for document in documents_of(chunk):
-            add(**document)
-            found.add(int(document["id"]))
-        if delete_missing:
-            for missing in set(chunk) - found:
-                writer.delete_by_term("id", str(missing))
+            writer.add_document(**document)
         bar.update(len(chunk))
         if done is not None:
             with done.get_lock():
                 done.value += len(chunk)
         if not gc.isenabled():
-            # In a bulk write (collector paused) the chunk's model instances, which refer to
-            # each other, are freed here: otherwise 100k articles held ~2 GB until the end.
+            # In a bulk write (collector paused) whatever the chunk left in reference cycles
+            # is freed here (when documents were read as model instances, which refer to
+            # each other, 100k articles held ~2 GB until the end).
             # With the collector paused, everything made since the last collection is still in
             # the youngest generation, so collecting that one is enough, and cheap.
             gc.collect(0)
     bar.close()
+
+
+def _delete(writer, ids):
+    """These articles' entries deleted from the index `writer` writes. One searcher for all:
+    Whoosh's update_document and delete_by_term open one per article (~0.2 ms each)."""
+    with writer.searcher() as searcher:
+        for pk in ids:
+            writer.delete_by_term("id", str(pk), searcher=searcher)
 
 
 @contextmanager
@@ -162,17 +167,14 @@ def _write_on_every_core(writer, ids, progress=False, replace=True):
     holds) while this one writes the last part; their segments join its commit in order."""
     workers = _workers(writer, len(ids))
     if workers == 1:
-        _write(writer, ids, delete_missing=replace, progress=progress, fresh=not replace)
+        _write(writer, ids, progress=progress, fresh=not replace)
         return
     if replace:  # whichever process writes an article's new entry, the old one goes here
-        # One searcher for all: Whoosh opens one per deletion otherwise (~0.2 ms each).
-        with writer.searcher() as searcher:
-            for pk in ids:
-                writer.delete_by_term("id", str(pk), searcher=searcher)
+        _delete(writer, ids)
     parts = [ids[i * len(ids) // workers : (i + 1) * len(ids) // workers] for i in range(workers)]
     bar = tqdm(total=len(ids), unit=" articles", disable=not progress, file=sys.stderr)
     with _children(parts[:-1]) as (results, done):
-        _write(writer, parts[-1], delete_missing=False, fresh=True, done=done)
+        _write(writer, parts[-1], fresh=True, done=done)
         writer.seal()
         _follow(bar, done, len(ids), results)
         writer.adopt([segment for result in results for segment in result.get()])
@@ -231,7 +233,7 @@ def _segments_of(ids) -> list:
     """In a child process: these articles written into new segments, returned unpublished."""
     writer = bulk.BulkWriter(open_index(), _lk=False, **WRITER_OPTIONS)
     with _bulk():
-        _write(writer, ids, delete_missing=False, fresh=True, done=_child_done)
+        _write(writer, ids, fresh=True, done=_child_done)
     return writer.close_segments()
 
 
