@@ -153,7 +153,9 @@ class Curator:
     def _token(self, path):
         page = self.http.get(self.base + path, timeout=30)
         page.raise_for_status()
-        return html.fromstring(page.content)
+        # Decoded as the response says (UTF-8): lxml reads bytes without a <meta charset> as
+        # Latin-1, and every form posted back doubled each non-ASCII letter's mojibake.
+        return html.fromstring(page.text)
 
     def post_form(self, path, values, form_path=None):
         """Fill the form found at `form_path` (default: `path`) and post it to `path`."""

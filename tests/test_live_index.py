@@ -209,3 +209,15 @@ def wait_until_locked(lock, process, timeout=120):
                     return True
         time.sleep(0.05)
     return False
+
+
+def test_a_curators_edit_over_http_keeps_the_text_as_it_was(served):
+    """The change form is read as the server encodes it: a curled apostrophe or an accent
+    posted back is the same letter, not its mojibake."""
+    archive, server = served
+    article_id = archive.scalar("SELECT id FROM archive_article WHERE body LIKE ? LIMIT 1", "%’%")
+    body = lambda: archive.scalar("SELECT body FROM archive_article WHERE id = ?", article_id)  # noqa: E731
+    before = body()
+    curator = Curator(server.url, CURATOR, CURATOR_PASSWORD)
+    curator.edit(f"/admin/archive/article/{article_id}/change/", published="2016-03-15")
+    assert "’" in before and body() == before
