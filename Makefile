@@ -12,7 +12,7 @@ PG_URL := postgres://postgres@127.0.0.1:54329/archive
 # gunicorn serves; beside it, one worker runs the imports curators start from the admin.
 run: data
 	@echo "Serving the archive on http://$(HOST):$(PORT)/ (Ctrl-C to stop)"
-	$(MANAGE) db_worker --queue-name imports -v 0 & worker=$$!; \
+	$(MANAGE) import_worker -v 0 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	HOST=$(HOST) PORT=$(PORT) $(BIN)/gunicorn -c gunicorn.conf.py archive.wsgi
 
@@ -31,7 +31,7 @@ data: setup
 	$(MANAGE) collectstatic --noinput -v 0
 	$(MANAGE) migrate --noinput -v 0
 	$(MANAGE) load_reference
-	$(MANAGE) import_articles seeds
+	$(MANAGE) import_articles --if-new seeds
 	$(MANAGE) rebuild_index --if-stale
 	$(MANAGE) rebuild_index --check --repair
 

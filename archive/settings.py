@@ -176,7 +176,7 @@ WHITENOISE_USE_FINDERS = DEBUG  # while developing, edits show without collectin
 WHITENOISE_AUTOREFRESH = DEBUG
 
 # Background jobs (imports curators start from the admin) through Django's tasks API: the
-# django-tasks backport with its database backend, run by `manage.py db_worker` (`make run`
+# django-tasks backport with its database backend, run by `manage.py import_worker` (`make run`
 # starts one). A deployment may point "default" at another backend (RQ, Celery,
 # procrastinate: see the README) without touching the code that enqueues.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["imports"]}}

@@ -47,9 +47,7 @@ def start_import(http, base, files=None, path=""):
 
 def work(archive):
     """The worker `make run` starts, here run until the queue is empty."""
-    return archive.manage(
-        "db_worker", "--batch", "--queue-name", "imports", "--no-startup-delay", "-v", "0"
-    )
+    return archive.manage("import_worker", "--batch", "--no-startup-delay", "-v", "0")
 
 
 def test_an_uploaded_file_is_imported_by_the_worker_and_audited(served):

@@ -1,5 +1,5 @@
 """Imports run in the background: a curator starts one from the admin (an uploaded file or a
-path on the server), a worker (`manage.py db_worker`) runs it, the ImportRun row shows its
+path on the server), a worker (`manage.py import_worker`) runs it, the ImportRun row shows its
 progress and, at the end, its counts and refused records.
 
 Only one import writes at a time: a job waits for the lock held by any other import on this
@@ -20,14 +20,28 @@ QUEUE = "imports"
 
 
 @contextmanager
-def one_import_at_a_time():
+def one_import_at_a_time(say=None):
+    """Hold the import lock for the block; `say` (a print function) is told when another
+    import holds it and this one waits."""
     settings.VAR_DIR.mkdir(parents=True, exist_ok=True)
     with open(Path(settings.VAR_DIR) / "import.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)  # blocks while another import runs
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if say:
+                say(f"Waiting for another import to finish: {_running()}")
+            fcntl.flock(lock, fcntl.LOCK_EX)  # blocks while another import runs
         try:
             yield
         finally:
             fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def _running() -> str:
+    running = ImportRun.objects.filter(status=ImportRun.Status.RUNNING).order_by("-pk").first()
+    if running is None:
+        return "(it has not started its run yet)"
+    return f"run {running.pk} ({running.paths}), process {running.pid} on {running.host}"
 
 
 @task(queue_name=QUEUE)

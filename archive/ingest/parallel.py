@@ -9,8 +9,10 @@ file.
 """
 
 import itertools
-import multiprocessing
 import os
+from contextlib import ExitStack
+
+from archive import forked
 
 WINDOW = 1_000  # records read ahead of the importing process
 CHUNK = 16  # records per hand-out to a worker
@@ -27,8 +29,10 @@ def workers() -> int:
 
 def enriched(importer, items):
     """(read, Enriched) for each (read, item, sha256) of `items`, in order."""
-    pool, ahead = None, ()
-    try:
+    global _importer
+    ahead = ()
+    with ExitStack() as stack:
+        pool = None
         while window := list(itertools.islice(items, WINDOW)):
             if len(window) < PARALLEL_FROM or workers() < 2:
                 yield from ahead
@@ -36,23 +40,14 @@ def enriched(importer, items):
                 yield from ((read, importer.enrich(item, sha)) for read, item, sha in window)
                 continue
             if pool is None:
-                pool = _start(importer)
+                _importer = importer  # forked workers see it as it is now: no pickling
+                pool = stack.enter_context(forked.pool(workers(), _worker_started))
             # The next window is handed out before this one is taken in: the workers do not
             # wait while the importing process saves the end of a window.
             handed_out = pool.imap(_enrich, window, chunksize=CHUNK)
             yield from ahead
             ahead = handed_out
         yield from ahead
-    finally:
-        if pool is not None:
-            pool.terminate()
-
-
-def _start(importer):
-    global _importer
-    _importer = importer  # forked workers see it as it is now: no pickling of matchers
-    context = multiprocessing.get_context("fork")
-    return context.Pool(workers(), initializer=_worker_started)
 
 
 def _worker_started():

@@ -18,7 +18,7 @@ from archive.actors.matcher import ActorMatcher
 from archive.actors.proposals import ProposalCollector, names_after_titles
 from archive.actors.quotes import find_quotes
 from archive.actors.speakers import SpeakerResolver
-from archive.ingest import clusters, dates, dating, language, parallel, rows
+from archive.ingest import clusters, dates, dating, language, parallel, rows, runs
 from archive.ingest.cleaning import (
     clean_body,
     headline_from,
@@ -241,8 +241,10 @@ def run(paths, progress=None, dry_run=False, columns=None, user=None, record=Non
     are kept current as batches are saved, so the admin shows a running import's progress."""
     if record is None:
         record = ImportRun(paths="\n".join(map(str, paths)), user=user or _system_user())
+    runs.mark_interrupted()  # runs left "running" by a process that died
     record.importer_version = IMPORTER_VERSION
     record.status = ImportRun.Status.RUNNING
+    runs.claim(record)
     record.save()
     report = ImportReport(dry_run=dry_run)
     try:
@@ -252,6 +254,20 @@ def run(paths, progress=None, dry_run=False, columns=None, user=None, record=Non
         raise
     _finish(record, report, ImportRun.Status.DRY_RUN if dry_run else ImportRun.Status.FINISHED)
     return report
+
+
+def anything_new(paths, columns=None) -> bool:
+    """Whether `paths` hold a record whose text is not stored yet (a quick look: records
+    read and hashed, nothing enriched), so a caller can skip a run that would add nothing."""
+    hashes = (
+        hashlib.sha256(item.raw_bytes).hexdigest()
+        for item in read_paths(paths, columns)
+        if not isinstance(item, Problem | Skipped)
+    )
+    while group := list(itertools.islice(hashes, LOOKUP_GROUP)):
+        if len(Importer.stored_among(group)) < len(set(group)):
+            return True
+    return False
 
 
 def _import(importer, paths, progress, columns, report):
@@ -279,6 +295,7 @@ def _new_items(importer, records, report):
     numbered = enumerate(records, start=1)
     while group := list(itertools.islice(numbered, LOOKUP_GROUP)):
         hashed = []
+        report.read = group[-1][0]
         for read, item in group:
             if isinstance(item, Problem):
                 report.problems.append(item)
@@ -318,7 +335,7 @@ def _progress(record, report, read, added):
 def _finish(record, report, status):
     record.status = status
     record.finished_at = timezone.now()
-    record.read = record.read or report.added + report.duplicates + len(report.problems)
+    record.read = report.read
     record.added = report.added
     record.duplicates = report.duplicates
     record.failed = report.failed

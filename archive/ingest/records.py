@@ -65,6 +65,7 @@ class Skipped:
 
 @dataclass
 class ImportReport:
+    read: int = 0  # records read, whatever became of them
     added: int = 0
     duplicates: int = 0
     problems: list[Problem] = field(default_factory=list)

@@ -10,10 +10,11 @@ class ImportRun(models.Model):
         FINISHED = "finished", "Finished"
         FAILED = "failed", "Failed"
         DRY_RUN = "dry-run", "Dry run (nothing saved)"
+        INTERRUPTED = "interrupted", "Interrupted (its process ended; re-run the same file)"
 
     started_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.RUNNING)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.RUNNING)
     paths = models.TextField(help_text="The files and folders given, one per line.")
     user = models.CharField(max_length=150, help_text="Who ran it (the system user).")
     importer_version = models.CharField(max_length=20)
@@ -30,6 +31,8 @@ class ImportRun(models.Model):
         upload_to="uploads/%Y/%m/", blank=True, help_text="A file a curator uploaded to import."
     )
     task_id = models.CharField(max_length=64, blank=True, help_text="The background job.")
+    host = models.CharField(max_length=255, blank=True, help_text="The machine that ran it.")
+    pid = models.PositiveIntegerField(null=True, blank=True, help_text="Its process there.")
 
     class Meta:
         ordering = ["-started_at"]

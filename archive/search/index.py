@@ -6,7 +6,6 @@ the queue in `writes`; readers see one generation at a time through `snapshot`.
 
 import gc
 import logging
-import multiprocessing
 import os
 import sys
 import time
@@ -18,6 +17,7 @@ from tqdm import tqdm
 from whoosh import index
 from whoosh.writing import CLEAR
 
+from archive import forked
 from archive.search import bulk
 from archive.search.documents import documents_of
 from archive.search.schema import SCHEMA_VERSION, build_schema
@@ -203,12 +203,11 @@ def cores() -> int:
 def _children(parts):
     """Child processes writing `parts` of the articles; yields their pending results and a
     shared count of the articles they (and this process) have written."""
-    context = multiprocessing.get_context("fork")
-    done = context.Value("l", 0)
+    done = forked.shared_counter()
     if not parts:
         yield [], done
         return
-    with context.Pool(len(parts), initializer=_child_started, initargs=(done,)) as pool:
+    with forked.pool(len(parts), _child_started, (done,)) as pool:
         yield [pool.apply_async(_segments_of, (part,)) for part in parts], done
 
 

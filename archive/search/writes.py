@@ -82,6 +82,9 @@ def drain(wait: float = 0.0, bulk=True) -> int | None:
 
     if settings.ARCHIVE_INDEX_READ_ONLY:
         return 0  # a reader node: the writer node drains the queue and publishes the index
+    queued = IndexQueue.objects.all() if bulk else IndexQueue.objects.filter(bulk=False)
+    if not queued.exists():
+        return 0  # no writer opened: it would leave an empty segment's files behind
     try:
         # A web worker's drain (a curator's edit) goes through Whoosh's own writer.
         writer = index.bulk_writer(timeout=wait) if bulk else index.writer(timeout=wait)
@@ -89,7 +92,6 @@ def drain(wait: float = 0.0, bulk=True) -> int | None:
         return None
     try:
         # Read under the lock: rows queued after this are taken by the next drain.
-        queued = IndexQueue.objects.all() if bulk else IndexQueue.objects.filter(bulk=False)
         limit = BULK_COMMIT_EVERY if bulk else COMMIT_EVERY
         rows = list(queued.order_by("-pk").values_list("pk", "article_id")[:limit])
         if not rows:

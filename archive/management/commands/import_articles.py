@@ -3,8 +3,9 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
+from archive.ingest import runs
 from archive.ingest.jobs import one_import_at_a_time
-from archive.ingest.pipeline import run
+from archive.ingest.pipeline import anything_new, run
 from archive.ingest.readers.tabular import parse_mapping
 
 
@@ -30,6 +31,11 @@ class Command(BaseCommand):
             "--quiet", action="store_true", help="No progress bar (none either off a terminal)."
         )
         parser.add_argument(
+            "--if-new",
+            action="store_true",
+            help="Do nothing (and record no run) when every article is already held.",
+        )
+        parser.add_argument(
             "--nice",
             type=int,
             default=10,
@@ -37,7 +43,7 @@ class Command(BaseCommand):
             "readers on the same machine goes first, and an idle machine is used all the same).",
         )
 
-    def handle(self, *args, paths, dry_run, columns, user, nice, quiet, **options):
+    def handle(self, *args, paths, dry_run, columns, user, nice, quiet, if_new, **options):
         """Exit status: 0 when every record was imported (or already held), 2 when some were
         refused (each listed on stderr), 1 when nothing could be imported."""
         if nice > 0:
@@ -47,7 +53,12 @@ class Command(BaseCommand):
         except ValueError as error:
             raise CommandError(str(error)) from error
         progress = sys.stderr.isatty() and not quiet
-        with one_import_at_a_time():  # an import started from the admin may be running
+        runs.mark_interrupted()
+        if if_new and not anything_new(paths, mapping):
+            self.stdout.write("Import: every article is already held; nothing to do.")
+            return
+        # An import started from the admin may be running: say so, and wait for it.
+        with one_import_at_a_time(self.stderr.write):
             report = run(paths, progress=progress, dry_run=dry_run, columns=mapping, user=user)
         for problem in report.problems:
             self.stderr.write(f"skipped {problem}")
