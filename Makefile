@@ -5,7 +5,6 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
-PG_URL := postgres://postgres@127.0.0.1:54329/archive
 
 .PHONY: run test setup data lint format manage superuser browser postgres postgres-stop test-sqlite test-postgres bench clean
 
@@ -63,8 +62,11 @@ postgres-stop:
 test-sqlite: data browser
 	DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest
 
+# The throw-away cluster (and its files) goes when the run ends, passed or failed.
 test-postgres: data postgres
-	DATABASE_URL=$(PG_URL) DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest
+	status=0; DATABASE_URL=$$(bash tests/postgres.sh url) DJANGO_ALLOW_ASYNC_UNSAFE=true \
+		$(BIN)/pytest || status=$$?; \
+	bash tests/postgres.sh remove; exit $$status
 
 test: lint test-sqlite test-postgres
 

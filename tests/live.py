@@ -4,6 +4,7 @@ in processes of their own, against a database and an index of the scratch archiv
 (SQLite in a file, or a database of its own on the suite's PostgreSQL server)."""
 
 import os
+import signal
 import socket
 import sqlite3
 import subprocess
@@ -94,51 +95,88 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-class Gunicorn:
-    """`archive.wsgi` served by gunicorn with several long-lived workers on a loopback port."""
+# How long a server may take to answer its first page on a loaded machine (a second suite, a
+# benchmark running beside this one): generous, since waiting costs nothing when it is quick.
+READY_WITHIN = 180
 
-    def __init__(self, archive: ScratchArchive, workers=3):
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.log = open(archive.folder / "gunicorn.log", "w")  # noqa: SIM115
+
+class Process:
+    """A long-lived process of the archive's own (gunicorn, the import worker) in a process
+    group of its own, stopped with everything it started on every path."""
+
+    def __init__(self, archive: ScratchArchive, args, log_name):
+        self.log = open(archive.folder / log_name, "w")  # noqa: SIM115
         self.process = subprocess.Popen(
-            [
-                GUNICORN,
-                "archive.wsgi",
-                "--bind",
-                f"127.0.0.1:{self.port}",
-                "--workers",
-                str(workers),
-                "--timeout",
-                "120",
-                "--no-control-socket",
-            ],
+            args,
             cwd=ROOT,
             env=archive.env,
             stdout=self.log,
             stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                if requests.get(self.url + "/", timeout=5).status_code == 200:
-                    return
-            except requests.ConnectionError:
-                time.sleep(0.2)
-        self.stop()
-        raise RuntimeError(f"gunicorn did not start: {self.read_log()}")
+
+    @property
+    def pid(self) -> int:
+        return self.process.pid
 
     def read_log(self) -> str:
         self.log.flush()
         return Path(self.log.name).read_text()
 
-    def stop(self):
-        self.process.terminate()
+    def stop(self, grace=30):
+        """SIGTERM to the whole group, SIGKILL to whatever is left after `grace` seconds."""
         try:
-            self.process.wait(timeout=20)
+            os.killpg(self.process.pid, signal.SIGTERM)
+            self.process.wait(timeout=grace)
+        except ProcessLookupError:
+            pass
         except subprocess.TimeoutExpired:
-            self.process.kill()
+            pass
+        try:
+            os.killpg(self.process.pid, signal.SIGKILL)  # children that outlived the leader
+        except ProcessLookupError:
+            pass
+        self.process.wait()
         self.log.close()
+
+
+class Gunicorn(Process):
+    """`archive.wsgi` served by gunicorn with several long-lived workers on a loopback port."""
+
+    def __init__(self, archive: ScratchArchive, workers=3):
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        command = [GUNICORN, "archive.wsgi", "--bind", f"127.0.0.1:{self.port}"]
+        command += ["--workers", str(workers), "--timeout", "120", "--no-control-socket"]
+        super().__init__(archive, command, "gunicorn.log")
+        try:
+            self.wait_until_ready()
+        except BaseException:
+            self.stop()
+            raise
+
+    def wait_until_ready(self):
+        """The home page answers 200; any error until then (refused, reset, a read timeout
+        while the workers boot) is waited out up to READY_WITHIN seconds."""
+        deadline = time.monotonic() + READY_WITHIN
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"gunicorn exited: {self.read_log()}")
+            try:
+                if requests.get(self.url + "/", timeout=30).status_code == 200:
+                    return
+            except requests.RequestException:
+                pass
+            time.sleep(0.5)
+        raise RuntimeError(f"gunicorn did not answer within {READY_WITHIN} s: {self.read_log()}")
+
+
+class ImportWorker(Process):
+    """The worker `make run` starts beside gunicorn (`manage.py import_worker`)."""
+
+    def __init__(self, archive: ScratchArchive):
+        command = [PYTHON, "manage.py", "import_worker", "--no-startup-delay", "--interval", "0.2"]
+        super().__init__(archive, command, "worker.log")
 
 
 class Curator:
@@ -182,6 +220,21 @@ class Curator:
         values.update(changes)
         values["_save"] = "Save"
         return self.post_form(change_path, values)
+
+    def upload(self, path: Path) -> requests.Response:
+        """Start an import of a file from the admin's "Add import run" form."""
+        add = "/admin/archive/importrun/add/"
+        token = self._token(add).xpath("//input[@name='csrfmiddlewaretoken']/@value")[0]
+        with open(path, "rb") as file:
+            response = self.http.post(
+                self.base + add,
+                data={"csrfmiddlewaretoken": token, "paths": "", "_save": "Save"},
+                files={"upload": (path.name, file)},
+                headers={"Referer": self.base + add},
+                timeout=300,
+            )
+        assert response.status_code < 400, f"upload: {response.status_code}"
+        return response
 
     def action(self, list_path, action, selected, **extra):
         return self.post_form(

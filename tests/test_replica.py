@@ -20,9 +20,16 @@ pytestmark = pytest.mark.skipif(
 ARTICLE = "Guarantors meet again\n\nThe guarantors met in Astana on Monday, envoys said.\n"
 
 
-def replica_url(primary_url):
+def start_replica() -> int:
+    """The suite's hot standby, started if it is not running: its port."""
+    script = ["bash", "tests/postgres.sh", "replica"]
+    done = subprocess.run(script, cwd=ROOT, check=True, capture_output=True, text=True)
+    return int(done.stdout.split()[-1])
+
+
+def replica_url(primary_url, port):
     parts = urlparse(primary_url)
-    return urlunparse(parts._replace(netloc=f"{parts.username}@{parts.hostname}:{parts.port + 1}"))
+    return urlunparse(parts._replace(netloc=f"{parts.username}@{parts.hostname}:{port}"))
 
 
 def wait_for(check, seconds=30):
@@ -36,9 +43,9 @@ def wait_for(check, seconds=30):
 
 def test_readers_read_the_replica_and_curators_the_primary(tmp_path):
     primary = os.environ["DATABASE_URL"]
-    subprocess.run(["bash", "tests/postgres.sh", "replica"], cwd=ROOT, check=True)
+    port = start_replica()
     archive = ScratchArchive(tmp_path / "archive")
-    standby = replica_url(archive.pg_url)
+    standby = replica_url(archive.pg_url, port)
     archive.env["ARCHIVE_REPLICA_URL"] = standby
     try:
         archive.manage("migrate", "--noinput", "-v", "0")
@@ -61,7 +68,7 @@ def test_readers_read_the_replica_and_curators_the_primary(tmp_path):
         try:
             page = f"{server.url}/articles/{key}/"
             assert requests.get(page).status_code == 200
-            with psycopg.connect(replica_url(primary), autocommit=True) as admin:
+            with psycopg.connect(replica_url(primary, port), autocommit=True) as admin:
                 admin.execute("SELECT pg_wal_replay_pause()")
                 try:
                     (tmp_path / "two.txt").write_text(ARTICLE.replace("Monday", "Friday"))

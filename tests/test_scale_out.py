@@ -4,7 +4,6 @@ the writer; both readers show it within a bounded time, and no reader request fa
 
 import copy
 import os
-import subprocess
 import threading
 import time
 
@@ -12,7 +11,7 @@ import pytest
 import requests
 
 from tests.live import ROOT, Gunicorn, ScratchArchive
-from tests.test_replica import replica_url, wait_for
+from tests.test_replica import replica_url, start_replica, wait_for
 
 pytestmark = pytest.mark.skipif(
     not os.environ.get("DATABASE_URL", "").startswith("postgres"),
@@ -47,7 +46,7 @@ class Traffic:
 
 
 def test_two_reader_nodes_converge_after_an_import_on_the_writer(tmp_path):
-    subprocess.run(["bash", "tests/postgres.sh", "replica"], cwd=ROOT, check=True)
+    port = start_replica()
     writer = ScratchArchive(tmp_path / "writer")
     folders = [tmp_path / "reader-a-index", tmp_path / "reader-b-index"]
     writer.env["ARCHIVE_INDEX_PUBLISH_DIR"] = ":".join(map(str, folders))
@@ -58,7 +57,7 @@ def test_two_reader_nodes_converge_after_an_import_on_the_writer(tmp_path):
         node.folder.mkdir()
         node.env = {
             **writer.env,
-            "ARCHIVE_REPLICA_URL": replica_url(writer.pg_url),
+            "ARCHIVE_REPLICA_URL": replica_url(writer.pg_url, port),
             "ARCHIVE_INDEX_DIR": str(folder / "current"),
             "ARCHIVE_INDEX_READ_ONLY": "1",
         }
@@ -71,7 +70,8 @@ def test_two_reader_nodes_converge_after_an_import_on_the_writer(tmp_path):
         writer.manage("import_articles", str(ROOT / "seeds" / "multilingual"))
         for folder in folders:
             writer.manage("publish_index", str(folder))
-        assert wait_for(lambda: _on_replica(writer, "SELECT COUNT(*) FROM archive_article") > 0)
+        count = "SELECT COUNT(*) FROM archive_article"
+        assert wait_for(lambda: _on_replica(writer, count, port) > 0)
         servers = [Gunicorn(node, workers=2) for node in readers]
         traffic = Traffic([server.url for server in servers])
         try:
@@ -97,11 +97,11 @@ def test_two_reader_nodes_converge_after_an_import_on_the_writer(tmp_path):
         writer.drop()
 
 
-def _on_replica(archive, sql):
+def _on_replica(archive, sql, port):
     import psycopg
 
     try:
-        with psycopg.connect(replica_url(archive.pg_url)) as conn:
+        with psycopg.connect(replica_url(archive.pg_url, port)) as conn:
             return conn.execute(sql).fetchone()[0]
     except psycopg.Error:
         return 0

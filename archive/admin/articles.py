@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib import admin
 from django.db import models
+from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
 from archive.admin.forms import ImportRunForm
@@ -75,6 +76,24 @@ class ArticleAdmin(SimpleHistoryAdmin):
         super().save_model(request, obj, form, change)
 
 
+RUN_FIELDS = [
+    "status",
+    "source_given",
+    "user",
+    "started_at",
+    "finished_at",
+    "read",
+    "added",
+    "duplicates",
+    "failed",
+    "skipped",
+    "decoding_errors",
+    "refused",
+    "importer_version",
+    "process",
+]
+
+
 @admin.register(ImportRun)
 class ImportRunAdmin(admin.ModelAdmin):
     """Imports, for audit, and a form to start one in the background: a file uploaded or a
@@ -101,7 +120,20 @@ class ImportRunAdmin(admin.ModelAdmin):
         return run.upload.name if run.upload else run.paths
 
     def get_fields(self, request, obj=None):
-        return ["upload", "paths"] if obj is None else super().get_fields(request, obj)
+        return ["upload", "paths"] if obj is None else RUN_FIELDS
+
+    def get_readonly_fields(self, request, obj=None):
+        return [] if obj is None else RUN_FIELDS
+
+    @admin.display(description="Refused records (file:line: reason)")
+    def refused(self, run):
+        if not run.problems:
+            return "None"
+        return format_html("<pre>{}</pre>", run.problems)
+
+    @admin.display(description="Process")
+    def process(self, run):
+        return f"{run.pid} on {run.host}" if run.pid else "-"
 
     def has_change_permission(self, request, obj=None):
         return False  # an audit row: never edited by hand

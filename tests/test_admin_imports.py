@@ -1,0 +1,146 @@
+"""A curator's imports of real size from the admin, on a served archive: a real gunicorn, a
+real import worker (`manage.py import_worker`, as `make run` starts it), uploads of thousands
+of rows in a row, and a worker killed midway. Run on SQLite and on PostgreSQL (the suite's
+second pass)."""
+
+import csv
+import fcntl
+import json
+import os
+import random
+import signal
+import time
+from pathlib import Path
+
+import pytest
+import requests
+
+from tests.conftest import FAKES_CSV
+from tests.live import CURATOR, CURATOR_PASSWORD, Curator, ImportWorker, served_archive
+
+pytestmark = pytest.mark.live
+
+FINISHED_WITHIN = 600  # seconds an import of 6,000 rows may take on a loaded machine
+
+
+def fakes_rows():
+    text = FAKES_CSV.read_bytes().decode("utf-8", "replace")
+    return [row for row in csv.DictReader(text.splitlines()) if row["article_content"].strip()]
+
+
+def articles_file(folder: Path, count: int, tag: str) -> Path:
+    """`count` distinct articles as JSONL: FA-KES texts with their sentences shuffled, each
+    carrying the word `tag`, so a search for it counts exactly this file's articles."""
+    rows, rng = fakes_rows(), random.Random(tag)
+    path = folder / f"{tag}.jsonl"
+    with open(path, "w", encoding="utf-8") as out:
+        for number in range(count):
+            row = rows[number % len(rows)]
+            sentences = row["article_content"].split(". ")
+            rng.shuffle(sentences)
+            text = ". ".join(sentences) + f" {tag} number {number}."
+            record = {"title": row["article_title"], "text": text, "source": row["source"]}
+            out.write(json.dumps({**record, "date": row["date"], "id": f"{tag}-{number}"}) + "\n")
+    return path
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("admin-imports")
+    with served_archive(folder, workers=2) as (archive, server):
+        worker = ImportWorker(archive)
+        try:
+            yield archive, server, worker
+        finally:
+            worker.stop()
+
+
+def latest_run(archive) -> int:
+    return archive.scalar("SELECT MAX(id) FROM archive_importrun")
+
+
+def status_of(archive, run) -> str:
+    return archive.scalar("SELECT status FROM archive_importrun WHERE id = ?", run)
+
+
+def wait_for_status(archive, run, wanted, seconds=FINISHED_WITHIN) -> str:
+    deadline = time.monotonic() + seconds
+    while (status := status_of(archive, run)) not in wanted and time.monotonic() < deadline:
+        time.sleep(0.5)
+    return status
+
+
+def search_total(server, word) -> int:
+    return requests.get(f"{server.url}/api/search/", params={"q": word}, timeout=60).json()["total"]
+
+
+def imported(archive, server, curator, path) -> int:
+    """Upload `path` from the admin and wait until the worker has run it; the run's id."""
+    curator.upload(path)
+    run = latest_run(archive)
+    status = wait_for_status(archive, run, {"finished", "failed", "interrupted"})
+    assert status == "finished", f"{path.name}: {status}\n{status_of(archive, run)}"
+    return run
+
+
+def test_uploads_of_thousands_of_rows_in_a_row_each_finish(served, tmp_path):
+    """Of four 2,000-row uploads in a row, the second hung for good at its end (a pool child
+    that kept the worker's SIGTERM handler): every run must finish and reach search."""
+    archive, server, worker = served
+    curator = Curator(server.url, CURATOR, CURATOR_PASSWORD)
+    for tag, count in [("zqalpha", 2000), ("zqbravo", 2000), ("zqcharlie", 6000)]:
+        run = imported(archive, server, curator, articles_file(tmp_path, count, tag))
+        added = archive.scalar("SELECT added FROM archive_importrun WHERE id = ?", run)
+        read = archive.scalar("SELECT read FROM archive_importrun WHERE id = ?", run)
+        assert (read, added) == (count, count)
+        assert search_total(server, tag) == count
+    assert archive.scalar("SELECT COUNT(*) FROM archive_indexqueue") == 0
+    assert requests.get(f"{server.url}/healthz", timeout=30).json()["queued_for_index"] == 0
+    assert worker.process.poll() is None  # the same worker ran them all
+
+
+def import_lock_is_free(archive) -> bool:
+    with open(archive.folder / "var" / "import.lock", "a") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        fcntl.flock(lock, fcntl.LOCK_UN)
+        return True
+
+
+def test_a_killed_worker_leaves_its_run_interrupted_and_a_re_run_completes(served, tmp_path):
+    archive, server, worker = served
+    curator = Curator(server.url, CURATOR, CURATOR_PASSWORD)
+    path = articles_file(tmp_path, 6000, "zqdelta")
+    curator.upload(path)
+    run = latest_run(archive)
+    added = "SELECT added FROM archive_importrun WHERE id = ?"
+    deadline = time.monotonic() + FINISHED_WITHIN
+    while archive.scalar(added, run) < 1000 and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert status_of(archive, run) == "running"
+    os.kill(worker.pid, signal.SIGKILL)  # the worker alone: its pool's children must follow
+    worker.stop()
+    assert status_of(archive, run) == "running"  # nobody could say otherwise yet
+    deadline = time.monotonic() + 60
+    while not import_lock_is_free(archive) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert import_lock_is_free(archive)
+
+    restarted = ImportWorker(archive)
+    try:
+        assert wait_for_status(archive, run, {"interrupted"}, seconds=120) == "interrupted"
+        saved = archive.scalar(added, run)
+        assert saved >= 1000
+        listing = curator.http.get(f"{server.url}/admin/archive/importrun/{run}/change/").text
+        assert "Interrupted" in listing
+
+        again = imported(archive, server, curator, path)
+        row = "SELECT added, duplicates FROM archive_importrun WHERE id = ?"
+        assert archive.scalar(row.replace(", duplicates", ""), again) == 6000 - saved
+        assert archive.scalar(row.replace("added, ", ""), again) == saved
+        assert search_total(server, "zqdelta") == 6000
+        assert archive.scalar("SELECT COUNT(*) FROM archive_indexqueue") == 0
+    finally:
+        restarted.stop()
