@@ -33,7 +33,7 @@ class ArticleFilter(django_filters.FilterSet):
     source = django_filters.ChoiceFilter(choices=_sources, label="Publisher")
     year = django_filters.ChoiceFilter(choices=_years, field_name="published__year", label="Year")
     round = django_filters.ModelChoiceFilter(
-        queryset=Event.objects.all(), field_name="events", label="Round"
+        queryset=Event.objects.all(), field_name="events", to_field_name="slug", label="Round"
     )
     date_method = django_filters.ChoiceFilter(
         choices=Article.DateMethod.choices, label="Date found by"

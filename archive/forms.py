@@ -3,6 +3,19 @@ from django.conf import settings
 
 from archive.search import SORTS
 
+OFF = ("", "0", "false", "off", "no")
+
+
+def flag_is_on(value) -> bool:
+    """A yes/no URL parameter: `collapse=1` (or true, on, yes) asks for it; 0, false, off, no
+    or nothing does not (Django's checkbox reads any non-empty text but "false" as on)."""
+    return str(value or "").strip().lower() not in OFF
+
+
+class FlagInput(forms.CheckboxInput):
+    def value_from_datadict(self, data, files, name):
+        return flag_is_on(data.get(name))
+
 
 class SearchForm(forms.Form):
     q = forms.CharField(
@@ -13,7 +26,7 @@ class SearchForm(forms.Form):
             attrs={"type": "search", "placeholder": 'Brahimi, "de-escalation zones", Astana…'}
         ),
     )
-    collapse = forms.BooleanField(required=False, label="One hit per wire story")
+    collapse = forms.BooleanField(required=False, label="One hit per wire story", widget=FlagInput)
     sort = forms.ChoiceField(
         choices=[(key, key.capitalize()) for key in SORTS], required=False, initial="relevance"
     )

@@ -4,12 +4,14 @@ from archive.actors.names import normalise_name
 
 
 def _names():
-    """(normalised name, actor slug) for every actor name, alias and slug."""
-    from archive.models import Actor, Alias
+    """(normalised name, actor slug) for every actor name, alias, slug and former slug."""
+    from archive.models import Actor, Alias, FormerSlug
 
     pairs = []
     for slug, name in Actor.objects.values_list("slug", "name"):
         pairs += [(normalise_name(name), slug), (normalise_name(slug.replace("-", " ")), slug)]
+    for former, slug in FormerSlug.objects.values_list("slug", "actor__slug"):
+        pairs.append((normalise_name(former.replace("-", " ")), slug))
     for slug, alias in Alias.objects.values_list("actor__slug", "name"):
         pairs.append((normalise_name(alias), slug))
     return pairs
@@ -49,3 +51,13 @@ def name_owner(name: str, exclude_actor=None):
         if normalise_name(alias.name) == wanted:
             return alias.actor
     return None
+
+
+def current_slug(slug: str) -> str | None:
+    """The slug `slug` leads to: its own when an actor has it, the actor's it was merged
+    into or renamed to when it is a former slug, else None."""
+    from archive.models import Actor, FormerSlug
+
+    if Actor.objects.filter(slug=slug).exists():
+        return slug
+    return FormerSlug.objects.filter(slug=slug).values_list("actor__slug", flat=True).first()

@@ -17,6 +17,7 @@ from archive.models import (
     ActorRole,
     Alias,
     Article,
+    FormerSlug,
     Mention,
     MergeRecord,
     Participant,
@@ -63,6 +64,11 @@ def merge_actors(keep: Actor, others, user: str = "") -> list[MergeRecord]:
                 participant.save(update_fields=["actor"])
                 details["participations"] += 1
         ActorProposal.objects.filter(actor=other).update(actor=keep)
+        # The merged-away slug, and those it had itself replaced, lead to the actor kept.
+        FormerSlug.objects.filter(actor=other).update(actor=keep)
+        FormerSlug.objects.update_or_create(
+            slug=other.slug, defaults={"actor": keep, "reason": FormerSlug.Reason.MERGED}
+        )
         records.append(
             MergeRecord.objects.create(
                 kept=keep,

@@ -4,6 +4,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.db.models import Count
 from django.shortcuts import render
+from django.template.defaultfilters import pluralize
 from simple_history.admin import SimpleHistoryAdmin
 
 from archive.actors.merge import accept_proposal, merge_actors, split_alias
@@ -179,19 +180,35 @@ class QuoteAdmin(SimpleHistoryAdmin):
 
     @admin.action(description="Mark as not a quote")
     def mark_not_a_quote(self, request, queryset):
-        self._update(queryset, rejected=True, checked=True, confidence=1.0)
+        count = self._update(queryset, rejected=True, checked=True, confidence=1.0)
+        self.message_user(
+            request,
+            f"{self._quotes(count)} marked as not a quote: kept with their history, no longer "
+            "shown on pages, in search or in exports.",
+            messages.SUCCESS,
+        )
 
     @admin.action(description="Mark the speaker as checked")
     def mark_checked(self, request, queryset):
-        self._update(queryset, checked=True, confidence=1.0)
+        count = self._update(queryset, checked=True, confidence=1.0)
+        self.message_user(
+            request, f"{self._quotes(count)}: speaker marked as checked.", messages.SUCCESS
+        )
 
     @staticmethod
-    def _update(queryset, **values):
+    def _quotes(count) -> str:
+        return f"{count} quote{pluralize(count)}"
+
+    @staticmethod
+    def _update(queryset, **values) -> int:
         # One save per quote (not queryset.update): history is kept and the index told.
+        count = 0
         for quote in queryset:
             for name, value in values.items():
                 setattr(quote, name, value)
             quote.save()
+            count += 1
+        return count
 
     @admin.display(description="quote")
     def excerpt(self, quote):

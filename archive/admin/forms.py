@@ -52,6 +52,10 @@ class ImportRunForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        if bool(cleaned.get("upload")) == bool(cleaned.get("paths")):
+        if self.has_error("upload") or self.has_error("paths"):
+            return cleaned  # the field's own message says what is wrong
+        if cleaned.get("upload") and cleaned.get("paths"):
             raise forms.ValidationError("Give a file to upload or a path on the server, not both.")
+        if not cleaned.get("upload") and not cleaned.get("paths"):
+            raise forms.ValidationError("Give a file to upload or a path on the server.")
         return cleaned

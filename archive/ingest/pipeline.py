@@ -74,7 +74,10 @@ class Importer:
     def title_and_body(item) -> tuple[str, str]:
         """The headline and the cleaned body. A text with no headline line keeps its first
         paragraph in the body (its quotes, names and dateline count), titled by its opening
-        sentence."""
+        sentence; so does a record whose title is empty."""
+        if not item.title.strip():
+            body = clean_body(split_lines(item.text))
+            return headline_from(body), body
         if not looks_like_paragraph(item.title):
             return item.title, clean_body(split_lines(item.text), item.title)
         body = clean_body(split_lines(item.text))

@@ -4,25 +4,39 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('archive', '0016_copy_signatures'),
+        ("archive", "0016_copy_signatures"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='importrun',
-            name='host',
-            field=models.CharField(blank=True, help_text='The machine that ran it.', max_length=255),
+            model_name="importrun",
+            name="host",
+            field=models.CharField(
+                blank=True, help_text="The machine that ran it.", max_length=255
+            ),
         ),
         migrations.AddField(
-            model_name='importrun',
-            name='pid',
-            field=models.PositiveIntegerField(blank=True, help_text='Its process there.', null=True),
+            model_name="importrun",
+            name="pid",
+            field=models.PositiveIntegerField(
+                blank=True, help_text="Its process there.", null=True
+            ),
         ),
         migrations.AlterField(
-            model_name='importrun',
-            name='status',
-            field=models.CharField(choices=[('queued', 'Queued (waits for the worker)'), ('running', 'Running'), ('finished', 'Finished'), ('failed', 'Failed'), ('dry-run', 'Dry run (nothing saved)'), ('interrupted', 'Interrupted (its process ended; re-run the same file)')], default='running', max_length=20),
+            model_name="importrun",
+            name="status",
+            field=models.CharField(
+                choices=[
+                    ("queued", "Queued (waits for the worker)"),
+                    ("running", "Running"),
+                    ("finished", "Finished"),
+                    ("failed", "Failed"),
+                    ("dry-run", "Dry run (nothing saved)"),
+                    ("interrupted", "Interrupted (its process ended; re-run the same file)"),
+                ],
+                default="running",
+                max_length=20,
+            ),
         ),
     ]

@@ -1,6 +1,13 @@
 """The archive's data: articles, the actors they mention and the rounds they report on."""
 
-from archive.models.actor import Actor, ActorProposal, ActorRole, Alias, MergeRecord
+from archive.models.actor import (
+    Actor,
+    ActorProposal,
+    ActorRole,
+    Alias,
+    FormerSlug,
+    MergeRecord,
+)
 from archive.models.article import Article, Mention
 from archive.models.citedsearch import CitedSearch
 from archive.models.copyband import CopyBand, CopySignature
@@ -28,6 +35,7 @@ __all__ = [
     "CitedSearch",
     "CopyBand",
     "CopySignature",
+    "FormerSlug",
     "Event",
     "ImportRun",
     "IndexQueue",

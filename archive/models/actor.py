@@ -31,6 +31,17 @@ class Actor(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        """A renamed slug keeps leading here (links, citations, saved searches)."""
+        old = None
+        if self.pk:
+            old = Actor.objects.filter(pk=self.pk).values_list("slug", flat=True).first()
+        super().save(*args, **kwargs)
+        if old and old != self.slug:
+            FormerSlug.objects.update_or_create(
+                slug=old, defaults={"actor": self, "reason": FormerSlug.Reason.RENAMED}
+            )
+
     def get_absolute_url(self):
         return reverse("archive:actor", args=[self.slug])
 
@@ -169,3 +180,20 @@ class MergeRecord(models.Model):
 
     def __str__(self):
         return f"{self.merged_name} → {self.kept}"
+
+
+class FormerSlug(models.Model):
+    """A slug an actor no longer answers to: merged away into another actor, or renamed.
+    Pages, the API, `actor:` queries and saved searches that name it lead to `actor`."""
+
+    class Reason(models.TextChoices):
+        MERGED = "merged", "Merged into this actor"
+        RENAMED = "renamed", "Renamed"
+
+    slug = models.SlugField(max_length=120, unique=True)
+    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="former_slugs")
+    reason = models.CharField(max_length=10, choices=Reason.choices)
+    since = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return f"{self.slug} → {self.actor.slug}"

@@ -54,4 +54,6 @@ class Quote(models.Model):
         ordering = ["article", "position"]
 
     def __str__(self):
-        return f"{self.speaker_name}: {self.text[:60]}"
+        # The speaker as corrected, when a curator (or the import) resolved one.
+        who = self.speaker.name if self.speaker_id else self.speaker_name
+        return f"{who}: {self.text[:60]}"

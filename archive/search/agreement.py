@@ -91,7 +91,8 @@ def _database_values() -> dict[str, dict[int, object]]:
     values = {name: defaultdict(set) for name in COMPARED if name != "published"}
     for pk, slug in Mention.objects.values_list("article_id", "actor__slug"):
         values["actor"][pk].add(slug.lower())
-    for pk, slug in Quote.objects.exclude(speaker=None).values_list("article_id", "speaker__slug"):
+    speakers = Quote.objects.attributed().exclude(speaker=None)
+    for pk, slug in speakers.values_list("article_id", "speaker__slug"):
         values["speaker"][pk].add(slug.lower())
     through = Article.events.through.objects
     rounds = through.values_list("article_id", "event__slug", "event__process")

@@ -27,7 +27,7 @@ def documents_of(ids) -> list[dict]:
     mentions = Mention.objects.filter(article_id__in=ids).order_by("actor__name", "actor_id")
     for article_id, slug in mentions.values_list("article_id", "actor__slug"):
         actors[article_id].append(slug)
-    quoted = Quote.objects.filter(article_id__in=ids, rejected=False, speaker__isnull=False)
+    quoted = Quote.objects.attributed().filter(article_id__in=ids, speaker__isnull=False)
     for article_id, slug in quoted.values_list("article_id", "speaker__slug"):
         speakers[article_id].add(slug)
     memberships = Article.events.through.objects.filter(article_id__in=ids).order_by(

@@ -31,8 +31,13 @@ def keys_sha256(keys) -> str:
 
 def search_of(params) -> dict:
     """The parameters that define a search (not the page shown, nor the output format)."""
+    from archive.forms import flag_is_on
+
     names = (*SEARCH_PARAMS, *(facet.param for facet in FACETS if facet.filtered))
-    return {name: params.get(name) for name in names if params.get(name)}
+    given = {name: params.get(name) for name in names if params.get(name)}
+    if not flag_is_on(given.get("collapse")):
+        given.pop("collapse", None)  # collapse=0 is the same search as none
+    return given
 
 
 def archive_state() -> dict:

@@ -6,6 +6,7 @@ here, so the four agree on what a URL means.
 
 from django.http import QueryDict
 
+from archive.actors.moved import with_current_slugs
 from archive.filters import SearchFilter
 from archive.forms import SearchForm
 from archive.search.query import QueryError
@@ -22,6 +23,7 @@ def asks_for_search(params: QueryDict) -> bool:
 def run_search(params: QueryDict, with_facets=False, sort=None):
     """Validate the URL's query and filters and build the results (sorted by `sort` when
     given, else as the URL asks), or raise QueryError with a message for the reader."""
+    params = with_current_slugs(params) or params  # a saved search naming a merged actor
     form = SearchForm(params)
     filters = SearchFilter(params)
     if not form.is_valid() or not filters.is_valid():

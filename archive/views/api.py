@@ -7,8 +7,9 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
 from archive import search
+from archive.actors.moved import actor_or_redirect
 from archive.export import article_row
-from archive.models import Actor, Article, Event
+from archive.models import Article, Event
 from archive.search import manifest
 from archive.search.facets import FACETS
 from archive.search.request import PAGE, Q, asks_for_search, run_search, url_with
@@ -94,7 +95,9 @@ def api_article(request, key):
 
 
 def api_actor(request, slug):
-    actor = get_object_or_404(Actor, slug=slug)
+    actor, moved = actor_or_redirect(request, slug, "archive:api_actor")
+    if moved:
+        return moved
     return JsonResponse(
         {
             "id": actor.slug,

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, render
 
 from archive import citations, search
 from archive.actors import charts, profile
+from archive.actors.moved import actor_or_redirect
 from archive.filters import ArticleFilter
 from archive.forms import SearchForm
 from archive.models import Actor, Article, Event
@@ -54,8 +55,21 @@ def undated(request):
 
 def article_list(request):
     filterset = ArticleFilter(request.GET, queryset=Article.objects.all())
+    if not filterset.is_valid():  # a value no filter knows: say so, never list everything
+        context = {"filter": filterset, "errors": filter_errors(filterset)}
+        return render(request, "archive/article_list.html", context, status=400)
     page = Paginator(filterset.qs, settings.ARCHIVE_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "archive/article_list.html", {"filter": filterset, "page": page})
+
+
+def filter_errors(filterset) -> list[str]:
+    """A filter set's errors as sentences naming the filter and the value given."""
+    form = filterset.form
+    return [
+        f"{form.fields[name].label}: “{form.data.get(name)}” is not one of the choices."
+        for name in form.errors
+        if name in form.fields
+    ]
 
 
 def article_detail(request, key):
@@ -90,7 +104,9 @@ def actor_list(request):
 
 
 def actor_detail(request, slug):
-    actor = get_object_or_404(Actor, slug=slug)
+    actor, moved = actor_or_redirect(request, slug, "archive:actor")
+    if moved:
+        return moved
     # Listed, counted and profiled from one search of the index: the database's joins
     # (a DISTINCT list, mentions per year, co-mentions) took ~2 s for a common actor at 100k.
     named = profile.articles_naming(actor)

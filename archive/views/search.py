@@ -41,8 +41,8 @@ def search_page(request):
                 if name in SearchFilter.base_filters and value
             ],
             "query_string": params.urlencode(),
-            "collapse": bool(params.get(COLLAPSE)),
-            "collapse_url": url_with(params, **{COLLAPSE: None if params.get(COLLAPSE) else "1"}),
+            "collapse": results.collapse,
+            "collapse_url": url_with(params, **{COLLAPSE: None if results.collapse else "1"}),
         }
     )
     return render(request, "archive/search.html", context)

@@ -27,7 +27,7 @@ def item_from_html(raw: bytes, source_file: str, where: str, url: str = "", row=
     return RawItem(
         source_file=source_file,
         raw_bytes=raw,
-        title=" ".join((document.title or "").split()) or document.text.strip()[:120],
+        title=" ".join((document.title or "").split()),  # none: titled by its first sentence
         text=document.text,
         row=row,
         source=document.sitename or document.hostname or "",

@@ -34,7 +34,7 @@ def read(path):
             yield RawItem(
                 source_file=str(path),
                 raw_bytes=raw,
-                title=" ".join(str(title).split()) or text.strip()[:120],
+                title=" ".join(str(title).split()),  # none: titled by its first sentence
                 text=text,
                 row=number,
                 source=str(record.get("source") or ""),

@@ -103,7 +103,7 @@ def _rows(path, reader, header, index):
         yield RawItem(
             source_file=str(path),
             raw_bytes=raw,
-            title=" ".join(title.split()) or text.strip()[:120],
+            title=" ".join(title.split()),  # none: the importer titles it by its first sentence
             text=text,
             row=row_number,
             source=publisher_name(cell("source")),
