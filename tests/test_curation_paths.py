@@ -151,3 +151,24 @@ def test_a_csv_row_without_a_title_keeps_its_text_as_the_body(tmp_path, scratch_
     article = Article.objects.get(body__contains="The envoy said talks would go on.")
     assert article.title == "Delegations met in Geneva on Monday."
     assert article.body == text
+
+
+def test_an_imported_article_and_its_quotes_start_their_history_as_imported():
+    quote = Quote.objects.exclude(speaker=None).first()
+    first = quote.article.history.earliest("history_date")
+    assert (first.history_type, first.history_change_reason) == ("+", "imported")
+    assert first.title == quote.article.title
+    assert quote.history.earliest("history_date").history_change_reason == "imported"
+
+
+def test_a_curators_first_correction_shows_what_it_replaced(admin_client, scratch_index):
+    quote = Quote.objects.exclude(speaker=None).first()
+    imported_speaker = quote.speaker
+    other = Actor.objects.exclude(pk=quote.speaker_id).get(slug="staffan-de-mistura")
+    quote.speaker = other
+    quote.save()
+    latest, previous = quote.history.order_by("-history_date", "-history_id")[:2]
+    change = latest.diff_against(previous).changes
+    assert [(c.field, c.old, c.new) for c in change] == [("speaker", imported_speaker.pk, other.pk)]
+    page = admin_client.get(f"/admin/archive/quote/{quote.pk}/history/").content.decode()
+    assert "imported" in page
