@@ -65,3 +65,26 @@ def _public_paths():
 def test_every_page_is_documented(path):
     stem = path.split("…")[0]
     assert stem in README, f"{path} is not named in the README"
+
+
+COUNTS = {
+    "actors": r"\*\*(\d+) actors\*\*",
+    "aliases": r"with (\d+)\s+aliases",
+    "roles": r"(\d+)\s+dated roles",
+    "rounds": r"\*\*(\d+) rounds of talks\*\*",
+    "articles": r"\*\*(\d+) articles\*\*",
+}
+
+
+def test_the_readme_counts_what_make_run_loads(session_report):
+    from archive.models import Actor, ActorRole, Alias, Event
+
+    loaded = {
+        "actors": Actor.objects.count(),
+        "aliases": Alias.objects.count(),
+        "roles": ActorRole.objects.count(),
+        "rounds": Event.objects.count(),
+        "articles": session_report.added,
+    }
+    said = {name: int(re.search(pattern, README)[1]) for name, pattern in COUNTS.items()}
+    assert said == loaded

@@ -5,311 +5,126 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     initial = True
 
-    dependencies = []
+    dependencies = [
+    ]
 
     operations = [
         migrations.CreateModel(
-            name="Actor",
+            name='Actor',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("slug", models.SlugField(max_length=120, unique=True)),
-                ("name", models.CharField(max_length=200)),
-                (
-                    "kind",
-                    models.CharField(
-                        choices=[
-                            ("person", "Person"),
-                            ("organisation", "Organisation"),
-                            ("state", "State"),
-                            ("armed_group", "Armed group"),
-                            ("media", "Media"),
-                        ],
-                        default="person",
-                        max_length=20,
-                    ),
-                ),
-                (
-                    "description",
-                    models.TextField(blank=True, help_text="One or two lines: who this is."),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('slug', models.SlugField(max_length=120, unique=True)),
+                ('name', models.CharField(max_length=200)),
+                ('kind', models.CharField(choices=[('person', 'Person'), ('organisation', 'Organisation'), ('state', 'State'), ('armed_group', 'Armed group'), ('media', 'Media')], default='person', max_length=20)),
+                ('description', models.TextField(blank=True, help_text='One or two lines: who this is.')),
             ],
             options={
-                "ordering": ["name"],
+                'ordering': ['name'],
             },
         ),
         migrations.CreateModel(
-            name="Event",
+            name='Event',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("slug", models.SlugField(max_length=60, unique=True)),
-                (
-                    "process",
-                    models.CharField(
-                        choices=[
-                            ("geneva", "Geneva"),
-                            ("astana", "Astana"),
-                            ("constitutional", "Constitutional Committee"),
-                            ("sochi", "Sochi"),
-                            ("other", "Other"),
-                        ],
-                        max_length=20,
-                    ),
-                ),
-                (
-                    "number",
-                    models.PositiveSmallIntegerField(
-                        help_text="Conference, round or session number."
-                    ),
-                ),
-                (
-                    "part",
-                    models.PositiveSmallIntegerField(
-                        blank=True,
-                        help_text="Round within a conference (Geneva II round 2).",
-                        null=True,
-                    ),
-                ),
-                ("title", models.CharField(max_length=200)),
-                ("start_date", models.DateField()),
-                (
-                    "end_date",
-                    models.DateField(blank=True, help_text="Empty when unconfirmed.", null=True),
-                ),
-                (
-                    "dates_note",
-                    models.CharField(blank=True, help_text="The dates as sourced.", max_length=300),
-                ),
-                (
-                    "held",
-                    models.BooleanField(
-                        default=True, help_text="False for rounds scheduled but not held."
-                    ),
-                ),
-                ("place", models.CharField(blank=True, max_length=200)),
-                ("mediator", models.CharField(blank=True, max_length=300)),
-                (
-                    "delegation_heads",
-                    models.TextField(blank=True, help_text="As sourced; 'Unconfirmed' kept."),
-                ),
-                ("outcome", models.TextField(blank=True)),
-                ("sources", models.TextField(blank=True, help_text="One source URL per line.")),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('slug', models.SlugField(max_length=60, unique=True)),
+                ('process', models.CharField(choices=[('geneva', 'Geneva'), ('astana', 'Astana'), ('constitutional', 'Constitutional Committee'), ('sochi', 'Sochi'), ('other', 'Other')], max_length=20)),
+                ('number', models.PositiveSmallIntegerField(help_text='Conference, round or session number.')),
+                ('part', models.PositiveSmallIntegerField(blank=True, help_text='Round within a conference (Geneva II round 2).', null=True)),
+                ('title', models.CharField(max_length=200)),
+                ('start_date', models.DateField()),
+                ('end_date', models.DateField(blank=True, help_text='Empty when unconfirmed.', null=True)),
+                ('dates_note', models.CharField(blank=True, help_text='The dates as sourced.', max_length=300)),
+                ('held', models.BooleanField(default=True, help_text='False for rounds scheduled but not held.')),
+                ('place', models.CharField(blank=True, max_length=200)),
+                ('mediator', models.CharField(blank=True, max_length=300)),
+                ('delegation_heads', models.TextField(blank=True, help_text="As sourced; 'Unconfirmed' kept.")),
+                ('outcome', models.TextField(blank=True)),
+                ('sources', models.TextField(blank=True, help_text='One source URL per line.')),
             ],
             options={
-                "ordering": ["start_date", "process", "number", "part"],
+                'ordering': ['start_date', 'process', 'number', 'part'],
             },
         ),
         migrations.CreateModel(
-            name="Article",
+            name='Article',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("title", models.CharField(max_length=500)),
-                (
-                    "body",
-                    models.TextField(
-                        help_text="Text without page furniture, as shown and indexed."
-                    ),
-                ),
-                ("raw_text", models.TextField(help_text="The text exactly as received (decoded).")),
-                (
-                    "sha256",
-                    models.CharField(
-                        help_text="Hash of the raw bytes as received.",
-                        max_length=64,
-                        unique=True,
-                        verbose_name="SHA-256",
-                    ),
-                ),
-                (
-                    "source",
-                    models.CharField(
-                        blank=True, db_index=True, max_length=200, verbose_name="publisher"
-                    ),
-                ),
-                ("url", models.URLField(blank=True, max_length=1000)),
-                ("published", models.DateField(blank=True, db_index=True, null=True)),
-                (
-                    "date_method",
-                    models.CharField(
-                        choices=[
-                            ("curator", "Set by a curator"),
-                            ("dateline+metadata", "Dateline, agreeing with the source's metadata"),
-                            ("dateline", "Dateline at the top of the article"),
-                            ("metadata", "Date given by the source file"),
-                            ("text", "Explicit date in the text"),
-                            ("undated", "Undated"),
-                        ],
-                        default="undated",
-                        max_length=20,
-                    ),
-                ),
-                (
-                    "date_confidence",
-                    models.FloatField(default=0.0, help_text="0 (a guess) to 1 (certain)."),
-                ),
-                (
-                    "date_evidence",
-                    models.CharField(
-                        blank=True, help_text="The words the date was read from.", max_length=300
-                    ),
-                ),
-                ("language", models.CharField(default="en", max_length=10)),
-                ("source_file", models.CharField(max_length=500)),
-                (
-                    "source_row",
-                    models.PositiveIntegerField(
-                        blank=True, help_text="Row in a CSV file (1 = first data row).", null=True
-                    ),
-                ),
-                (
-                    "external_id",
-                    models.CharField(blank=True, help_text="The source's own id.", max_length=100),
-                ),
-                ("imported_at", models.DateTimeField(auto_now_add=True)),
-                (
-                    "decoding_errors",
-                    models.PositiveIntegerField(
-                        default=0,
-                        help_text="Bytes that were not valid UTF-8 and were decoded by a fallback.",
-                    ),
-                ),
-                (
-                    "events",
-                    models.ManyToManyField(
-                        blank=True,
-                        related_name="articles",
-                        to="archive.event",
-                        verbose_name="rounds",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('title', models.CharField(max_length=500)),
+                ('body', models.TextField(help_text='Text without page furniture, as shown and indexed.')),
+                ('raw_text', models.TextField(help_text='The text exactly as received (decoded).')),
+                ('sha256', models.CharField(help_text='Hash of the raw bytes as received.', max_length=64, unique=True, verbose_name='SHA-256')),
+                ('source', models.CharField(blank=True, db_index=True, max_length=200, verbose_name='publisher')),
+                ('url', models.URLField(blank=True, max_length=1000)),
+                ('published', models.DateField(blank=True, db_index=True, null=True)),
+                ('date_method', models.CharField(choices=[('curator', 'Set by a curator'), ('dateline+metadata', "Dateline, agreeing with the source's metadata"), ('dateline', 'Dateline at the top of the article'), ('metadata', 'Date given by the source file'), ('text', 'Explicit date in the text'), ('undated', 'Undated')], default='undated', max_length=20)),
+                ('date_confidence', models.FloatField(default=0.0, help_text='0 (a guess) to 1 (certain).')),
+                ('date_evidence', models.CharField(blank=True, help_text='The words the date was read from.', max_length=300)),
+                ('language', models.CharField(default='en', max_length=10)),
+                ('source_file', models.CharField(max_length=500)),
+                ('source_row', models.PositiveIntegerField(blank=True, help_text='Row in a CSV file (1 = first data row).', null=True)),
+                ('external_id', models.CharField(blank=True, help_text="The source's own id.", max_length=100)),
+                ('imported_at', models.DateTimeField(auto_now_add=True)),
+                ('decoding_errors', models.PositiveIntegerField(default=0, help_text='Bytes that were not valid UTF-8 and were decoded by a fallback.')),
+                ('events', models.ManyToManyField(blank=True, related_name='articles', to='archive.event', verbose_name='rounds')),
             ],
             options={
-                "ordering": ["-published", "title"],
+                'ordering': ['-published', 'title'],
             },
         ),
         migrations.CreateModel(
-            name="Mention",
+            name='Mention',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("count", models.PositiveIntegerField(default=1)),
-                (
-                    "actor",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE, to="archive.actor"
-                    ),
-                ),
-                (
-                    "article",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE, to="archive.article"
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('count', models.PositiveIntegerField(default=1)),
+                ('actor', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='archive.actor')),
+                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='archive.article')),
             ],
         ),
         migrations.AddField(
-            model_name="article",
-            name="actors",
-            field=models.ManyToManyField(
-                blank=True, related_name="articles", through="archive.Mention", to="archive.actor"
-            ),
+            model_name='article',
+            name='actors',
+            field=models.ManyToManyField(blank=True, related_name='articles', through='archive.Mention', to='archive.actor'),
         ),
         migrations.CreateModel(
-            name="Participant",
+            name='Participant',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("role", models.CharField(max_length=120)),
-                (
-                    "actor",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE, to="archive.actor"
-                    ),
-                ),
-                (
-                    "event",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE, to="archive.event"
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('role', models.CharField(max_length=120)),
+                ('actor', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='archive.actor')),
+                ('event', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='archive.event')),
             ],
             options={
-                "ordering": ["event", "role"],
+                'ordering': ['event', 'role'],
             },
         ),
         migrations.AddField(
-            model_name="event",
-            name="participants",
-            field=models.ManyToManyField(
-                blank=True, related_name="events", through="archive.Participant", to="archive.actor"
-            ),
+            model_name='event',
+            name='participants',
+            field=models.ManyToManyField(blank=True, related_name='events', through='archive.Participant', to='archive.actor'),
         ),
         migrations.CreateModel(
-            name="Alias",
+            name='Alias',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("name", models.CharField(max_length=200)),
-                (
-                    "case_sensitive",
-                    models.BooleanField(
-                        default=False,
-                        help_text="Match only with this exact case (acronyms such as UN, IS).",
-                    ),
-                ),
-                (
-                    "actor",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="aliases",
-                        to="archive.actor",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('name', models.CharField(max_length=200)),
+                ('case_sensitive', models.BooleanField(default=False, help_text='Match only with this exact case (acronyms such as UN, IS).')),
+                ('actor', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='aliases', to='archive.actor')),
             ],
             options={
-                "verbose_name_plural": "aliases",
-                "ordering": ["name"],
-                "constraints": [
-                    models.UniqueConstraint(fields=("actor", "name"), name="alias_unique_per_actor")
-                ],
+                'verbose_name_plural': 'aliases',
+                'ordering': ['name'],
+                'constraints': [models.UniqueConstraint(fields=('actor', 'name'), name='alias_unique_per_actor')],
             },
         ),
         migrations.AddConstraint(
-            model_name="mention",
-            constraint=models.UniqueConstraint(fields=("article", "actor"), name="mention_unique"),
+            model_name='mention',
+            constraint=models.UniqueConstraint(fields=('article', 'actor'), name='mention_unique'),
         ),
         migrations.AddConstraint(
-            model_name="participant",
-            constraint=models.UniqueConstraint(
-                fields=("event", "actor", "role"), name="participant_unique_role"
-            ),
+            model_name='participant',
+            constraint=models.UniqueConstraint(fields=('event', 'actor', 'role'), name='participant_unique_role'),
         ),
     ]

@@ -17,137 +17,76 @@ def keep_raw_bytes(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("archive", "0001_initial"),
+        ('archive', '0001_initial'),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="ImportRun",
+            name='ImportRun',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("started_at", models.DateTimeField(auto_now_add=True)),
-                ("finished_at", models.DateTimeField(blank=True, null=True)),
-                (
-                    "status",
-                    models.CharField(
-                        choices=[
-                            ("running", "Running"),
-                            ("finished", "Finished"),
-                            ("failed", "Failed"),
-                            ("dry-run", "Dry run (nothing saved)"),
-                        ],
-                        default="running",
-                        max_length=10,
-                    ),
-                ),
-                ("paths", models.TextField(help_text="The files and folders given, one per line.")),
-                (
-                    "user",
-                    models.CharField(help_text="Who ran it (the system user).", max_length=150),
-                ),
-                ("importer_version", models.CharField(max_length=20)),
-                ("added", models.PositiveIntegerField(default=0)),
-                ("duplicates", models.PositiveIntegerField(default=0)),
-                ("failed", models.PositiveIntegerField(default=0)),
-                ("decoding_errors", models.PositiveIntegerField(default=0)),
-                (
-                    "problems",
-                    models.TextField(blank=True, help_text="One refused record per line."),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('started_at', models.DateTimeField(auto_now_add=True)),
+                ('finished_at', models.DateTimeField(blank=True, null=True)),
+                ('status', models.CharField(choices=[('running', 'Running'), ('finished', 'Finished'), ('failed', 'Failed'), ('dry-run', 'Dry run (nothing saved)')], default='running', max_length=10)),
+                ('paths', models.TextField(help_text='The files and folders given, one per line.')),
+                ('user', models.CharField(help_text='Who ran it (the system user).', max_length=150)),
+                ('importer_version', models.CharField(max_length=20)),
+                ('added', models.PositiveIntegerField(default=0)),
+                ('duplicates', models.PositiveIntegerField(default=0)),
+                ('failed', models.PositiveIntegerField(default=0)),
+                ('decoding_errors', models.PositiveIntegerField(default=0)),
+                ('problems', models.TextField(blank=True, help_text='One refused record per line.')),
             ],
             options={
-                "ordering": ["-started_at"],
+                'ordering': ['-started_at'],
             },
         ),
         migrations.AddField(
-            model_name="article",
-            name="author",
+            model_name='article',
+            name='author',
             field=models.CharField(blank=True, max_length=300),
         ),
         migrations.AddField(
-            model_name="article",
-            name="cluster",
-            field=models.CharField(
-                blank=True,
-                db_index=True,
-                help_text="Near-duplicate copies of one wire story share this key.",
-                max_length=64,
-            ),
+            model_name='article',
+            name='cluster',
+            field=models.CharField(blank=True, db_index=True, help_text='Near-duplicate copies of one wire story share this key.', max_length=64),
         ),
         migrations.AddField(
-            model_name="article",
-            name="date_candidates",
-            field=models.JSONField(
-                blank=True,
-                default=list,
-                help_text="Every date each signal gave, with its confidence.",
-            ),
+            model_name='article',
+            name='date_candidates',
+            field=models.JSONField(blank=True, default=list, help_text='Every date each signal gave, with its confidence.'),
         ),
         migrations.AddField(
-            model_name="article",
-            name="event_dates",
-            field=models.JSONField(
-                blank=True,
-                default=list,
-                help_text="Dates of events the text reports (not publication).",
-            ),
+            model_name='article',
+            name='event_dates',
+            field=models.JSONField(blank=True, default=list, help_text='Dates of events the text reports (not publication).'),
         ),
         migrations.AddField(
-            model_name="article",
-            name="importer_version",
+            model_name='article',
+            name='importer_version',
             field=models.CharField(blank=True, max_length=20),
         ),
         migrations.AddField(
-            model_name="article",
-            name="raw",
-            field=models.BinaryField(
-                default=bytes, help_text="The bytes exactly as received; the SHA-256 is theirs."
-            ),
+            model_name='article',
+            name='raw',
+            field=models.BinaryField(default=bytes, help_text='The bytes exactly as received; the SHA-256 is theirs.'),
         ),
         migrations.AddField(
-            model_name="article",
-            name="record",
-            field=models.JSONField(
-                blank=True,
-                default=dict,
-                help_text="Where in the file: WARC record id, target URI, …",
-            ),
+            model_name='article',
+            name='record',
+            field=models.JSONField(blank=True, default=dict, help_text='Where in the file: WARC record id, target URI, …'),
         ),
         migrations.AlterField(
-            model_name="article",
-            name="date_method",
-            field=models.CharField(
-                choices=[
-                    ("curator", "Set by a curator"),
-                    ("dateline+metadata", "Dateline, agreeing with the source's metadata"),
-                    ("dateline", "Dateline at the top of the article"),
-                    ("metadata", "Date given by the source file"),
-                    ("url", "Date in the article's URL"),
-                    ("weekday", "Weekday and day in the text, year from the calendar"),
-                    ("calendar", "Round dates and weekdays named in the text"),
-                    ("text", "Explicit date in the text"),
-                    ("undated", "Undated"),
-                ],
-                default="undated",
-                max_length=20,
-            ),
+            model_name='article',
+            name='date_method',
+            field=models.CharField(choices=[('curator', 'Set by a curator'), ('dateline+metadata', "Dateline, agreeing with the source's metadata"), ('dateline', 'Dateline at the top of the article'), ('metadata', 'Date given by the source file'), ('url', "Date in the article's URL"), ('weekday', 'Weekday and day in the text, year from the calendar'), ('calendar', 'Round dates and weekdays named in the text'), ('text', 'Explicit date in the text'), ('undated', 'Undated')], default='undated', max_length=20),
         ),
         migrations.AddField(
-            model_name="article",
-            name="import_run",
-            field=models.ForeignKey(
-                blank=True,
-                null=True,
-                on_delete=django.db.models.deletion.SET_NULL,
-                related_name="articles",
-                to="archive.importrun",
-            ),
+            model_name='article',
+            name='import_run',
+            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='articles', to='archive.importrun'),
         ),
         migrations.RunPython(keep_raw_bytes, migrations.RunPython.noop),
     ]

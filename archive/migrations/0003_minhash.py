@@ -4,16 +4,15 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("archive", "0002_ingest_provenance"),
+        ('archive', '0002_ingest_provenance'),
     ]
 
     operations = [
         migrations.AddField(
-            model_name="article",
-            name="minhash",
-            field=models.BinaryField(
-                default=bytes, help_text="Signature for near-duplicate search."
-            ),
+            model_name='article',
+            name='minhash',
+            field=models.BinaryField(default=bytes, help_text='Signature for near-duplicate search.'),
         ),
     ]

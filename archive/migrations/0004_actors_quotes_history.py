@@ -7,636 +7,216 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("archive", "0003_minhash"),
+        ('archive', '0003_minhash'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="ActorProposal",
+            name='ActorProposal',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("name", models.CharField(max_length=200)),
-                ("normalised", models.CharField(max_length=200, unique=True)),
-                (
-                    "sentence",
-                    models.TextField(help_text="The sentence the name was first seen in."),
-                ),
-                (
-                    "seen",
-                    models.PositiveIntegerField(default=1, help_text="Articles it was seen in."),
-                ),
-                (
-                    "status",
-                    models.CharField(
-                        choices=[
-                            ("pending", "Pending"),
-                            ("accepted", "Accepted as a new actor"),
-                            ("alias", "Accepted as an alias"),
-                            ("rejected", "Rejected"),
-                        ],
-                        default="pending",
-                        max_length=10,
-                    ),
-                ),
-                (
-                    "kind",
-                    models.CharField(
-                        choices=[
-                            ("person", "Person"),
-                            ("organisation", "Organisation"),
-                            ("state", "State"),
-                            ("armed_group", "Armed group"),
-                            ("media", "Media"),
-                        ],
-                        default="person",
-                        max_length=20,
-                    ),
-                ),
-                (
-                    "actor",
-                    models.ForeignKey(
-                        blank=True,
-                        help_text="For an alias: the actor it belongs to. Set on acceptance.",
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to="archive.actor",
-                    ),
-                ),
-                (
-                    "article",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to="archive.article",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('name', models.CharField(max_length=200)),
+                ('normalised', models.CharField(max_length=200, unique=True)),
+                ('sentence', models.TextField(help_text='The sentence the name was first seen in.')),
+                ('seen', models.PositiveIntegerField(default=1, help_text='Articles it was seen in.')),
+                ('status', models.CharField(choices=[('pending', 'Pending'), ('accepted', 'Accepted as a new actor'), ('alias', 'Accepted as an alias'), ('rejected', 'Rejected')], default='pending', max_length=10)),
+                ('kind', models.CharField(choices=[('person', 'Person'), ('organisation', 'Organisation'), ('state', 'State'), ('armed_group', 'Armed group'), ('media', 'Media')], default='person', max_length=20)),
+                ('actor', models.ForeignKey(blank=True, help_text='For an alias: the actor it belongs to. Set on acceptance.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='archive.actor')),
+                ('article', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='archive.article')),
             ],
             options={
-                "ordering": ["status", "-seen", "name"],
+                'ordering': ['status', '-seen', 'name'],
             },
         ),
         migrations.CreateModel(
-            name="ActorRole",
+            name='ActorRole',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("title", models.CharField(max_length=200)),
-                ("organisation", models.CharField(blank=True, max_length=200)),
-                ("start", models.DateField(blank=True, null=True)),
-                (
-                    "end",
-                    models.DateField(
-                        blank=True, help_text="Empty while the role is held.", null=True
-                    ),
-                ),
-                (
-                    "title_patterns",
-                    models.TextField(
-                        blank=True,
-                        help_text="Ways the title is written without a name, one per line.",
-                    ),
-                ),
-                (
-                    "actor",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="roles",
-                        to="archive.actor",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('title', models.CharField(max_length=200)),
+                ('organisation', models.CharField(blank=True, max_length=200)),
+                ('start', models.DateField(blank=True, null=True)),
+                ('end', models.DateField(blank=True, help_text='Empty while the role is held.', null=True)),
+                ('title_patterns', models.TextField(blank=True, help_text='Ways the title is written without a name, one per line.')),
+                ('actor', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='roles', to='archive.actor')),
             ],
             options={
-                "ordering": ["actor", "start"],
+                'ordering': ['actor', 'start'],
             },
         ),
         migrations.CreateModel(
-            name="HistoricalActor",
+            name='HistoricalActor',
             fields=[
-                (
-                    "id",
-                    models.BigIntegerField(
-                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
-                    ),
-                ),
-                ("slug", models.SlugField(max_length=120)),
-                ("name", models.CharField(max_length=200)),
-                (
-                    "kind",
-                    models.CharField(
-                        choices=[
-                            ("person", "Person"),
-                            ("organisation", "Organisation"),
-                            ("state", "State"),
-                            ("armed_group", "Armed group"),
-                            ("media", "Media"),
-                        ],
-                        default="person",
-                        max_length=20,
-                    ),
-                ),
-                (
-                    "description",
-                    models.TextField(blank=True, help_text="One or two lines: who this is."),
-                ),
-                ("history_id", models.AutoField(primary_key=True, serialize=False)),
-                ("history_date", models.DateTimeField(db_index=True)),
-                ("history_change_reason", models.CharField(max_length=100, null=True)),
-                (
-                    "history_type",
-                    models.CharField(
-                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
-                    ),
-                ),
-                (
-                    "history_user",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('slug', models.SlugField(max_length=120)),
+                ('name', models.CharField(max_length=200)),
+                ('kind', models.CharField(choices=[('person', 'Person'), ('organisation', 'Organisation'), ('state', 'State'), ('armed_group', 'Armed group'), ('media', 'Media')], default='person', max_length=20)),
+                ('description', models.TextField(blank=True, help_text='One or two lines: who this is.')),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.CharField(max_length=100, null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "verbose_name": "historical actor",
-                "verbose_name_plural": "historical actors",
-                "ordering": ("-history_date", "-history_id"),
-                "get_latest_by": ("history_date", "history_id"),
+                'verbose_name': 'historical actor',
+                'verbose_name_plural': 'historical actors',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name="HistoricalActorRole",
+            name='HistoricalActorRole',
             fields=[
-                (
-                    "id",
-                    models.BigIntegerField(
-                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
-                    ),
-                ),
-                ("title", models.CharField(max_length=200)),
-                ("organisation", models.CharField(blank=True, max_length=200)),
-                ("start", models.DateField(blank=True, null=True)),
-                (
-                    "end",
-                    models.DateField(
-                        blank=True, help_text="Empty while the role is held.", null=True
-                    ),
-                ),
-                (
-                    "title_patterns",
-                    models.TextField(
-                        blank=True,
-                        help_text="Ways the title is written without a name, one per line.",
-                    ),
-                ),
-                ("history_id", models.AutoField(primary_key=True, serialize=False)),
-                ("history_date", models.DateTimeField(db_index=True)),
-                ("history_change_reason", models.CharField(max_length=100, null=True)),
-                (
-                    "history_type",
-                    models.CharField(
-                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
-                    ),
-                ),
-                (
-                    "actor",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="archive.actor",
-                    ),
-                ),
-                (
-                    "history_user",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('title', models.CharField(max_length=200)),
+                ('organisation', models.CharField(blank=True, max_length=200)),
+                ('start', models.DateField(blank=True, null=True)),
+                ('end', models.DateField(blank=True, help_text='Empty while the role is held.', null=True)),
+                ('title_patterns', models.TextField(blank=True, help_text='Ways the title is written without a name, one per line.')),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.CharField(max_length=100, null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('actor', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='archive.actor')),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "verbose_name": "historical actor role",
-                "verbose_name_plural": "historical actor roles",
-                "ordering": ("-history_date", "-history_id"),
-                "get_latest_by": ("history_date", "history_id"),
+                'verbose_name': 'historical actor role',
+                'verbose_name_plural': 'historical actor roles',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name="HistoricalAlias",
+            name='HistoricalAlias',
             fields=[
-                (
-                    "id",
-                    models.BigIntegerField(
-                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
-                    ),
-                ),
-                ("name", models.CharField(max_length=200)),
-                (
-                    "case_sensitive",
-                    models.BooleanField(
-                        default=False,
-                        help_text="Match only with this exact case (acronyms such as UN, IS).",
-                    ),
-                ),
-                ("history_id", models.AutoField(primary_key=True, serialize=False)),
-                ("history_date", models.DateTimeField(db_index=True)),
-                ("history_change_reason", models.CharField(max_length=100, null=True)),
-                (
-                    "history_type",
-                    models.CharField(
-                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
-                    ),
-                ),
-                (
-                    "actor",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="archive.actor",
-                    ),
-                ),
-                (
-                    "history_user",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('name', models.CharField(max_length=200)),
+                ('case_sensitive', models.BooleanField(default=False, help_text='Match only with this exact case (acronyms such as UN, IS).')),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.CharField(max_length=100, null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('actor', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='archive.actor')),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "verbose_name": "historical alias",
-                "verbose_name_plural": "historical aliases",
-                "ordering": ("-history_date", "-history_id"),
-                "get_latest_by": ("history_date", "history_id"),
+                'verbose_name': 'historical alias',
+                'verbose_name_plural': 'historical aliases',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name="HistoricalArticle",
+            name='HistoricalArticle',
             fields=[
-                (
-                    "id",
-                    models.BigIntegerField(
-                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
-                    ),
-                ),
-                ("title", models.CharField(max_length=500)),
-                (
-                    "body",
-                    models.TextField(
-                        help_text="Text without page furniture, as shown and indexed."
-                    ),
-                ),
-                (
-                    "sha256",
-                    models.CharField(
-                        db_index=True,
-                        help_text="Hash of the raw bytes as received.",
-                        max_length=64,
-                        verbose_name="SHA-256",
-                    ),
-                ),
-                (
-                    "source",
-                    models.CharField(
-                        blank=True, db_index=True, max_length=200, verbose_name="publisher"
-                    ),
-                ),
-                ("url", models.URLField(blank=True, max_length=1000)),
-                ("published", models.DateField(blank=True, db_index=True, null=True)),
-                (
-                    "date_method",
-                    models.CharField(
-                        choices=[
-                            ("curator", "Set by a curator"),
-                            ("dateline+metadata", "Dateline, agreeing with the source's metadata"),
-                            ("dateline", "Dateline at the top of the article"),
-                            ("metadata", "Date given by the source file"),
-                            ("url", "Date in the article's URL"),
-                            ("weekday", "Weekday and day in the text, year from the calendar"),
-                            ("calendar", "Round dates and weekdays named in the text"),
-                            ("text", "Explicit date in the text"),
-                            ("undated", "Undated"),
-                        ],
-                        default="undated",
-                        max_length=20,
-                    ),
-                ),
-                (
-                    "date_confidence",
-                    models.FloatField(default=0.0, help_text="0 (a guess) to 1 (certain)."),
-                ),
-                (
-                    "date_evidence",
-                    models.CharField(
-                        blank=True, help_text="The words the date was read from.", max_length=300
-                    ),
-                ),
-                (
-                    "date_candidates",
-                    models.JSONField(
-                        blank=True,
-                        default=list,
-                        help_text="Every date each signal gave, with its confidence.",
-                    ),
-                ),
-                (
-                    "event_dates",
-                    models.JSONField(
-                        blank=True,
-                        default=list,
-                        help_text="Dates of events the text reports (not publication).",
-                    ),
-                ),
-                ("language", models.CharField(default="en", max_length=10)),
-                ("source_file", models.CharField(max_length=500)),
-                (
-                    "source_row",
-                    models.PositiveIntegerField(
-                        blank=True, help_text="Row in a CSV file (1 = first data row).", null=True
-                    ),
-                ),
-                (
-                    "external_id",
-                    models.CharField(blank=True, help_text="The source's own id.", max_length=100),
-                ),
-                (
-                    "record",
-                    models.JSONField(
-                        blank=True,
-                        default=dict,
-                        help_text="Where in the file: WARC record id, target URI, …",
-                    ),
-                ),
-                ("imported_at", models.DateTimeField(blank=True, editable=False)),
-                ("importer_version", models.CharField(blank=True, max_length=20)),
-                (
-                    "cluster",
-                    models.CharField(
-                        blank=True,
-                        db_index=True,
-                        help_text="Near-duplicate copies of one wire story share this key.",
-                        max_length=64,
-                    ),
-                ),
-                ("author", models.CharField(blank=True, max_length=300)),
-                (
-                    "decoding_errors",
-                    models.PositiveIntegerField(
-                        default=0,
-                        help_text="Bytes that were not valid UTF-8 and were decoded by a fallback.",
-                    ),
-                ),
-                ("history_id", models.AutoField(primary_key=True, serialize=False)),
-                ("history_date", models.DateTimeField(db_index=True)),
-                ("history_change_reason", models.CharField(max_length=100, null=True)),
-                (
-                    "history_type",
-                    models.CharField(
-                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
-                    ),
-                ),
-                (
-                    "history_user",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "import_run",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="archive.importrun",
-                    ),
-                ),
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('title', models.CharField(max_length=500)),
+                ('body', models.TextField(help_text='Text without page furniture, as shown and indexed.')),
+                ('sha256', models.CharField(db_index=True, help_text='Hash of the raw bytes as received.', max_length=64, verbose_name='SHA-256')),
+                ('source', models.CharField(blank=True, db_index=True, max_length=200, verbose_name='publisher')),
+                ('url', models.URLField(blank=True, max_length=1000)),
+                ('published', models.DateField(blank=True, db_index=True, null=True)),
+                ('date_method', models.CharField(choices=[('curator', 'Set by a curator'), ('dateline+metadata', "Dateline, agreeing with the source's metadata"), ('dateline', 'Dateline at the top of the article'), ('metadata', 'Date given by the source file'), ('url', "Date in the article's URL"), ('weekday', 'Weekday and day in the text, year from the calendar'), ('calendar', 'Round dates and weekdays named in the text'), ('text', 'Explicit date in the text'), ('undated', 'Undated')], default='undated', max_length=20)),
+                ('date_confidence', models.FloatField(default=0.0, help_text='0 (a guess) to 1 (certain).')),
+                ('date_evidence', models.CharField(blank=True, help_text='The words the date was read from.', max_length=300)),
+                ('date_candidates', models.JSONField(blank=True, default=list, help_text='Every date each signal gave, with its confidence.')),
+                ('event_dates', models.JSONField(blank=True, default=list, help_text='Dates of events the text reports (not publication).')),
+                ('language', models.CharField(default='en', max_length=10)),
+                ('source_file', models.CharField(max_length=500)),
+                ('source_row', models.PositiveIntegerField(blank=True, help_text='Row in a CSV file (1 = first data row).', null=True)),
+                ('external_id', models.CharField(blank=True, help_text="The source's own id.", max_length=100)),
+                ('record', models.JSONField(blank=True, default=dict, help_text='Where in the file: WARC record id, target URI, …')),
+                ('imported_at', models.DateTimeField(blank=True, editable=False)),
+                ('importer_version', models.CharField(blank=True, max_length=20)),
+                ('cluster', models.CharField(blank=True, db_index=True, help_text='Near-duplicate copies of one wire story share this key.', max_length=64)),
+                ('author', models.CharField(blank=True, max_length=300)),
+                ('decoding_errors', models.PositiveIntegerField(default=0, help_text='Bytes that were not valid UTF-8 and were decoded by a fallback.')),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.CharField(max_length=100, null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('import_run', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='archive.importrun')),
             ],
             options={
-                "verbose_name": "historical article",
-                "verbose_name_plural": "historical articles",
-                "ordering": ("-history_date", "-history_id"),
-                "get_latest_by": ("history_date", "history_id"),
+                'verbose_name': 'historical article',
+                'verbose_name_plural': 'historical articles',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name="HistoricalEvent",
+            name='HistoricalEvent',
             fields=[
-                (
-                    "id",
-                    models.BigIntegerField(
-                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
-                    ),
-                ),
-                ("slug", models.SlugField(max_length=60)),
-                (
-                    "process",
-                    models.CharField(
-                        choices=[
-                            ("geneva", "Geneva"),
-                            ("astana", "Astana"),
-                            ("constitutional", "Constitutional Committee"),
-                            ("sochi", "Sochi"),
-                            ("other", "Other"),
-                        ],
-                        max_length=20,
-                    ),
-                ),
-                (
-                    "number",
-                    models.PositiveSmallIntegerField(
-                        help_text="Conference, round or session number."
-                    ),
-                ),
-                (
-                    "part",
-                    models.PositiveSmallIntegerField(
-                        blank=True,
-                        help_text="Round within a conference (Geneva II round 2).",
-                        null=True,
-                    ),
-                ),
-                ("title", models.CharField(max_length=200)),
-                ("start_date", models.DateField()),
-                (
-                    "end_date",
-                    models.DateField(blank=True, help_text="Empty when unconfirmed.", null=True),
-                ),
-                (
-                    "dates_note",
-                    models.CharField(blank=True, help_text="The dates as sourced.", max_length=300),
-                ),
-                (
-                    "held",
-                    models.BooleanField(
-                        default=True, help_text="False for rounds scheduled but not held."
-                    ),
-                ),
-                ("place", models.CharField(blank=True, max_length=200)),
-                ("mediator", models.CharField(blank=True, max_length=300)),
-                (
-                    "delegation_heads",
-                    models.TextField(blank=True, help_text="As sourced; 'Unconfirmed' kept."),
-                ),
-                ("outcome", models.TextField(blank=True)),
-                ("sources", models.TextField(blank=True, help_text="One source URL per line.")),
-                ("history_id", models.AutoField(primary_key=True, serialize=False)),
-                ("history_date", models.DateTimeField(db_index=True)),
-                ("history_change_reason", models.CharField(max_length=100, null=True)),
-                (
-                    "history_type",
-                    models.CharField(
-                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
-                    ),
-                ),
-                (
-                    "history_user",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('slug', models.SlugField(max_length=60)),
+                ('process', models.CharField(choices=[('geneva', 'Geneva'), ('astana', 'Astana'), ('constitutional', 'Constitutional Committee'), ('sochi', 'Sochi'), ('other', 'Other')], max_length=20)),
+                ('number', models.PositiveSmallIntegerField(help_text='Conference, round or session number.')),
+                ('part', models.PositiveSmallIntegerField(blank=True, help_text='Round within a conference (Geneva II round 2).', null=True)),
+                ('title', models.CharField(max_length=200)),
+                ('start_date', models.DateField()),
+                ('end_date', models.DateField(blank=True, help_text='Empty when unconfirmed.', null=True)),
+                ('dates_note', models.CharField(blank=True, help_text='The dates as sourced.', max_length=300)),
+                ('held', models.BooleanField(default=True, help_text='False for rounds scheduled but not held.')),
+                ('place', models.CharField(blank=True, max_length=200)),
+                ('mediator', models.CharField(blank=True, max_length=300)),
+                ('delegation_heads', models.TextField(blank=True, help_text="As sourced; 'Unconfirmed' kept.")),
+                ('outcome', models.TextField(blank=True)),
+                ('sources', models.TextField(blank=True, help_text='One source URL per line.')),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.CharField(max_length=100, null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "verbose_name": "historical event",
-                "verbose_name_plural": "historical events",
-                "ordering": ("-history_date", "-history_id"),
-                "get_latest_by": ("history_date", "history_id"),
+                'verbose_name': 'historical event',
+                'verbose_name_plural': 'historical events',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name="MergeRecord",
+            name='MergeRecord',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("merged_name", models.CharField(max_length=200)),
-                ("merged_slug", models.CharField(max_length=120)),
-                (
-                    "details",
-                    models.JSONField(default=dict, help_text="Aliases, roles, mentions moved."),
-                ),
-                ("merged_by", models.CharField(blank=True, max_length=150)),
-                ("merged_at", models.DateTimeField(auto_now_add=True)),
-                (
-                    "kept",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="merges",
-                        to="archive.actor",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('merged_name', models.CharField(max_length=200)),
+                ('merged_slug', models.CharField(max_length=120)),
+                ('details', models.JSONField(default=dict, help_text='Aliases, roles, mentions moved.')),
+                ('merged_by', models.CharField(blank=True, max_length=150)),
+                ('merged_at', models.DateTimeField(auto_now_add=True)),
+                ('kept', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='merges', to='archive.actor')),
             ],
             options={
-                "ordering": ["-merged_at"],
+                'ordering': ['-merged_at'],
             },
         ),
         migrations.CreateModel(
-            name="Quote",
+            name='Quote',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "speaker_name",
-                    models.CharField(
-                        help_text="The speaker as the text names them.", max_length=300
-                    ),
-                ),
-                ("anonymous", models.BooleanField(default=False)),
-                (
-                    "via",
-                    models.CharField(
-                        blank=True, help_text="Who relayed it (SANA, AFP).", max_length=200
-                    ),
-                ),
-                ("verb", models.CharField(max_length=40)),
-                ("text", models.TextField()),
-                (
-                    "kind",
-                    models.CharField(
-                        choices=[("direct", "Direct quote"), ("reported", "Reported speech")],
-                        max_length=10,
-                    ),
-                ),
-                (
-                    "position",
-                    models.PositiveIntegerField(
-                        default=0, help_text="Character offset in the body."
-                    ),
-                ),
-                (
-                    "article",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="quotes",
-                        to="archive.article",
-                    ),
-                ),
-                (
-                    "event",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="quotes",
-                        to="archive.event",
-                    ),
-                ),
-                (
-                    "speaker",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="quotes",
-                        to="archive.actor",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('speaker_name', models.CharField(help_text='The speaker as the text names them.', max_length=300)),
+                ('anonymous', models.BooleanField(default=False)),
+                ('via', models.CharField(blank=True, help_text='Who relayed it (SANA, AFP).', max_length=200)),
+                ('verb', models.CharField(max_length=40)),
+                ('text', models.TextField()),
+                ('kind', models.CharField(choices=[('direct', 'Direct quote'), ('reported', 'Reported speech')], max_length=10)),
+                ('position', models.PositiveIntegerField(default=0, help_text='Character offset in the body.')),
+                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='quotes', to='archive.article')),
+                ('event', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='quotes', to='archive.event')),
+                ('speaker', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='quotes', to='archive.actor')),
             ],
             options={
-                "ordering": ["article", "position"],
+                'ordering': ['article', 'position'],
             },
         ),
     ]

@@ -2,24 +2,12 @@ from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
 EDITABLE = [
-    "article",
-    "actor",
-    "alias",
-    "actorrole",
-    "actorproposal",
-    "event",
-    "participant",
-    "mention",
-    "quote",
+    "article", "actor", "alias", "actorrole", "actorproposal", "event", "participant",
+    "mention", "quote",
 ]
 READ_ONLY = [
-    "importrun",
-    "mergerecord",
-    "historicalarticle",
-    "historicalactor",
-    "historicalalias",
-    "historicalevent",
-    "historicalactorrole",
+    "importrun", "mergerecord", "historicalarticle", "historicalactor", "historicalalias",
+    "historicalevent", "historicalactorrole",
 ]
 
 
@@ -32,9 +20,7 @@ def curator_group(apps, schema_editor):
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     group, _ = Group.objects.get_or_create(name="curator")
-    codenames = [
-        f"{action}_{model}" for model in EDITABLE for action in ("add", "change", "delete", "view")
-    ]
+    codenames = [f"{action}_{model}" for model in EDITABLE for action in ("add", "change", "delete", "view")]
     codenames += [f"view_{model}" for model in READ_ONLY]
     group.permissions.set(
         Permission.objects.filter(content_type__app_label="archive", codename__in=codenames)

@@ -4,26 +4,22 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("archive", "0005_curator_group"),
+        ('archive', '0005_curator_group'),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="IndexQueue",
+            name='IndexQueue',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("article_id", models.BigIntegerField()),
-                ("queued_at", models.DateTimeField(auto_now_add=True)),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('article_id', models.BigIntegerField()),
+                ('queued_at', models.DateTimeField(auto_now_add=True)),
             ],
             options={
-                "verbose_name": "index queue entry",
-                "verbose_name_plural": "index queue",
+                'verbose_name': 'index queue entry',
+                'verbose_name_plural': 'index queue',
             },
         ),
     ]

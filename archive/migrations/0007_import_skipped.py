@@ -4,16 +4,15 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("archive", "0006_index_queue"),
+        ('archive', '0006_index_queue'),
     ]
 
     operations = [
         migrations.AddField(
-            model_name="importrun",
-            name="skipped",
-            field=models.JSONField(
-                blank=True, default=dict, help_text="Records that are no articles, by reason."
-            ),
+            model_name='importrun',
+            name='skipped',
+            field=models.JSONField(blank=True, default=dict, help_text='Records that are no articles, by reason.'),
         ),
     ]

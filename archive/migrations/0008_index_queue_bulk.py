@@ -4,17 +4,15 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("archive", "0007_import_skipped"),
+        ('archive', '0007_import_skipped'),
     ]
 
     operations = [
         migrations.AddField(
-            model_name="indexqueue",
-            name="bulk",
-            field=models.BooleanField(
-                default=False,
-                help_text="Queued by a bulk job (an import), which writes it itself; web workers write only curators' changes.",
-            ),
+            model_name='indexqueue',
+            name='bulk',
+            field=models.BooleanField(default=False, help_text="Queued by a bulk job (an import), which writes it itself; web workers write only curators' changes."),
         ),
     ]

@@ -7,140 +7,50 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("archive", "0008_index_queue_bulk"),
+        ('archive', '0008_index_queue_bulk'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name="quote",
-            name="checked",
-            field=models.BooleanField(
-                default=False,
-                help_text="Set when a curator saves the quote: its speaker is the curator's word.",
-                verbose_name="checked by a curator",
-            ),
+            model_name='quote',
+            name='checked',
+            field=models.BooleanField(default=False, help_text="Set when a curator saves the quote: its speaker is the curator's word.", verbose_name='checked by a curator'),
         ),
         migrations.AddField(
-            model_name="quote",
-            name="rejected",
-            field=models.BooleanField(
-                default=False,
-                help_text="A curator found this is no quote: it is kept (with its history) but not shown.",
-                verbose_name="not a quote",
-            ),
+            model_name='quote',
+            name='rejected',
+            field=models.BooleanField(default=False, help_text='A curator found this is no quote: it is kept (with its history) but not shown.', verbose_name='not a quote'),
         ),
         migrations.CreateModel(
-            name="HistoricalQuote",
+            name='HistoricalQuote',
             fields=[
-                (
-                    "id",
-                    models.BigIntegerField(
-                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "speaker_name",
-                    models.CharField(
-                        help_text="The speaker as the text names them.", max_length=300
-                    ),
-                ),
-                ("anonymous", models.BooleanField(default=False)),
-                (
-                    "via",
-                    models.CharField(
-                        blank=True, help_text="Who relayed it (SANA, AFP).", max_length=200
-                    ),
-                ),
-                ("verb", models.CharField(max_length=40)),
-                ("text", models.TextField()),
-                (
-                    "kind",
-                    models.CharField(
-                        choices=[("direct", "Direct quote"), ("reported", "Reported speech")],
-                        max_length=10,
-                    ),
-                ),
-                (
-                    "position",
-                    models.PositiveIntegerField(
-                        default=0, help_text="Character offset in the body."
-                    ),
-                ),
-                (
-                    "checked",
-                    models.BooleanField(
-                        default=False,
-                        help_text="Set when a curator saves the quote: its speaker is the curator's word.",
-                        verbose_name="checked by a curator",
-                    ),
-                ),
-                (
-                    "rejected",
-                    models.BooleanField(
-                        default=False,
-                        help_text="A curator found this is no quote: it is kept (with its history) but not shown.",
-                        verbose_name="not a quote",
-                    ),
-                ),
-                ("history_id", models.AutoField(primary_key=True, serialize=False)),
-                ("history_date", models.DateTimeField(db_index=True)),
-                ("history_change_reason", models.CharField(max_length=100, null=True)),
-                (
-                    "history_type",
-                    models.CharField(
-                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
-                    ),
-                ),
-                (
-                    "article",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="archive.article",
-                    ),
-                ),
-                (
-                    "event",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="archive.event",
-                    ),
-                ),
-                (
-                    "history_user",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "speaker",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="archive.actor",
-                    ),
-                ),
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('speaker_name', models.CharField(help_text='The speaker as the text names them.', max_length=300)),
+                ('anonymous', models.BooleanField(default=False)),
+                ('via', models.CharField(blank=True, help_text='Who relayed it (SANA, AFP).', max_length=200)),
+                ('verb', models.CharField(max_length=40)),
+                ('text', models.TextField()),
+                ('kind', models.CharField(choices=[('direct', 'Direct quote'), ('reported', 'Reported speech')], max_length=10)),
+                ('position', models.PositiveIntegerField(default=0, help_text='Character offset in the body.')),
+                ('checked', models.BooleanField(default=False, help_text="Set when a curator saves the quote: its speaker is the curator's word.", verbose_name='checked by a curator')),
+                ('rejected', models.BooleanField(default=False, help_text='A curator found this is no quote: it is kept (with its history) but not shown.', verbose_name='not a quote')),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.CharField(max_length=100, null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('article', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='archive.article')),
+                ('event', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='archive.event')),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('speaker', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='archive.actor')),
             ],
             options={
-                "verbose_name": "historical quote",
-                "verbose_name_plural": "historical quotes",
-                "ordering": ("-history_date", "-history_id"),
-                "get_latest_by": ("history_date", "history_id"),
+                'verbose_name': 'historical quote',
+                'verbose_name_plural': 'historical quotes',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),

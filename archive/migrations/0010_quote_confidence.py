@@ -4,25 +4,20 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("archive", "0009_quote_curation"),
+        ('archive', '0009_quote_curation'),
     ]
 
     operations = [
         migrations.AddField(
-            model_name="historicalquote",
-            name="confidence",
-            field=models.FloatField(
-                default=0.0,
-                help_text="How sure the import was of the speaker, 0 to 1 (1: set by a curator).",
-            ),
+            model_name='historicalquote',
+            name='confidence',
+            field=models.FloatField(default=0.0, help_text='How sure the import was of the speaker, 0 to 1 (1: set by a curator).'),
         ),
         migrations.AddField(
-            model_name="quote",
-            name="confidence",
-            field=models.FloatField(
-                default=0.0,
-                help_text="How sure the import was of the speaker, 0 to 1 (1: set by a curator).",
-            ),
+            model_name='quote',
+            name='confidence',
+            field=models.FloatField(default=0.0, help_text='How sure the import was of the speaker, 0 to 1 (1: set by a curator).'),
         ),
     ]

@@ -4,29 +4,20 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("archive", "0010_quote_confidence"),
+        ('archive', '0010_quote_confidence'),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name="article",
-            name="language",
-            field=models.CharField(
-                choices=[("en", "English"), ("ar", "Arabic"), ("ru", "Russian"), ("fr", "French")],
-                default="en",
-                help_text="Detected at import (archive/ingest/language.py); correct it here.",
-                max_length=10,
-            ),
+            model_name='article',
+            name='language',
+            field=models.CharField(choices=[('en', 'English'), ('ar', 'Arabic'), ('ru', 'Russian'), ('fr', 'French')], default='en', help_text='Detected at import (archive/ingest/language.py); correct it here.', max_length=10),
         ),
         migrations.AlterField(
-            model_name="historicalarticle",
-            name="language",
-            field=models.CharField(
-                choices=[("en", "English"), ("ar", "Arabic"), ("ru", "Russian"), ("fr", "French")],
-                default="en",
-                help_text="Detected at import (archive/ingest/language.py); correct it here.",
-                max_length=10,
-            ),
+            model_name='historicalarticle',
+            name='language',
+            field=models.CharField(choices=[('en', 'English'), ('ar', 'Arabic'), ('ru', 'Russian'), ('fr', 'French')], default='en', help_text='Detected at import (archive/ingest/language.py); correct it here.', max_length=10),
         ),
     ]

@@ -4,34 +4,24 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("archive", "0011_article_language_choices"),
+        ('archive', '0011_article_language_choices'),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="CitedSearch",
+            name='CitedSearch',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("key", models.CharField(editable=False, max_length=16, unique=True)),
-                ("manifest", models.JSONField()),
-                (
-                    "ids",
-                    models.BinaryField(help_text="Permalink keys found, ascending (zlib, int64)."),
-                ),
-                (
-                    "dates",
-                    models.BinaryField(help_text="Their publication days (ordinals; 0: undated)."),
-                ),
-                ("created", models.DateTimeField(auto_now_add=True)),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('key', models.CharField(editable=False, max_length=16, unique=True)),
+                ('manifest', models.JSONField()),
+                ('ids', models.BinaryField(help_text='Permalink keys found, ascending (zlib, int64).')),
+                ('dates', models.BinaryField(help_text='Their publication days (ordinals; 0: undated).')),
+                ('created', models.DateTimeField(auto_now_add=True)),
             ],
             options={
-                "ordering": ["-created"],
+                'ordering': ['-created'],
             },
         ),
     ]

@@ -4,43 +4,30 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("archive", "0012_cited_search"),
+        ('archive', '0012_cited_search'),
     ]
 
     operations = [
         migrations.AddField(
-            model_name="importrun",
-            name="read",
-            field=models.PositiveIntegerField(default=0, help_text="Records read so far."),
+            model_name='importrun',
+            name='read',
+            field=models.PositiveIntegerField(default=0, help_text='Records read so far.'),
         ),
         migrations.AddField(
-            model_name="importrun",
-            name="task_id",
-            field=models.CharField(blank=True, help_text="The background job.", max_length=64),
+            model_name='importrun',
+            name='task_id',
+            field=models.CharField(blank=True, help_text='The background job.', max_length=64),
         ),
         migrations.AddField(
-            model_name="importrun",
-            name="upload",
-            field=models.FileField(
-                blank=True,
-                help_text="A file a curator uploaded to import.",
-                upload_to="uploads/%Y/%m/",
-            ),
+            model_name='importrun',
+            name='upload',
+            field=models.FileField(blank=True, help_text='A file a curator uploaded to import.', upload_to='uploads/%Y/%m/'),
         ),
         migrations.AlterField(
-            model_name="importrun",
-            name="status",
-            field=models.CharField(
-                choices=[
-                    ("queued", "Queued (waits for the worker)"),
-                    ("running", "Running"),
-                    ("finished", "Finished"),
-                    ("failed", "Failed"),
-                    ("dry-run", "Dry run (nothing saved)"),
-                ],
-                default="running",
-                max_length=10,
-            ),
+            model_name='importrun',
+            name='status',
+            field=models.CharField(choices=[('queued', 'Queued (waits for the worker)'), ('running', 'Running'), ('finished', 'Finished'), ('failed', 'Failed'), ('dry-run', 'Dry run (nothing saved)')], default='running', max_length=10),
         ),
     ]

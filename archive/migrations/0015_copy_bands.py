@@ -24,33 +24,22 @@ def fill_bands(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("archive", "0014_curators_start_imports"),
+        ('archive', '0014_curators_start_imports'),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="CopyBand",
+            name='CopyBand',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("band", models.PositiveSmallIntegerField()),
-                ("key", models.BigIntegerField()),
-                (
-                    "article",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="+",
-                        to="archive.article",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('band', models.PositiveSmallIntegerField()),
+                ('key', models.BigIntegerField()),
+                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='archive.article')),
             ],
             options={
-                "indexes": [models.Index(fields=["key", "band"], name="copyband_lookup")],
+                'indexes': [models.Index(fields=['key', 'band'], name='copyband_lookup')],
             },
         ),
         migrations.RunPython(fill_bands, migrations.RunPython.noop),

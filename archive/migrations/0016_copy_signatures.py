@@ -13,27 +13,19 @@ FILL = (
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("archive", "0015_copy_bands"),
+        ('archive', '0015_copy_bands'),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="CopySignature",
+            name='CopySignature',
             fields=[
-                (
-                    "article",
-                    models.OneToOneField(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        primary_key=True,
-                        related_name="+",
-                        serialize=False,
-                        to="archive.article",
-                    ),
-                ),
-                ("sha256", models.CharField(max_length=64)),
-                ("cluster", models.CharField(blank=True, max_length=64)),
-                ("minhash", models.BinaryField()),
+                ('article', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, primary_key=True, related_name='+', serialize=False, to='archive.article')),
+                ('sha256', models.CharField(max_length=64)),
+                ('cluster', models.CharField(blank=True, max_length=64)),
+                ('minhash', models.BinaryField()),
             ],
         ),
         migrations.RunSQL(FILL, migrations.RunSQL.noop),
