@@ -91,7 +91,13 @@ def test_a_curator_corrects_a_quotes_speaker_with_history_kept(
     assert response.status_code == 302, response.content.decode()[:2000]
     quote.refresh_from_db()
     assert (quote.speaker, quote.checked, quote.anonymous) == (pedersen, True, False)
-    assert quote.history.count() == 1
+    imported, corrected = quote.history.order_by("history_date", "history_id")
+    assert (imported.history_change_reason, imported.speaker, imported.anonymous) == (
+        "imported",
+        None,
+        True,
+    )
+    assert corrected.speaker == pedersen
     assert quote.article_id in search.search("speaker:pedersen").ids()
     assert Quote.objects.get(pk=quote.pk).speaker_name == "Geir Pedersen"
 

@@ -76,7 +76,7 @@ COUNTS = {
 }
 
 
-def test_the_readme_counts_what_make_run_loads(session_report):
+def test_the_readme_counts_what_make_run_loads(db, session_report):
     from archive.models import Actor, ActorRole, Alias, Event
 
     loaded = {
