@@ -25,6 +25,7 @@ free_port() {
 import socket, sys
 for port in (int(sys.argv[1]), 0):
     with socket.socket() as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as PostgreSQL binds
         try:
             sock.bind(("127.0.0.1", port))
         except OSError:
@@ -35,7 +36,9 @@ PY
 }
 port_of() { cat "$CLUSTER/$1" 2>/dev/null || true; }
 PORT=$(port_of port)
-# One suite at a time chooses a port and starts on it (two suites starting together).
+# One suite at a time chooses a port and starts on it (two suites starting together). The
+# servers started meanwhile must not inherit the lock's descriptor (`9>&-` on pg_ctl): a server
+# keeps its descriptors for good, and would hold the lock as long as it runs.
 one_at_a_time() { exec 9>"${TMPDIR:-/tmp}/archive-postgres-ports.lock"; flock 9; }
 
 case "${1:-start}" in
@@ -59,7 +62,7 @@ case "${1:-start}" in
       PORT=$(free_port 54329)
       echo "$PORT" > "$CLUSTER/port"
       as_postgres "$BIN/pg_ctl" -D "$DATA" -l "$DATA/server.log" -w start \
-        -o "-p $PORT -k $SOCKET -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off" >/dev/null
+        -o "-p $PORT -k $SOCKET -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off" >/dev/null 9>&-
       echo "PostgreSQL started on port $PORT"
     fi
     as_postgres psql -h 127.0.0.1 -p $PORT -U postgres -tc "SELECT 1 FROM pg_database WHERE datname='archive'" | grep -q 1 \
@@ -88,7 +91,7 @@ case "${1:-start}" in
       RPORT=$(free_port $((PORT + 1)))
       echo "$RPORT" > "$CLUSTER/replica-port"
       as_postgres "$BIN/pg_ctl" -D "$REPLICA" -l "$REPLICA/server.log" -w start \
-        -o "-p $RPORT -k $SOCKET -c listen_addresses=127.0.0.1 -c hot_standby=on" >/dev/null
+        -o "-p $RPORT -k $SOCKET -c listen_addresses=127.0.0.1 -c hot_standby=on" >/dev/null 9>&-
       echo "Replica started on port $RPORT" >&2
     fi
     echo "$RPORT"
