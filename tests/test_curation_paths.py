@@ -172,3 +172,20 @@ def test_a_curators_first_correction_shows_what_it_replaced(admin_client, scratc
     assert [(c.field, c.old, c.new) for c in change] == [("speaker", imported_speaker.pk, other.pk)]
     page = admin_client.get(f"/admin/archive/quote/{quote.pk}/history/").content.decode()
     assert "imported" in page
+
+
+def test_the_index_check_agrees_after_a_quote_is_marked_not_a_quote(
+    admin_client, scratch_index, django_capture_on_commit_callbacks
+):
+    """The check read rejected quotes' speakers, which the index rightly leaves out."""
+    from archive.search import agreement
+
+    writes.rebuild()
+    quote = Quote.objects.attributed().exclude(speaker=None).first()
+    with django_capture_on_commit_callbacks(execute=True):  # the edit reaches the index
+        admin_client.post(
+            "/admin/archive/quote/",
+            {"action": "mark_not_a_quote", "_selected_action": [quote.pk]},
+        )
+    report = agreement.check()
+    assert report.agrees, list(report.lines())
