@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup data lint format manage superuser browser postgres postgres-stop test-sqlite test-postgres bench clean
+.PHONY: run test setup data lint format manage superuser browser postgres postgres-stop test-sqlite test-postgres pytest-sqlite pytest-postgres bench clean
 
 # gunicorn serves; beside it, one worker runs the imports curators start from the admin.
 run: data
@@ -59,16 +59,32 @@ postgres: browser
 postgres-stop:
 	bash tests/postgres.sh stop
 
-test-sqlite: data browser
-	DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest
+# The two passes run side by side (each waits on servers and the browser as much as on the
+# CPU), each printing its output when it ends, and each collecting static files into its own
+# folder. The throw-away cluster (and its files) goes when the run ends, passed or failed.
+test: lint data postgres
+	@echo "Running the suite on SQLite and on PostgreSQL at once (5-10 minutes; each pass prints when it ends)"
+	status=0; $(MAKE) --no-print-directory -j2 --output-sync=target pytest-sqlite pytest-postgres \
+		|| status=$$?; bash tests/postgres.sh remove; exit $$status
 
-# The throw-away cluster (and its files) goes when the run ends, passed or failed.
+test-sqlite: data browser
+	$(MAKE) --no-print-directory pytest-sqlite
+
 test-postgres: data postgres
-	status=0; DATABASE_URL=$$(bash tests/postgres.sh url) DJANGO_ALLOW_ASYNC_UNSAFE=true \
-		$(BIN)/pytest || status=$$?; \
+	status=0; $(MAKE) --no-print-directory pytest-postgres || status=$$?; \
 	bash tests/postgres.sh remove; exit $$status
 
-test: lint test-sqlite test-postgres
+pytest-sqlite pytest-postgres: export DJANGO_ALLOW_ASYNC_UNSAFE = true
+pytest-sqlite: export ARCHIVE_STATIC_ROOT = $(CURDIR)/var/static-test-sqlite
+pytest-postgres: export ARCHIVE_STATIC_ROOT = $(CURDIR)/var/static-test-postgres
+
+pytest-sqlite:
+	$(MANAGE) collectstatic --noinput -v 0
+	$(BIN)/pytest
+
+pytest-postgres:
+	$(MANAGE) collectstatic --noinput -v 0
+	DATABASE_URL=$$(bash tests/postgres.sh url) $(BIN)/pytest
 
 # Benchmarks print figures; they are not tests (tens of minutes at 100k articles).
 bench: data

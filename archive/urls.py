@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.shortcuts import render
 from django.templatetags.static import static
 from django.urls import include, path
+from django.utils.functional import lazy
 from django.views.generic import RedirectView
 
 from archive.feeds import search_feed
@@ -36,7 +37,9 @@ archive_patterns = [
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", health.healthz, name="healthz"),
-    path("favicon.ico", RedirectView.as_view(url=static("archive/favicon.svg"))),
+    # Lazy: the hashed name is read from the static manifest at the first request, not when
+    # the URLconf is imported (a process may import it before collectstatic has run).
+    path("favicon.ico", RedirectView.as_view(url=lazy(static, str)("archive/favicon.svg"))),
     path("", include((archive_patterns, "archive"))),
 ]
 
