@@ -173,29 +173,63 @@ def long_quotes(body: str) -> list[tuple[FoundQuote, int]]:
     return found
 
 
+# Two apostrophes (LexisNexis and New York Times exports: ''…'') and TeX's ``…'' stand for
+# double quotation marks; read as " with a space after, so every offset stays the same.
+DOUBLED_MARKS = re.compile(r"''|``")
+
+
 def find_quotes(body: str) -> list[FoundQuote]:
     """Every quote and reported statement in a cleaned article body, in order."""
+    body = DOUBLED_MARKS.sub('" ', body)
     found = attributed_quotes(body)
-    found += same_sentence_quotes(body, found)
+    found += quotes_beside_attributed(body, found)
     return sorted(found + continued_paragraphs(body, found), key=lambda quote: quote.position)
 
 
-def same_sentence_quotes(body: str, found: list[FoundQuote]) -> list[FoundQuote]:
-    """The other quoted words of a sentence with one speaker: "He praised « a historic
-    moment » and hoped to write « a new chapter »" gives both to him."""
+def _title_of_a_work(text: str) -> bool:
+    """ "Eye of the Tiger", "Atlas Shrugged": every word capitalised but the small ones."""
+    words = [w for w in text.split() if w.lower() not in SMALL_WORDS]
+    return bool(words) and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+
+
+SMALL_WORDS = {"of", "the", "a", "an", "and", "in", "on", "to", "for", "with", "at", "by"}
+
+
+def quotes_beside_attributed(body: str, found: list[FoundQuote]) -> list[FoundQuote]:
+    """Quoted words with no attribution of their own in a paragraph where a speaker is
+    named. Convention of news writing: a quotation split around its attribution ("“A,” Reed
+    said. “B.”") goes on in the same voice, and a partial quote inside reported speech ("X
+    said that the process “is open and fair”") is that speaker's. The words go to the
+    speaker attributed last before them in the paragraph (or first after them, when the
+    paragraph opens with them). Two words count when the sentence quotes its speaker
+    already; otherwise three (a shorter quote is a scare quote or a title)."""
     added = []
-    for offset, sentence in sentences(body):
-        own = [q for q in found if offset <= q.position < offset + max(len(sentence), 1)]
-        if not own or len({q.who for q in own}) != 1 or not any(q.kind == "direct" for q in own):
+    for start, end, paragraph in paragraphs(body):
+        own = sorted((q for q in found if start <= q.position < end), key=lambda q: q.position)
+        if not own:
             continue
-        taken = " ".join(q.text for q in own)
-        for match in QUOTE.finditer(sentence):
+        taken = [" ".join(q.text.split()) for q in own]
+        for match in QUOTE.finditer(paragraph):
             text = match["text"].strip(" ,")
-            if text not in taken and len(text.split()) >= 2:
-                first = own[0]
-                position = offset + match.start()
-                added.append(FoundQuote(first.who, first.verb, text, "direct", position))
+            words = " ".join(text.split())
+            if not words or any(words in t or t in words for t in taken if t):
+                continue
+            position = start + match.start()
+            before = [q for q in own if q.position <= position]
+            speaker = before[-1] if before else own[0]
+            same_sentence = _same_sentence(body, speaker.position, position)
+            needed = 2 if same_sentence and speaker.kind == "direct" else 3
+            if len(text.split()) < needed or _title_of_a_work(text):
+                continue
+            added.append(FoundQuote(speaker.who, speaker.verb, text, "direct", position))
+            taken.append(words)
     return added
+
+
+def _same_sentence(body: str, a: int, b: int) -> bool:
+    """Whether no sentence ends between offsets a and b."""
+    low, high = sorted((a, b))
+    return not SENTENCE_END.search(body[low:high])
 
 
 def paragraphs(body: str):

@@ -14,10 +14,9 @@ from django.db import transaction
 from django.utils import timezone
 from tqdm import tqdm
 
+from archive.actors.attribution import attributed
 from archive.actors.matcher import ActorMatcher
 from archive.actors.proposals import ProposalCollector, names_after_titles
-from archive.actors.quotes import find_quotes
-from archive.actors.speakers import SpeakerResolver
 from archive.ingest import clusters, dates, dating, language, parallel, rows, runs
 from archive.ingest.cleaning import (
     clean_body,
@@ -151,14 +150,9 @@ class Importer:
     def quotes(self, body, day, event, proposals):
         """Unsaved Quotes of an article body, speakers resolved; unknown speakers are added
         to `proposals`."""
-        resolver = SpeakerResolver(self.matcher, self.people, day, body)
-        quotes, seen = [], set()
-        for found in find_quotes(body):
-            speaker = resolver.resolve_quote(found)
-            words = " ".join(found.text.split()).strip(' .,“”"«»').casefold()
-            if speaker is None or not words or words in seen:
-                continue  # no speaker, or the same words again (a paragraph printed twice)
-            seen.add(words)
+        quotes = []
+        for one in attributed(body, self.matcher, self.people, day):
+            found, speaker = one.found, one.speaker
             if speaker.actor_id is None and not speaker.anonymous:
                 proposals.append((speaker.name, f"{found.who} {found.verb}: {found.text}"))
             quotes.append(

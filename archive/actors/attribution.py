@@ -1,0 +1,46 @@
+"""Quotes with their speakers: what the import stores for an article body.
+
+`archive.actors.quotes` finds each quote and the phrase naming its speaker;
+`archive.actors.speakers` resolves the phrase within the article. A phrase the resolver
+cannot place still keeps its quote, with the speaker as written and a low confidence, so a
+curator sees it in the review queue rather than losing it.
+"""
+
+import re
+from dataclasses import dataclass
+
+from archive.actors.quotes import FoundQuote, find_quotes
+from archive.actors.speakers import Speaker, SpeakerResolver, subject
+
+UNPLACED_CONFIDENCE = 0.3  # a speaker kept as written: the lowest, reviewed first
+# Phrases that name no one at all: the quote is kept, its speaker unknown.
+NOBODY = re.compile(r"^(?:it|they|this|that|there|we|you|i)?$", re.I)
+
+
+@dataclass
+class Attributed:
+    found: FoundQuote
+    speaker: Speaker
+
+
+def as_written(found: FoundQuote) -> Speaker:
+    """The speaker of a quote the resolver could not place: the phrase's subject as written
+    (a name for the review queue), or "unknown" when it names no one."""
+    phrase = " ".join(subject(found.who).split())[:300] if found.who.strip() else ""
+    if NOBODY.match(phrase):
+        return Speaker(None, "unknown", True, UNPLACED_CONFIDENCE)
+    return Speaker(None, phrase, False, UNPLACED_CONFIDENCE)
+
+
+def attributed(body: str, matcher, people, day=None) -> list[Attributed]:
+    """Every quote of `body` once, in order, each with its speaker."""
+    resolver = SpeakerResolver(matcher, people, day, body)
+    result, seen = [], set()
+    for found in find_quotes(body):
+        speaker = resolver.resolve_quote(found) or as_written(found)
+        words = " ".join(found.text.split()).strip(' .,“”"«»').casefold()
+        if not words or words in seen:
+            continue  # the same words again (a paragraph printed twice)
+        seen.add(words)
+        result.append(Attributed(found, speaker))
+    return result
