@@ -184,13 +184,14 @@ def main():
     setup(tempfile.mkdtemp(prefix="quotes-"))
     tally, misses = measure(args.polnear, args.split, args.misses)
     print(f"PolNeAR {args.split}: {tally['articles']} articles, {tally['gold']} direct quotes")
-    print(f"{'direct-quote recall':34s} {rate(tally, 'gold found', 'gold')}")
-    print(f"{'direct-quote precision':34s} {rate(tally, 'found in content', 'found')}")
-    print(f"{'named speaker right':34s} {rate(tally, 'named right', 'named found')}")
-    print(f"{'pronoun: last named right':34s} {rate(tally, 'pronoun right', 'pronoun found')}")
-    print(
-        f"{'descriptions not given a name':34s} {rate(tally, 'description kept', 'description found')}"
-    )
+    for label, hit, total in (
+        ("direct-quote recall", "gold found", "gold"),
+        ("direct-quote precision", "found in content", "found"),
+        ("named speaker right", "named right", "named found"),
+        ("pronoun: last named right", "pronoun right", "pronoun found"),
+        ("descriptions not given a name", "description kept", "description found"),
+    ):
+        print(f"{label:34s} {rate(tally, hit, total)}")
     for line in misses[: args.misses]:
         print(line)
 
