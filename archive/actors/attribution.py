@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from archive.actors.quotes import FoundQuote, find_quotes
-from archive.actors.speakers import Speaker, SpeakerResolver, subject
+from archive.actors.speakers import NAME, Speaker, SpeakerResolver, subject
 
 UNPLACED_CONFIDENCE = 0.3  # a speaker kept as written: the lowest, reviewed first
 # Phrases that name no one at all: the quote is kept, its speaker unknown.
@@ -24,12 +24,16 @@ class Attributed:
 
 
 def as_written(found: FoundQuote) -> Speaker:
-    """The speaker of a quote the resolver could not place: the phrase's subject as written
-    (a name for the review queue), or "unknown" when it names no one."""
+    """The speaker of a quote the resolver could not place: the last personal name in the
+    phrase's subject (for the review queue), else the phrase itself kept as an unnamed
+    source ("a campaign aide"), or "unknown" when it names no one."""
     phrase = " ".join(subject(found.who).split())[:300] if found.who.strip() else ""
     if NOBODY.match(phrase):
         return Speaker(None, "unknown", True, UNPLACED_CONFIDENCE)
-    return Speaker(None, phrase, False, UNPLACED_CONFIDENCE)
+    names = [m.group(0) for m in NAME.finditer(phrase)]
+    if names:
+        return Speaker(None, names[-1], False, UNPLACED_CONFIDENCE)
+    return Speaker(None, phrase, True, UNPLACED_CONFIDENCE)
 
 
 def attributed(body: str, matcher, people, day=None) -> list[Attributed]:

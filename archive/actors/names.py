@@ -13,7 +13,7 @@ from archive.languages import ARABIC_LETTERS
 # Minister Kanat Tumysh": the name without its title (proposals and speakers both strip it).
 LEADING_TITLES = re.compile(
     r"^(?:(?:President|Prime|Deputy|Foreign|Interior|Defence|Defense|Minister|Governor|General"
-    r"|Colonel|Lieutenant|Brigadier|Major|Captain|Dr|Sheikh|Mr|Mrs|Ms|King|Prince|Emir|Senator"
+    r"|Colonel|Lieutenant|Brigadier|Major|Captain|Dr|Sheikh|Mr|Mrs|Ms|Rep|Sen|Gov|Prof|Lt|Gen|Col|Representative|King|Prince|Emir|Senator"
     r"|Secretary|Spokesman|Spokeswoman|Ambassador|Envoy|Russian|Syrian|Iranian|Turkish|American"
     r"|Kazakh|Saudi|Qatari|Jordanian|Lebanese|Iraqi|Egyptian|French|British|German|Chinese|UN"
     r"|Special|Chief|Head|Senior|Vice|Affairs|Ministry|Office|[A-Z][a-z]+"

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from archive import languages
-from archive.actors.titles import UNNAMED_PEOPLE, alternation
+from archive.actors.titles import ABBREVIATED_MONTHS, HONORIFICS, UNNAMED_PEOPLE, alternation
 from archive.screens import Screened
 
 VERBS = (
@@ -27,14 +27,21 @@ QUOTED_AS_SAYING = Screened(re.compile(r"\bquoted\s+(?P<who>.+?)\s+as\s+saying\b
 # A quote may run past the sentence split ("“I don’t know about that. Certainly not …”").
 # “…”, "…", «…», „…“
 QUOTE = re.compile(r"[“\"«„](?P<text>[^”\"»“]{3,}?)(?:[”\"»“]|$)")
-# Not after an abbreviation: "U.S. Secretary of State John Kerry", "Mr. Pedersen", "W. Bush".
+# Not after an abbreviation: "U.S. Secretary of State John Kerry", "Mr. Pedersen", "W. Bush",
+# "Sen. Claire McCaskill", "Sept. 11".
 _ABBREVIATION = r"(?<!\b[A-Z]\.[A-Z]\.)(?<!\b[A-Z]\.)" + "".join(
-    rf"(?<!\b{word}\.)"
-    for word in ("Mr", "Mrs", "Ms", "Dr", "Gen", "Col", "Lt", "Sgt", "St", "Prof")
+    rf"(?<!\b{word}\.)" for word in (*HONORIFICS, *ABBREVIATED_MONTHS)
 )
-SENTENCE_END = re.compile(rf"(?<=[.!?]){_ABBREVIATION}[”\"»]?\s+(?=[“\"«A-ZА-ЯЁ(\u0600-\u06FF])")
+# A question or exclamation closing a quotation ends no sentence when its attribution
+# follows: “Why not?” Clinton said. (Convention of English news writing.)
+_ATTRIBUTION_FOLLOWS = rf"(?!\s+[^.!?“”\"\n]{{0,60}}?\b(?:{VERBS})\b)"
+SENTENCE_END = re.compile(
+    rf"(?<=[.!?]){_ABBREVIATION}(?:[”\"»]{_ATTRIBUTION_FOLLOWS})?\s+(?=[“\"«A-ZА-ЯЁ(\u0600-\u06FF])"
+)
 # Speaker words: anything but sentence punctuation and quotes, or the stop of an abbreviation.
-_WHO_CHAR = r"(?:[^.;:“”\"\n]|(?<=\b[A-Z])\.|(?<=\bMr)\.|(?<=\bDr)\.)"
+_WHO_CHAR = (
+    r"(?:[^.;:“”\"«»\n]|(?<=\b[A-Z])\." + "".join(rf"|(?<=\b{w})\." for w in HONORIFICS) + ")"
+)
 TIME_WORDS = re.compile(
     r"^(?:on\s+)?(?:(?:late|early|earlier|last|this)\s+)?"
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|evening)\b",
@@ -62,7 +69,7 @@ AS_VERB_SAID = re.compile(
 # The speaker after the verb: "said Sergey Lavrov, Russia's foreign minister".
 INVERTED = re.compile(
     r"\s+(?P<who>(?:[A-ZА-ЯЁ]|M\.\s|the\s|a\s|an\s|le\s|la\s|une?\s"
-    rf"|(?:{alternation(UNNAMED_PEOPLE)})\b)[^.;:“”\"«»]{{1,120}})"
+    rf"|(?:{alternation(UNNAMED_PEOPLE)})\b){_WHO_CHAR}{{1,120}})"
 )
 # Arabic puts the verb first: "وقال المبعوث الأممي إن …", "وأضاف عنان: …".
 ARABIC_SPEAKER = re.compile(

@@ -19,15 +19,23 @@ import re
 from dataclasses import dataclass, replace
 
 from archive.actors.names import LEADING_TITLES
-from archive.actors.titles import BODIES, PERSON_TITLES, UNNAMED_PEOPLE, alternation
+from archive.actors.titles import BODIES, HONORIFICS, PERSON_TITLES, UNNAMED_PEOPLE, alternation
 
 PRONOUNS = {"he", "she", "il", "elle", "он", "она"}  # English, French, Russian
 ANONYMITY = re.compile(r"not (?:want|wish) to be (?:identified|named)|anonymity|unnamed", re.I)
 HEAD_NOUNS = re.compile(rf"\b({alternation([*PERSON_TITLES, *UNNAMED_PEOPLE, *BODIES])})s?\b", re.I)
+# English personal names as the news writes them: capitalised words, with Mc/Mac/O'/D'
+# ("McFaul", "O'Rourke"), hyphens ("Holtz-Eakin"), middle initials ("John D. Podesta",
+# "G.K. Butterfield"), the Arabic particles ("al-Assad", "Abu", "bin"). Two words at least,
+# or one after an abbreviated title ("Mr. Burman", "Sen. Perdue").
+_NAME_WORD = r"(?:Mc|Mac|O['’]|D['’])?[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?"
+_NAME_PART = rf"(?:{_NAME_WORD}|[A-Z]\.(?:[A-Z]\.)?|al-[A-Z][a-z'’]+|de|bin|Abu|Abou|Abdel)"
+HONORIFIC = re.compile(rf"^(?:{alternation(HONORIFICS)})\.\s+")
+_NAME_LAST = rf"(?:{_NAME_WORD}|al-[A-Z][a-z'’]+)"
 NAME = re.compile(
     r"(?<![\w-])(?!(?:It|He|She|They|We|The|This|That|In|On|At|But|And|As|If)\b)"
-    r"(?:[A-Z][a-zà-ÿ'’]+|Abu|Abou|Abdel)"
-    r"(?:\s+(?:[A-Z][a-zà-ÿ'’-]+|al-[A-Z][a-z'’]+|de|bin|Abu|Abou|Abdel)){1,3}"
+    rf"(?:(?:{alternation(HONORIFICS)})\.\s+(?:{_NAME_PART}\s+){{0,3}}{_NAME_LAST}"
+    rf"|(?:{_NAME_WORD}|Abu|Abou|Abdel)(?:\s+{_NAME_PART}){{0,2}}\s+{_NAME_LAST})"
 )
 ACRONYM_AT_END = re.compile(r"(?<![\w.-])([A-Z]{2,6})$")
 DOCUMENT = re.compile(
@@ -123,6 +131,30 @@ def _head_noun(phrase):
     return match[1].lower()
 
 
+# After a name, what makes it a modifier rather than the head of its phrase: a possessive,
+# or a common noun ("Obama administration official", "Trump campaign").
+MODIFIES = re.compile(r"^(?:['’]s?\b|\s+(?!(?:and|or|who|said|says)\b)[a-z]{3,})")
+# Before a name, words that put it inside a phrase about someone else.
+GOVERNED = re.compile(
+    r"\b(?:of|to|for|at|with|from|by|whom|under|against|than|about|like|a|an)\s+"
+    r"(?:[A-Z][\w.'’-]*\s+){0,4}$"
+)
+
+
+def heads(phrase: str, start: int, end: int) -> bool:
+    """Whether the name at phrase[start:end] heads the phrase (is the speaker) rather than
+    qualifying its head. Convention of English news writing: the source of a quote is the
+    head noun of the source phrase; "a Clinton delegate" is a delegate, "a former Obama
+    official" an official, "an aide to Senator Warren" an aide."""
+    if MODIFIES.match(phrase[end:]):
+        return False
+    return not GOVERNED.search(phrase[:start])
+
+
+# A name opening its sentence, perhaps after a few title words: the sentence's subject.
+SUBJECT_POSITION = re.compile(r"(?:^|[.!?][”\"]?\s+|\n)\s*(?:[A-Z][\w.'’-]*\s+){0,4}$")
+
+
 class SpeakerResolver:
     """Resolves speaker phrases within one article, remembering who spoke before."""
 
@@ -179,29 +211,37 @@ class SpeakerResolver:
         return _less_sure(last, CONFIDENCE["continued"])
 
     def _known_person(self, phrase):
-        """A gazetteer person anywhere in the phrase, the last named first; but "the office
-        of envoy X" is the office, not X."""
+        """A gazetteer person heading a part of the phrase, the last part first; but "the
+        office of envoy X" is the office, not X, and a name that only qualifies the head
+        ("a Clinton delegate", "Assad's envoy", "a chief of staff to President Clinton") is
+        not the speaker."""
         segments = [s.strip() for s in phrase.split(",") if s.strip()] or [phrase]
         for segment in reversed(segments):
             found = self.matcher.find(segment, self.day)
             if BODY_OF.match(segment) and found and found[0][2] not in self.person_ids:
                 return Speaker(found[0][2], segment, False, CONFIDENCE["named_at_end"])
-            people = [actor for _, _, actor in found if actor in self.person_ids]
+            people = [
+                actor
+                for start, end, actor in found
+                if actor in self.person_ids and heads(segment, start, end)
+            ]
             if people:
                 return Speaker(people[-1], segment, False, CONFIDENCE["named"])
         return None
 
     def _pronoun(self, main):
-        """ "he said": the last speaker who was not anonymous, else the last person the text
-        named before the quote; a pronoun is never a speaker's name."""
+        """ "he said": the current speaker of the passage (the last who was not anonymous),
+        unless a person has been made the subject of a sentence since ("Mr. McKinley, a
+        planner, disagrees."); with no speaker yet, the last person named before the quote.
+        A pronoun is never a speaker's name."""
         if main.lower() not in PRONOUNS:
             return None
         spoke = next(
             ((sp, at) for _, sp, at in reversed(self.history) if self._is_person(sp)), None
         )
         named = self._last_person_named()
-        if named and (spoke is None or named[1] > self._sentence_end(spoke[1])):
-            return named[0]  # someone named since the last speaker's sentence
+        if named and (spoke is None or named[1] > self._sentence_end(spoke[1]) and named[2]):
+            return named[0]
         if spoke:
             return _less_sure(spoke[0], CONFIDENCE["continued"] * spoke[0].confidence)
         names = [m.group(0) for m in NAME.finditer(self.before)]
@@ -225,18 +265,22 @@ class SpeakerResolver:
         return speaker.actor_id is None or speaker.actor_id in self.person_ids
 
     def _last_person_named(self):
-        """(Speaker, where) for the last person named before the quote: a gazetteer person,
-        or a name introduced by a title ("HNC spokesman Munzer Makhous")."""
+        """(Speaker, where, as a sentence's subject) for the last person named before the
+        quote: a gazetteer person, or a name a title introduces ("HNC spokesman Munzer
+        Makhous")."""
         people = [
-            (Speaker(a, self.before[start:end], False, CONFIDENCE["last_named"]), end)
+            (Speaker(a, self.before[start:end], False, CONFIDENCE["last_named"]), end, start)
             for start, end, a in self.matcher.find(self.before, self.day)
             if a in self.person_ids
         ]
         people += [
-            (Speaker(None, m["name"], False, CONFIDENCE["last_named"]), m.end())
+            (Speaker(None, m["name"], False, CONFIDENCE["last_named"]), m.end(), m.start())
             for m in TITLE_THEN_NAME.finditer(self.before)
         ]
-        return max(people, key=lambda pair: pair[1]) if people else None
+        if not people:
+            return None
+        speaker, end, start = max(people, key=lambda named: named[1])
+        return speaker, end, bool(SUBJECT_POSITION.search(self.before[:start]))
 
     def _sentence_end(self, position) -> int:
         """Where the sentence at `position` ends, past the quote it may open with."""
@@ -249,7 +293,9 @@ class SpeakerResolver:
         return min(ends) if ends else len(self.body)
 
     def _surname(self, main):
-        """ "Alloush said": the person named in full earlier in the article."""
+        """ "Alloush said", "Mr. Welch said": the person named in full earlier in the
+        article."""
+        main = HONORIFIC.sub("", main)
         if not re.fullmatch(r"[A-Z][\w'’-]+", main):
             return None
         for match in reversed(list(NAME.finditer(self.before))):
@@ -286,6 +332,8 @@ class SpeakerResolver:
             name = LEADING_TITLES.sub("", match.group(0)).strip()
             if len(name.split()) >= 2:
                 return Speaker(None, name, False, CONFIDENCE["new_name"])
+            if HONORIFIC.match(match.group(0)):  # "Mr. Burman": named in full before?
+                return self._surname(name) or Speaker(None, name, False, CONFIDENCE["new_name"])
         return None
 
     def _acronym(self, main):

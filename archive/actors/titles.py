@@ -26,6 +26,12 @@ UNNAMED_PEOPLE = (
         "diplomate responsable"
     ).split()
 )
+# Abbreviated titles written with a stop before a name ("Sen. Claire McCaskill", "Mr. Welch",
+# "Lt. Gen. Michael Flynn"): the stop ends no sentence, and a title with a surname is a name.
+HONORIFICS = "Mr Mrs Ms Dr Rep Sen Gov Prof Gen Col Lt Sgt Capt Maj Adm Rev St Jr Sr Amb".split()
+# Months as English news abbreviates them ("Sept. 11"): their stop ends no sentence either.
+ABBREVIATED_MONTHS = "Jan Feb Mar Apr Aug Sep Sept Oct Nov Dec".split()
+
 # Bodies that speak as one ("the ministry said", "the Observatory said").
 BODIES = (
     "group monitor observatory ministry office agency committee council government army "
