@@ -17,6 +17,10 @@ VERBS = (
     r"|reiterated|stated|saying|asked|urged|announced|confirmed|shouted|emphasised|emphasized"
     r"|underlined|argued|commented|acknowledged|admitted|cautioned|remarked|affirmed"
     r"|wrote|tweeted|claimed|vowed|pledged|recalled|revealed|indicated|pointed out|reported"
+    r"|replied|replies|responded|responds|writes|joked|jokes|quipped|continued"
+    r"|continues|tells|notes|observed|observes|conceded|countered|asserted|predicted"
+    r"|complained|boasted|testified|posted|states|explains|argues|recalls"
+    r"|adds|warns|insists|asks|concluded|wondered|Said"
 )
 # English verbs, then Arabic, Russian and French ones (archive.languages); an Arabic verb
 # may carry "and" or "so" joined to it ("وأضاف").
@@ -215,7 +219,7 @@ def quotes_beside_attributed(body: str, found: list[FoundQuote]) -> list[FoundQu
         own = sorted((q for q in found if start <= q.position < end), key=lambda q: q.position)
         if not own:
             continue
-        taken = [" ".join(q.text.split()) for q in own]
+        taken = [" ".join(q.text.split()) for q in own if q.kind == "direct"]
         for match in QUOTE.finditer(paragraph):
             text = match["text"].strip(" ,")
             words = " ".join(text.split())

@@ -133,7 +133,11 @@ def _head_noun(phrase):
 
 # After a name, what makes it a modifier rather than the head of its phrase: a possessive,
 # or a common noun ("Obama administration official", "Trump campaign").
-MODIFIES = re.compile(r"^(?:['’]s?\b|\s+(?!(?:and|or|who|said|says)\b)[a-z]{3,})")
+MODIFIES = re.compile(
+    r"^(?:['’]s?\b|\s+(?!(?:and|or|who|also|further|then|later|again|earlier|once|now|still"
+    r"|too|however|himself|herself|had|has|have|was|is|were|would|will|could|should|did"
+    r"|does|may|might|must|on|in|at|to|for|with|from|by|during|after|before|\w+ly)\b)[a-z]{3,})"
+)
 # Before a name, words that put it inside a phrase about someone else.
 GOVERNED = re.compile(
     r"\b(?:of|to|for|at|with|from|by|whom|under|against|than|about|like|a|an)\s+"
@@ -152,7 +156,10 @@ def heads(phrase: str, start: int, end: int) -> bool:
 
 
 # A name opening its sentence, perhaps after a few title words: the sentence's subject.
-SUBJECT_POSITION = re.compile(r"(?:^|[.!?][”\"]?\s+|\n)\s*(?:[A-Z][\w.'’-]*\s+){0,4}$")
+SUBJECT_POSITION = re.compile(
+    r"(?:^|[.!?][”\"]?\s+|\n)\s*(?:the\s+)?(?:[^,.\n]{3,80},\s+)?"
+    rf"(?:(?:[A-Z][\w.'’-]*|{alternation(PERSON_TITLES)})\s+){{0,5}}$"
+)
 
 
 class SpeakerResolver:
@@ -260,9 +267,12 @@ class SpeakerResolver:
         return None
 
     def _is_person(self, speaker) -> bool:
+        """A known person, or a name the gazetteer lacks that reads as a person's."""
         if speaker.anonymous:
             return False
-        return speaker.actor_id is None or speaker.actor_id in self.person_ids
+        if speaker.actor_id is None:
+            return bool(NAME.fullmatch(speaker.name))
+        return speaker.actor_id in self.person_ids
 
     def _last_person_named(self):
         """(Speaker, where, as a sentence's subject) for the last person named before the
