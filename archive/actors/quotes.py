@@ -219,11 +219,19 @@ def quotes_beside_attributed(body: str, found: list[FoundQuote]) -> list[FoundQu
         own = sorted((q for q in found if start <= q.position < end), key=lambda q: q.position)
         if not own:
             continue
-        taken = [" ".join(q.text.split()) for q in own if q.kind == "direct"]
+        # A reported statement that is little more than the quote is the same statement.
+        taken = [" ".join(q.text.split()) for q in own]
+        reported = [(q, t) for q, t in zip(own, taken, strict=True) if q.kind == "reported"]
+        taken = [t for q, t in zip(own, taken, strict=True) if q.kind == "direct"]
         for match in QUOTE.finditer(paragraph):
             text = match["text"].strip(" ,")
             words = " ".join(text.split())
             if not words or any(words in t or t in words for t in taken if t):
+                continue
+            same = [q for q, t in reported if words in t and len(words) >= 0.7 * len(t)]
+            if same:  # the statement is the quote: read it as one
+                same[0].kind, same[0].text = "direct", text
+                taken.append(words)
                 continue
             position = start + match.start()
             before = [q for q in own if q.position <= position]
