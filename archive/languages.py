@@ -211,15 +211,66 @@ FUTURE = (
     r"prochain\w*|se\s+tiendra|aura\s+lieu"
 )
 
-# Reporting verbs ("said") and sources kept anonymous, in each language.
+# Reporting verbs ("said") and sources kept anonymous, in each language. Arabic: the
+# perfect, masculine and feminine (قال / قالت), as the verb opens the sentence. Russian: the
+# past tense with any ending (заявил, заявила, заявили). French: the passé composé and
+# plus-que-parfait, an adverb or the inverted pronoun allowed ("a-t-il déclaré", "avait
+# néanmoins indiqué"), the present, and the participles that add a statement ("précisant").
+_FRENCH_PARTICIPLES = (
+    r"déclaré|affirmé|dit|souligné|ajouté|indiqué|estimé|expliqué|assuré|confirmé|précisé"
+    r"|annoncé|insisté|averti|reconnu|répondu|souhaité|espéré|jugé|martelé|lancé|prévenu"
+    r"|rappelé|dénoncé|regretté|salué|plaidé|déploré|admis|confié|fait\s+valoir|poursuivi"
+    r"|relevé|noté|observé|commenté|réagi|résumé|tranché|conclu|rectifié|corrigé|ironisé"
+    r"|enchaîné|renchéri|nuancé|tempéré|glissé|lâché|protesté|objecté|répliqué|rétorqué"
+    r"|interrogé|demandé|raconté|détaillé|complété|argué|soutenu|mis\s+en\s+garde"
+)
 REPORTING_VERBS = (
     r"قال|قالت|أكد|أكدت|اكد|اكدت|أضاف|أضافت|اضاف|اضافت|أوضح|أوضحت|أشار|أشارت|صرح|صرحت|"
     r"أعلن|أعلنت|شدد|شددت|أفاد|أفادت|ذكر|ذكرت|كشف|كشفت|أبلغ|أبلغت|لفت|لفتت|"
+    r"تابع|تابعت|أعرب|أعربت|اعرب|اعربت|اعتبر|اعتبرت|رأى|رأت|نفى|نفت|حذر|حذرت|تساءل|تساءلت|"
+    r"استطرد|استطردت|ختم|ختمت|لاحظ|لاحظت|"
     r"заявил\w*|сказал\w*|отметил\w*|подчеркнул\w*|добавил\w*|сообщил\w*|уточнил\w*|"
-    r"пояснил\w*|признал\w*|заверил\w*|объявил\w*|"
-    r"a(?:-t-(?:il|elle))?\s+(?:déclaré|affirmé|dit|souligné|ajouté|indiqué|estimé|expliqué|assuré"
-    r"|confirmé|précisé|annoncé|insisté|averti|reconnu|répondu)|ont\s+(?:déclaré|indiqué|affirmé)|"
-    r"déclare|affirme|souligne|estime"
+    r"пояснил\w*|признал\w*|заверил\w*|объявил\w*|рассказал\w*|заметил\w*|указал\w*|"
+    r"констатировал\w*|напомнил\w*|резюмировал\w*|считает|полагает|говорит|заявляет|"
+    r"ответил\w*|возразил\w*|парировал\w*|признался|призналась|посетовал\w*|"
+    r"предупредил\w*|выразил\w*|высказал\w*|обратил\w*\s+внимание|акцентировал\w*|"
+    r"(?:a|avait|ont|avaient|aurait)(?:-t-(?:il|elle))?\s+(?:\w+\s+)?"
+    rf"(?:{_FRENCH_PARTICIPLES})|"
+    r"déclare|affirme|souligne|estime|assure|précise|ajoute|indique|explique|"
+    r"précisant|affirmant|estimant|soulignant|ajoutant|déclarant|indiquant|expliquant|assurant"
 )
 ANONYMOUS = r"مصدر|مصادر|источник\w*|une\s+source|des\s+sources|un\s+diplomate|un\s+responsable"
 QUOTE_OPEN, QUOTE_CLOSE = '“«„"', '”»“"'
+
+# Who a statement was said to, just after the verb: not the speaker ("a dit aux journalistes
+# X", "сказал журналистам X", "قال للصحفيين"). Read before the speaker is taken.
+AUDIENCE_AFTER_VERB = re.compile(
+    r"^\s*(?:(?:à\s+la\s+presse|aux\s+journalistes|à\s+l['’]AFP|à\s+Reuters|au\s+Monde"
+    r"|à\s+\S+|aux?\s+\S+)"
+    r"|(?:журналистам|репортерам|корреспонденту\s+\S+|агентству\s+\S+|изданию\s+\S+)"
+    r"|(?:لل\w+))\s+"
+)
+# Where a speaker phrase after the verb ends: the circumstances said with it (when, where,
+# to whom), in each language. French: après, lors de, à l'issue de, devant ...; Russian: the
+# prepositions в, на, после, во время, по ...; Arabic: خلال، في، أمام، عقب، بعد، مساء ...
+SPEAKER_PHRASE_END = re.compile(
+    r"\s(?:après|lors|à\s+l['’]issue|avant|pendant|devant|dans|en\s+marge|depuis|jeudi|lundi"
+    r"|mardi|mercredi|vendredi|samedi|dimanche|aux?\s|à\s"
+    r"|в|во|на|после|перед|по|при|в\s+ходе|журналистам|репортерам|агентству|корреспонденту"
+    r"|خلال|في|أمام|امام|عقب|بعد|قبل|لدى|عبر|مساء|صباح|يوم|اليوم|أمس|امس|لل\w+)(?!\w)"
+)
+# "«…», — приводит ТАСС слова Педерсена", "цитирует "Интерфакс" X", "nous a confié X, cité
+# par l'AFP": an agency relaying the words of the person quoted (the agency goes into `via`).
+RELAYED = re.compile(
+    r"(?:приводит|приводят)\s+(?P<via>\S+(?:\s+\S+)?)\s+слова\s+(?P<who>[^.,;:«»\"]{2,80})"
+    r"|цитирует\s+(?P<via2>[«\"]?[^\s«»\"]+[»\"]?)\s+(?P<who2>[^.,;:«»\"]{2,80})"
+)
+# "Pour Hillary Clinton, «…»", "D'après X, « … »": a speaker given before a comma and the
+# quote, with no verb (French news writing).
+FOR_SPEAKER = re.compile(r"^(?:Pour|D['’]après|Selon)\s+(?P<who>[^,«\"“]{2,80}),\s*[«\"“]")
+# The words that frame a quote rather than report it, in Arabic, Russian and French ("l'a
+# qualifié de « … »", "назвал его «…»", "وصف ... بأنه").
+FRAMING = r"qualifi\w+\s+de|qualifi\w+\s+d['’]|назвал\w*|وصف|وصفت"
+# Phrases before a verb that name no one ("Об этом сообщил X", "Как заявил X"): the speaker
+# follows the verb, as the language writes it.
+NO_SUBJECT_BEFORE_VERB = re.compile(r"^(?:Об\s+этом|Как|При\s+этом|Ранее|Также|Comme)$")

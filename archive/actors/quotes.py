@@ -59,7 +59,7 @@ AUDIENCE = re.compile(
 
 ACCORDING_TO = Screened(
     re.compile(
-        r"(?<!\w)по\s+(?P<pronoun>его|её|ее|их)\s+словам"
+        r"(?<!\w)[Пп]о\s+(?P<pronoun>его|её|ее|их)\s+словам"
         rf"|(?:\baccording to|(?<!\w)(?:{languages.ACCORDING_TO}))"
         r"\s+(?P<who>[^,.;:“”\"«»]{2,120})"
     )
@@ -147,7 +147,10 @@ def verb_word(match) -> str:
 
 
 def _clean_who(who: str) -> str:
-    return who.strip(' ,;:—–-“”"').strip()
+    """The speaker phrase without punctuation around it or a French conjunction elided
+    onto its pronoun ("S'il a salué …", "Qu'elle a …")."""
+    who = who.strip(' ,;:—–-“”"').strip()
+    return re.sub(r"^(?:S|Qu|Lorsqu|Puisqu)['’](?=il|elle)", "", who)
 
 
 def _reported_content(rest: str) -> str:
@@ -166,7 +169,8 @@ LONG_QUOTE = re.compile(
 # The same with the verb first, as Russian and French write it: «A. B», — сказал Лаврентьев.
 LONG_QUOTE_VERB_FIRST = re.compile(
     r"[“\"«„](?P<text>[^”\"»\n]{3,}?[.!?;:][^”\"»\n]+?)[”\"»“][ \t]*,?[ \t]*[—–-]?[ \t]*"
-    rf"(?P<verb>{languages.REPORTING_VERBS})\s+(?P<who>(?:M\.\s+)?[^.;:“”\"«»\n]{{1,80}})"
+    rf"(?P<verb>{languages.REPORTING_VERBS}|приводит|приводят|цитирует)"
+    r"(?P<after>\s+(?:M\.\s+)?[^;:“”\"«»\n]{1,120})"
 )
 
 
@@ -174,13 +178,24 @@ def long_quotes(body: str) -> list[tuple[FoundQuote, int]]:
     """Quotes running over several sentences, attributed after their end (the sentence
     by sentence reading sees only their last sentence), with where each attribution ends."""
     found = []
-    for match in [*LONG_QUOTE.finditer(body), *LONG_QUOTE_VERB_FIRST.finditer(body)]:
+    for match in LONG_QUOTE.finditer(body):
         who = _clean_who(match["who"])
         if who and not VERB.search(who):
             text = match["text"].strip(" ,")
             found.append(
                 (FoundQuote(who, match["verb"], text, "direct", match.start()), match.end())
             )
+    for match in LONG_QUOTE_VERB_FIRST.finditer(body):
+        verb, via, text = match["verb"], "", match["text"].strip(" ,")
+        relayed = languages.RELAYED.match(verb + match["after"])
+        if relayed:
+            who, via = relayed["who"] or relayed["who2"], relayed["via"] or relayed["via2"]
+        else:
+            who = speaker_after_verb(match["after"], verb)
+        who = _clean_who(who)
+        if who and who != CONTINUED and not VERB.search(who):
+            quote = FoundQuote(who, verb, text, "direct", match.start(), via.strip())
+            found.append((quote, match.end()))
     return found
 
 
@@ -212,8 +227,8 @@ def quotes_beside_attributed(body: str, found: list[FoundQuote]) -> list[FoundQu
     said. “B.”") goes on in the same voice, and a partial quote inside reported speech ("X
     said that the process “is open and fair”") is that speaker's. The words go to the
     speaker attributed last before them in the paragraph (or first after them, when the
-    paragraph opens with them). Two words count when the sentence quotes its speaker
-    already; otherwise three (a shorter quote is a scare quote or a title)."""
+    paragraph opens with them). Two words count inside the attributed sentence; elsewhere
+    three (a shorter quote is a scare quote or a title)."""
     added = []
     for start, end, paragraph in paragraphs(body):
         own = sorted((q for q in found if start <= q.position < end), key=lambda q: q.position)
@@ -237,7 +252,7 @@ def quotes_beside_attributed(body: str, found: list[FoundQuote]) -> list[FoundQu
             before = [q for q in own if q.position <= position]
             speaker = before[-1] if before else own[0]
             same_sentence = _same_sentence(body, speaker.position, position)
-            needed = 2 if same_sentence and speaker.kind == "direct" else 3
+            needed = 2 if same_sentence else 3
             if len(text.split()) < needed or _title_of_a_work(text):
                 continue
             added.append(FoundQuote(speaker.who, speaker.verb, text, "direct", position))
@@ -304,6 +319,28 @@ def _colon_attribution(paragraph: str) -> tuple[str, str] | None:
     return (who, verb_word(verb)) if who else None
 
 
+# Where a speaker phrase stops: punctuation, but not the stop of "M." or an initial.
+PHRASE_BREAK = re.compile(r"[;:,“”\"«»\n]|(?<!\bM)(?<!\bMme)(?<!\b[A-ZА-ЯЁ])\.")
+
+
+def speaker_after_verb(after: str, word: str) -> str:
+    """The speaker written after the verb, as a quote's attribution inverts it: "“…,” said
+    Sergey Lavrov", "«…», — сказал журналистам Тлеуберди в кулуарах", "« … », a dit aux
+    journalistes Bachar al-Jaafari après …". Conventions: an audience may come first
+    (dropped), the circumstances after the name end it; in Russian and French the subject
+    always follows (any words); an English participle ("telling reporters") continues
+    the one speaking."""
+    if word == "telling":
+        return CONTINUED
+    if not re.fullmatch(VERBS, word):
+        after = languages.AUDIENCE_AFTER_VERB.sub("", after, count=1)
+        phrase = PHRASE_BREAK.split(after.strip(), maxsplit=1)[0]
+        phrase = languages.SPEAKER_PHRASE_END.split(" " + phrase, maxsplit=1)[0].strip()
+        return phrase if 1 <= len(phrase.split()) <= 8 else CONTINUED
+    inverted = INVERTED.match(after)
+    return inverted["who"] if inverted else CONTINUED
+
+
 def _arabic_subject_follows(after: str) -> bool:
     """Whether a speaker is named after an Arabic verb ("أكدت مصادر من المعارضة أن"), not
     only a preposition with a pronoun ("أكد فيها أن": said in it) or the words themselves."""
@@ -311,17 +348,26 @@ def _arabic_subject_follows(after: str) -> bool:
     return bool(speaker) and not re.fullmatch(r"(?:في|ل|عن|على|ب)(?:ها|ه|هم)", speaker["who"])
 
 
+# "إن", "أن", "أنه", "إنها": the particle opening the reported clause, perhaps with the
+# pronoun of the one speaking already ("وأضاف أنه …": he added that he …).
+_ARABIC_THAT = r"\s*(?:(?:إن|أن|ان|بأن)(?:ها|ه|هم|هما)?(?!\w)|:)"
+# Words between the speaker and the quote that only introduce it: "أعرب عن «…»".
+_ARABIC_LEAD_IN = {"", "عن", "بأن", "أن", "إن", "ان", "ب", "قائلا", "قائلاً", "بالقول"}
+
+
 def _arabic_statement(sentence, verb, word, offset) -> FoundQuote:
-    """ "وقال المبعوث الأممي إن …", "وأضاف: «…»": the speaker after the verb (none: the one
-    speaking already), then a quote or the reported clause."""
+    """ "وقال المبعوث الأممي إن …", "وأضاف: «…»", "وأعرب بيدرسن، عن «…»": the speaker after
+    the verb (none: the one speaking already), the circumstances after the speaker
+    ("للصحفيين خلال مؤتمر صحفي") left out, then a quote or the reported clause."""
     after = sentence[verb.end() :]
     speaker = ARABIC_SPEAKER.match(after)
-    if re.match(r"\s*(?:(?:إن|أن|ان)(?!\w)|:)", after) or not speaker:
-        who, rest = CONTINUED, re.sub(r"^\s*(?:(?:إن|أن|ان)(?!\w)|:)", "", after)
+    if re.match(_ARABIC_THAT, after) or not speaker:
+        who, rest = CONTINUED, re.sub(f"^{_ARABIC_THAT}", "", after)
     else:
         who, rest = speaker["who"], after[speaker.end() :]
+        who = languages.SPEAKER_PHRASE_END.split(" " + who, maxsplit=1)[0].strip() or CONTINUED
     quote = QUOTE.search(rest)
-    if quote and not rest[: quote.start()].strip(" :،"):
+    if quote and rest[: quote.start()].strip(" :،") in _ARABIC_LEAD_IN:
         return FoundQuote(_clean_who(who), word, quote["text"].strip(" ,،"), "direct", offset)
     return FoundQuote(_clean_who(who), word, rest.strip(" :،."), "reported", offset)
 
@@ -375,6 +421,19 @@ def attributed_quotes(body: str) -> list[FoundQuote]:
                 FoundQuote(who, "according to", quote["text"].strip(" ,"), "direct", offset)
             )
             continue
+        for_speaker = languages.FOR_SPEAKER.match(sentence)
+        if for_speaker and quote and not verb:
+            # "Pour Hillary Clinton, «Assad doit partir»."
+            text = quote["text"].strip(" ,")
+            found.append(FoundQuote(for_speaker["who"], "pour", text, "direct", offset))
+            continue
+        relayed = languages.RELAYED.search(sentence)
+        if relayed and quote and quote.end() <= relayed.start():
+            # "«…», — приводит ТАСС слова Педерсена": the agency relays, the person spoke.
+            who, via = relayed["who"] or relayed["who2"], relayed["via"] or relayed["via2"]
+            text = quote["text"].strip(" ,")
+            found.append(FoundQuote(who.strip(), "приводит", text, "direct", offset, via))
+            continue
         pronoun_subject = PRONOUN_SUBJECT.match(sentence)
         if not verb and quote and pronoun_subject and quote.start() > pronoun_subject.end():
             # "He hoped the talks would go on “with all due care”.": the words of the person
@@ -396,8 +455,7 @@ def attributed_quotes(body: str) -> list[FoundQuote]:
             if not _clean_who(who):
                 # “…,” said Sergey Lavrov, the minister. / “…,” telling reporters …: the
                 # speaker follows the verb, or (a participle) is the one speaking already.
-                after = INVERTED.match(sentence[verb.end() :])
-                who = after["who"] if after and word != "telling" else CONTINUED
+                who = speaker_after_verb(sentence[verb.end() :], word)
             if len(who) < 160 and "“" not in who:
                 found.append(
                     FoundQuote(
@@ -425,6 +483,13 @@ def attributed_quotes(body: str) -> list[FoundQuote]:
             found.append(_arabic_statement(sentence, verb, word, offset))
             continue
         who = _clean_who(sentence[: verb.start()])
+        if languages.NO_SUBJECT_BEFORE_VERB.match(who):
+            # "Об этом сообщил X", "Как заявил X, …": the subject follows the verb.
+            who = speaker_after_verb(rest, word)
+            if later_quote and who != CONTINUED:
+                text = later_quote["text"].strip(" ,")
+                found.append(FoundQuote(who, word, text, "direct", offset))
+            continue
         if not who or len(who) > 200:
             continue
         lead_in = rest[: later_quote.start()].strip() if later_quote else ""

@@ -383,7 +383,10 @@ class SpeakerResolver:
         head = _head_noun(description)
         if head is None:
             return None
-        definite = re.match(r"^(?:but\s+|and\s+)?the\s", description, re.I)
+        # English and French say "the"/"le"; Russian and Arabic have no article (Arabic's
+        # is joined to the noun): their bare title refers back as "the minister" does.
+        definite = re.match(r"^(?:but\s+|and\s+)?(?:the|le|la|l['’])\s?", description, re.I)
+        definite = definite or re.match(r"[а-яёА-ЯЁ\u0600-\u06FF]", description)
         if definite and head:
             for earlier_phrase, earlier, _ in reversed(self.history):
                 if _head_noun(earlier_phrase) == head:

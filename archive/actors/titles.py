@@ -22,7 +22,7 @@ UNNAMED_PEOPLE = (
     + (
         # Arabic, Russian and French: a source, sources, officials, a diplomat
         "مصدر مصادر مسؤول مسؤولون مسئول مسئولون دبلوماسي "
-        "источник источники источника дипломат чиновник "
+        "источник источники источника дипломат чиновник собеседник "
         "diplomate responsable"
     ).split()
 )
