@@ -35,7 +35,7 @@ _NAME_LAST = rf"(?:{_NAME_WORD}|al-[A-Z][a-z'’]+)"
 NAME = re.compile(
     r"(?<![\w-])(?!(?:It|He|She|They|We|The|This|That|In|On|At|But|And|As|If)\b)"
     rf"(?:(?:{alternation(HONORIFICS)})\.\s+(?:{_NAME_PART}\s+){{0,3}}{_NAME_LAST}"
-    rf"|(?:{_NAME_WORD}|Abu|Abou|Abdel)(?:\s+{_NAME_PART}){{0,2}}\s+{_NAME_LAST})"
+    rf"|(?:{_NAME_WORD}|Abu|Abou|Abdel)(?:\s+{_NAME_PART}){{0,4}}\s+{_NAME_LAST})"
 )
 ACRONYM_AT_END = re.compile(r"(?<![\w.-])([A-Z]{2,6})$")
 DOCUMENT = re.compile(
@@ -79,9 +79,11 @@ CONFIDENCE = {
 }
 
 
+LEADING_CONJUNCTION = re.compile(r"^(?:and|but|so|yet)\s+(?=\S)", re.I)
 CLAUSE_OPENING = re.compile(
     r"^(?:In|At|On|From|After|Before|During|Since|Speaking|But|And|However|Meanwhile|Later"
-    r"|Earlier|Then|Yet|Still|Also)\b"
+    r"|Earlier|Then|Yet|Still|Also|While|When|Even|Although|Though|Because|Asked|Now|If|As"
+    r"|Like|Unlike|With|Without|Despite|Until|Once|Instead)\b"
 )
 
 
@@ -92,13 +94,20 @@ def subject(phrase: str) -> str:
     with a capitalised word in it. Pieces of the sentence that run into the attribution
     ("are on the agenda, the source said") come last."""
     segments = [
-        s.strip()
+        LEADING_CONJUNCTION.sub("", s.strip())
         for s in phrase.split(",")
-        if s.strip() and not re.match(r"^(?:who|which|whose|that|but|and)\b", s.strip(), re.I)
-    ] or [phrase.strip()]
+        if s.strip() and not re.match(r"^(?:who|which|whose|that)\b", s.strip(), re.I)
+    ]
+    segments = [s for s in segments if s] or [phrase.strip()]
     ranked = []
     for order, segment in enumerate(segments):
-        if re.match(r"^(?:a|an|the)\s+[a-z]", segment, re.I):
+        if (
+            re.match(r"^[A-Z]", segment)
+            and NAME.search(segment)
+            and not CLAUSE_OPENING.match(segment)
+        ):
+            rank = 4  # a personal name ("Representative Peter Welch, Democrat of Vermont")
+        elif re.match(r"^(?:a|an|the)\s+[a-z]", segment, re.I):
             rank = 2  # a description
         elif CLAUSE_OPENING.match(segment):
             rank = 1  # "In Geneva", "Speaking to reporters": where or when, not who
@@ -160,6 +169,25 @@ SUBJECT_POSITION = re.compile(
     r"(?:^|[.!?][”\"]?\s+|\n)\s*(?:the\s+)?(?:[^,.\n]{3,80},\s+)?"
     rf"(?:(?:[A-Z][\w.'’-]*|{alternation(PERSON_TITLES)})\s+){{0,5}}$"
 )
+
+
+_PARTICLE = re.compile(r"^(?:[A-Z]\.(?:[A-Z]\.)?|al-\S+|de|bin|ibn|Abu|Abou|Abdel|van|von|da|di)$")
+
+
+def name_at_end(run: str) -> str:
+    """The personal name a run of capitalised words ends with. Convention of English news
+    writing: titles and offices come before the name ("Senate Majority Leader Mitch
+    McConnell", "Maricopa County Recorder Helen Purcell"), and a name is a given name,
+    perhaps initials or particles, and a surname ("John D. Podesta", "Khattar Abou Diab")."""
+    words = run.split()
+    if len(words) <= 2 or HONORIFIC.match(run):
+        return run
+    kept = [words[-1]]
+    for word in reversed(words[:-1]):
+        kept.insert(0, word)
+        if not _PARTICLE.match(word):
+            break
+    return " ".join(kept)
 
 
 class SpeakerResolver:
@@ -339,7 +367,7 @@ class SpeakerResolver:
         for match in reversed(list(NAME.finditer(main))):
             if NOT_NAME_AFTER.search(main[: match.start()]):
                 continue
-            name = LEADING_TITLES.sub("", match.group(0)).strip()
+            name = name_at_end(LEADING_TITLES.sub("", match.group(0)).strip())
             if len(name.split()) >= 2:
                 return Speaker(None, name, False, CONFIDENCE["new_name"])
             if HONORIFIC.match(match.group(0)):  # "Mr. Burman": named in full before?
