@@ -86,7 +86,7 @@ def kind_of(source: str) -> str:
     head = parts[0]
     if PRONOUN.match(head):
         return "pronoun"
-    if re.fullmatch(r"said|says|told|added", head):
+    if re.fullmatch(r"said|says|told|added|who|which|that|o", head, re.I):
         return "none"  # an annotation slip
     if re.search(r"(?:[A-Z][\w.'’-]+\s+){1,3}[A-Z][\w'’-]+(?:\s*\(.*\))?$", head):
         return "named"  # "retired Air Force general Lloyd Newton"

@@ -79,6 +79,9 @@ CONFIDENCE = {
 }
 
 
+# Words opening a description rather than a name: "a", "the", "one Trump confidant",
+# "another senior official", "two diplomats".
+DETERMINERS = r"a|an|the|one|another|some|two|three|several|many|other"
 LEADING_CONJUNCTION = re.compile(r"^(?:and|but|so|yet)\s+(?=\S)", re.I)
 CLAUSE_OPENING = re.compile(
     r"^(?:In|At|On|From|After|Before|During|Since|Speaking|But|And|However|Meanwhile|Later"
@@ -107,7 +110,7 @@ def subject(phrase: str) -> str:
             and not CLAUSE_OPENING.match(segment)
         ):
             rank = 4  # a personal name ("Representative Peter Welch, Democrat of Vermont")
-        elif re.match(r"^(?:a|an|the)\s+[a-z]", segment, re.I):
+        elif re.match(rf"^(?:{DETERMINERS})\s+[a-z]", segment, re.I):
             rank = 2  # a description
         elif CLAUSE_OPENING.match(segment):
             rank = 1  # "In Geneva", "Speaking to reporters": where or when, not who
@@ -352,7 +355,7 @@ class SpeakerResolver:
 
     def _described(self, main, phrase):
         """ "a senior US official", "Human Rights group": a description, not a name."""
-        described = re.search(r"\b(?:a|an|the)\s+[^,]*$", main, re.I)
+        described = re.search(rf"\b(?:{DETERMINERS})\s+[^,]*$", main, re.I)
         if described and _head_noun(described.group(0)):
             return self._description(described.group(0), phrase)
         last_word = main.lower().split()[-1].rstrip("s") if main.split() else ""
@@ -385,7 +388,7 @@ class SpeakerResolver:
     def _known_actor(self, main):
         """Any other gazetteer actor named as the subject (an organisation, a state)."""
         actors = [actor for _, _, actor in self.matcher.find(main, self.day)]
-        if actors and not re.match(r"^(?:a|an|the)\s", main, re.I):
+        if actors and not re.match(rf"^(?:{DETERMINERS})\s", main, re.I):
             return Speaker(actors[-1], main, False, CONFIDENCE["actor"])
         return None
 

@@ -16,7 +16,11 @@ PERSON_TITLES = (
     "envoyé émissaire négociateur ministre porte-parole"
 ).split()
 # Unnamed people a quote may come from, never a named person by themselves.
-UNNAMED_PEOPLE = "source diplomat analyst expert lecturer member activist resident witness officer"
+UNNAMED_PEOPLE = (
+    "source diplomat analyst expert lecturer member activist resident witness officer aide "
+    "confidant strategist operative staffer supporter voter lawmaker insider friend ally "
+    "person consultant observer participant"
+)
 UNNAMED_PEOPLE = (
     UNNAMED_PEOPLE.split()
     + (
