@@ -2,8 +2,12 @@
 slug that still lead somewhere, filters that say when a value is unknown, admin actions that
 confirm what they did, forms that give one right error."""
 
-import pytest
+import re
 
+import pytest
+from django.utils.html import escape
+
+from archive.actors.attribution import context_of
 from archive.actors.merge import merge_actors
 from archive.admin.forms import ImportRunForm
 from archive.forms import flag_is_on
@@ -189,3 +193,27 @@ def test_the_index_check_agrees_after_a_quote_is_marked_not_a_quote(
         )
     report = agreement.check()
     assert report.agrees, list(report.lines())
+
+
+def test_the_quotes_list_shows_the_least_sure_speakers_first(admin_client):
+    page = admin_client.get("/admin/archive/quote/").content.decode()
+    shown = [float(c) for c in re.findall(r'<td class="field-confidence">([\d.]+)</td>', page)]
+    least = Quote.objects.filter(checked=False).order_by("confidence").first().confidence
+    assert shown and shown[0] == least
+    assert shown == sorted(shown)
+
+
+def test_the_quotes_list_shows_each_quote_in_its_sentence(admin_client):
+    quote = Quote.objects.attributed().exclude(position=0).first()
+    page = admin_client.get("/admin/archive/quote/", {"q": quote.text[:30]}).content.decode()
+    around = context_of(quote.article.body, quote.text, quote.position)
+    assert len(around) > len(quote.text)
+    assert escape(around) in page
+
+
+def test_quotes_kept_as_written_can_be_listed_apart(admin_client):
+    page = admin_client.get("/admin/archive/quote/", {"confidence": "unplaced"})
+    shown = re.findall(r'<td class="field-confidence">([\d.]+)</td>', page.content.decode())
+    assert page.status_code == 200
+    assert len(shown) == min(Quote.objects.filter(confidence__lt=0.5).count(), 100) > 0
+    assert all(float(c) < 0.5 for c in shown)

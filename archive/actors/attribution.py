@@ -9,9 +9,15 @@ curator sees it in the review queue rather than losing it.
 import re
 from dataclasses import dataclass
 
+from archive import languages
 from archive.actors.quotes import FoundQuote, find_quotes
 from archive.actors.speakers import NAME, Speaker, SpeakerResolver, subject
 
+# A Russian personal name: two or three capitalised Cyrillic words ("Мария Линдквист").
+CYRILLIC_NAME = re.compile(
+    r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:\s+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?){1,2}"
+)
+ARABIC = re.compile(r"[\u0600-\u06FF]")
 UNPLACED_CONFIDENCE = 0.3  # a speaker kept as written: the lowest, reviewed first
 # Phrases that name no one at all: the quote is kept, its speaker unknown.
 NOBODY = re.compile(r"^(?:it|they|this|that|there|we|you|i)?$", re.I)
@@ -31,8 +37,12 @@ def as_written(found: FoundQuote) -> Speaker:
     if NOBODY.match(phrase):
         return Speaker(None, "unknown", True, UNPLACED_CONFIDENCE)
     names = [m.group(0) for m in NAME.finditer(phrase)]
+    names += [m.group(0) for m in CYRILLIC_NAME.finditer(phrase)]
     if names:
         return Speaker(None, names[-1], False, UNPLACED_CONFIDENCE)
+    if ARABIC.search(phrase):  # no capitals to tell a name by: unnamed only when it says so
+        anonymous = bool(re.search(languages.ANONYMOUS, phrase))
+        return Speaker(None, phrase, anonymous, UNPLACED_CONFIDENCE)
     return Speaker(None, phrase, True, UNPLACED_CONFIDENCE)
 
 
@@ -48,3 +58,25 @@ def attributed(body: str, matcher, people, day=None) -> list[Attributed]:
         seen.add(words)
         result.append(Attributed(found, speaker))
     return result
+
+
+CONTEXT_CHARS = 160  # on each side of the quote, cut at a word
+
+
+def context_of(body: str, text: str, position: int = 0) -> str:
+    """The words around a quote in its article, for a curator checking its speaker: the
+    quote's own words where the body has them (from `position` on), with up to
+    CONTEXT_CHARS on each side, cut at word boundaries."""
+    start = body.find(text[:40], max(position - 5, 0)) if text else -1
+    if start < 0:
+        start = body.find(text[:40]) if text else -1
+    if start < 0:
+        start = position
+    end = start + len(text)
+    before = body[max(start - CONTEXT_CHARS, 0) : start]
+    after = body[end : end + CONTEXT_CHARS]
+    before = before.split(" ", 1)[-1] if start > CONTEXT_CHARS else before
+    after = after.rsplit(" ", 1)[0] if len(body) > end + CONTEXT_CHARS else after
+    prefix = "… " if start > CONTEXT_CHARS else ""
+    suffix = " …" if len(body) > end + CONTEXT_CHARS else ""
+    return f"{prefix}{before}{body[start:end]}{after}{suffix}".replace("\n", " ¶ ")

@@ -72,7 +72,7 @@ AS_VERB_SAID = re.compile(
 )
 # The speaker after the verb: "said Sergey Lavrov, Russia's foreign minister".
 INVERTED = re.compile(
-    r"\s+(?P<who>(?:[A-ZА-ЯЁ]|M\.\s|the\s|a\s|an\s|le\s|la\s|une?\s"
+    r"\s+(?P<who>(?:[A-ZА-ЯЁ]|M\.\s|the\s|a\s|an\s|one\s|another\s|some\s|two\s|le\s|la\s|une?\s"
     rf"|(?:{alternation(UNNAMED_PEOPLE)})\b){_WHO_CHAR}{{1,120}})"
 )
 # Arabic puts the verb first: "وقال المبعوث الأممي إن …", "وأضاف عنان: …".

@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.template.defaultfilters import pluralize
 from simple_history.admin import SimpleHistoryAdmin
 
+from archive.actors.attribution import context_of
 from archive.actors.merge import accept_proposal, merge_actors, split_alias
 from archive.models import Actor, ActorProposal, ActorRole, Alias, MergeRecord, Quote
 
@@ -152,6 +153,25 @@ class MergeRecordAdmin(admin.ModelAdmin):
         return False
 
 
+class ConfidenceFilter(admin.SimpleListFilter):
+    """How sure the import was of the speaker, in the bands a curator works through."""
+
+    title = "speaker confidence"
+    parameter_name = "confidence"
+    BANDS = {
+        "unplaced": ("kept as written (below 0.5)", {"confidence__lt": 0.5}),
+        "leaning": ("inferred (0.5 to 0.8)", {"confidence__gte": 0.5, "confidence__lt": 0.8}),
+        "named": ("named (0.8 and above)", {"confidence__gte": 0.8}),
+    }
+
+    def lookups(self, request, model_admin):
+        return [(key, label) for key, (label, _) in self.BANDS.items()]
+
+    def queryset(self, request, queryset):
+        band = self.BANDS.get(self.value())
+        return queryset.filter(**band[1]) if band else queryset
+
+
 @admin.register(Quote)
 class QuoteAdmin(SimpleHistoryAdmin):
     """Curators correct a quote's speaker (or mark it no quote); history is kept, and an
@@ -162,17 +182,24 @@ class QuoteAdmin(SimpleHistoryAdmin):
         "speaker",
         "anonymous",
         "verb",
-        "excerpt",
+        "context",
         "article",
         "confidence",
         "checked",
         "rejected",
     ]
-    list_filter = ["checked", "rejected", "kind", "anonymous", "event__process"]
+    list_filter = [ConfidenceFilter, "checked", "rejected", "kind", "anonymous", "event__process"]
     search_fields = ["text", "speaker_name", "speaker__name"]
     autocomplete_fields = ["speaker", "article", "event"]
-    actions = ["mark_not_a_quote", "mark_checked"]
-    readonly_fields = ["confidence", "checked"]  # a curator's save sets both
+    actions = ["mark_checked", "mark_not_a_quote"]
+    readonly_fields = ["confidence", "checked", "context"]  # a curator's save sets both
+    list_select_related = ["speaker", "article"]
+    # The doubtful ones first: unchecked, least sure.
+    ordering = ["checked", "confidence", "-id"]
+
+    @admin.display(description="in its article")
+    def context(self, quote):
+        return context_of(quote.article.body, quote.text, quote.position)
 
     def save_model(self, request, obj, form, change):
         obj.checked, obj.confidence = True, 1.0
@@ -188,7 +215,7 @@ class QuoteAdmin(SimpleHistoryAdmin):
             messages.SUCCESS,
         )
 
-    @admin.action(description="Mark the speaker as checked")
+    @admin.action(description="The speaker is right (mark as checked)")
     def mark_checked(self, request, queryset):
         count = self._update(queryset, checked=True, confidence=1.0)
         self.message_user(

@@ -1,0 +1,193 @@
+"""Direct-speech conventions of news writing, each tried across the ways a speaker is named.
+
+Every sentence here is our own. A convention (docs/evidence.md) is a pattern of attribution;
+each is generated with every speaker form (a full name the gazetteer lacks, a title before
+it, initials, Mc/O'/hyphenated names, a gazetteer person, a pronoun continuing a speaker, an
+anonymous description, an organisation) so a rule holds by construction, not because a
+development text happened to use that form.
+"""
+
+import pytest
+
+from archive.actors.attribution import attributed
+from archive.actors.matcher import ActorMatcher
+from archive.models import Actor
+
+pytestmark = pytest.mark.django_db
+
+QUOTE = "The talks will resume next week in good faith"
+
+
+def quotes_of(body):
+    """[(speaker slug or name, anonymous, verb, via, text)] as an import stores them."""
+    people = set(Actor.objects.filter(kind="person").values_list("pk", flat=True))
+    slugs = dict(Actor.objects.values_list("pk", "slug"))
+    return [
+        (
+            slugs.get(one.speaker.actor_id) or one.speaker.name,
+            one.speaker.anonymous,
+            one.found.verb,
+            one.found.via,
+            one.found.text,
+        )
+        for one in attributed(body, ActorMatcher.from_database(), people)
+    ]
+
+
+def speaker_of(body, text=QUOTE):
+    """(speaker, anonymous) of the quote holding `text`."""
+    found = [q for q in quotes_of(body) if text in q[4]]
+    assert found, f"no quote {text!r} in {quotes_of(body)}"
+    return found[0][0], found[0][1]
+
+
+# (as written in the attribution, the speaker stored, anonymous)
+ENGLISH_SPEAKERS = [
+    ("Maria Lindqvist", "Maria Lindqvist", False),
+    ("Finance Minister Maria Lindqvist", "Maria Lindqvist", False),
+    ("Senate Majority Leader Maria Lindqvist", "Maria Lindqvist", False),
+    ("Maria K. Lindqvist", "Maria K. Lindqvist", False),
+    ("Ewan McTavish", "Ewan McTavish", False),
+    ("Siobhan O'Rourke", "Siobhan O'Rourke", False),
+    ("Anna Holtz-Berger", "Anna Holtz-Berger", False),
+    ("Sen. Anna Holtz-Berger", "Anna Holtz-Berger", False),
+    ("Staffan de Mistura", "staffan-de-mistura", False),
+    ("UN envoy Staffan de Mistura", "staffan-de-mistura", False),
+    ("a Western diplomat", "a Western diplomat", True),
+    ("one senior campaign aide", "one senior campaign aide", True),
+    ("a former Lavrov adviser", "a former Lavrov adviser", True),
+    ("the Syrian Observatory for Human Rights", "sohr", False),
+]
+ENGLISH_CONVENTIONS = [
+    "“{q},” {who} said.",
+    "“{q},” said {who}.",
+    "{who} said: “{q}.”",
+    '"{q}," {who} told reporters in Geneva.',
+    "''{q},'' {who} said.",
+    "{who} said the talks had been useful. “{q}.”",
+    "“We have waited long enough. {q},” {who} said.",
+]
+
+
+@pytest.mark.parametrize("pattern", ENGLISH_CONVENTIONS)
+@pytest.mark.parametrize("written, stored, anonymous", ENGLISH_SPEAKERS)
+def test_english_attributions_name_their_speaker(pattern, written, stored, anonymous):
+    body = pattern.format(q=QUOTE, who=written)
+    if body[0].islower():  # a description opening the sentence: "A Western diplomat said"
+        body = body[0].upper() + body[1:]
+        stored = stored[0].upper() + stored[1:] if anonymous else stored
+    assert speaker_of(body) == (stored, anonymous)
+
+
+@pytest.mark.parametrize("pronoun", ["he", "she"])
+def test_a_pronoun_continues_the_current_speaker_not_the_last_name(pronoun):
+    body = (
+        f"“The first day went well,” said Maria Lindqvist. The talks were hosted by "
+        f"Staffan de Mistura.\n“{QUOTE},” {pronoun} added."
+    )
+    assert speaker_of(body) == ("Maria Lindqvist", False)
+
+
+def test_a_split_quotation_goes_on_in_the_same_voice():
+    body = f"“We came to listen,” Maria Lindqvist said. “{QUOTE}. Nobody is leaving.”"
+    assert speaker_of(body, f"{QUOTE}. Nobody is leaving.") == ("Maria Lindqvist", False)
+
+
+def test_a_partial_quote_in_reported_speech_is_the_reporters_speakers():
+    body = f"Maria Lindqvist said on Monday that the process “{QUOTE.lower()}” at last."
+    assert speaker_of(body, QUOTE.lower()) == ("Maria Lindqvist", False)
+
+
+def test_a_question_before_its_attribution_ends_no_sentence():
+    body = "“Why would anyone leave the table now?” Maria Lindqvist asked."
+    assert speaker_of(body, "Why would anyone leave the table now?") == ("Maria Lindqvist", False)
+
+
+def test_a_quote_whose_speaker_is_not_placed_is_kept_as_written():
+    body = f"During the long night session, the panel’s draft said: “{QUOTE}.”"
+    assert QUOTE in [q[4].strip(" .") for q in quotes_of(body)]
+
+
+def test_a_title_of_a_work_in_quotation_marks_is_no_quote():
+    body = "Maria Lindqvist said the band played “Eye of the Tiger” as she arrived."
+    assert "Eye of the Tiger" not in [q[4] for q in quotes_of(body)]
+
+
+FRENCH_SPEAKERS = [
+    ("Staffan de Mistura", "staffan-de-mistura"),
+    ("M. de Mistura", "staffan-de-mistura"),
+    ("Maria Lindqvist", "Maria Lindqvist"),
+]
+FRENCH_CONVENTIONS = [
+    "« {q} », a déclaré {who}.",
+    "« {q} », a-t-il déclaré, avant que {who} ne parte.",
+    "« {q} », avait néanmoins indiqué {who}.",
+    "« {q} », a dit aux journalistes {who} après la réunion.",
+    "Pour {who}, « {q} ».",
+    "{who} a estimé : « {q} ».",
+]
+FRENCH_QUOTE = "Les pourparlers reprendront la semaine prochaine"
+
+
+@pytest.mark.parametrize("pattern", [p for p in FRENCH_CONVENTIONS if "a-t-il" not in p])
+@pytest.mark.parametrize("written, stored", FRENCH_SPEAKERS)
+def test_french_attributions_name_their_speaker(pattern, written, stored):
+    body = "Staffan de Mistura est arrivé lundi.\n" + pattern.format(q=FRENCH_QUOTE, who=written)
+    assert speaker_of(body, FRENCH_QUOTE) == (stored, False)
+
+
+def test_a_french_inverted_pronoun_continues_the_speaker():
+    body = (
+        f"« Le travail commence », a déclaré Maria Lindqvist.\n« {FRENCH_QUOTE} », a-t-elle ajouté."
+    )
+    assert speaker_of(body, FRENCH_QUOTE) == ("Maria Lindqvist", False)
+
+
+RUSSIAN_QUOTE = "Переговоры продолжатся на следующей неделе"
+RUSSIAN_SPEAKERS = [("Сергей Лавров", "sergey-lavrov"), ("Мария Линдквист", "Мария Линдквист")]
+RUSSIAN_CONVENTIONS = [
+    "«{q}», — сказал {who}.",
+    '"{q}", - заявил {who} журналистам в кулуарах.',
+    "«{q}», — подчеркнул {who} на пресс-конференции.",
+    "{who} заявил: «{q}».",
+]
+
+
+@pytest.mark.parametrize("pattern", RUSSIAN_CONVENTIONS)
+@pytest.mark.parametrize("written, stored", RUSSIAN_SPEAKERS)
+def test_russian_attributions_name_their_speaker(pattern, written, stored):
+    body = pattern.format(q=RUSSIAN_QUOTE, who=written)
+    assert speaker_of(body, RUSSIAN_QUOTE) == (stored, False)
+
+
+def test_an_agency_relaying_words_is_not_their_speaker():
+    body = f"«{RUSSIAN_QUOTE}. Всё готово», — приводит ТАСС слова Сергея Лаврова."
+    found = [q for q in quotes_of(body) if q[4].startswith(RUSSIAN_QUOTE)]
+    assert found and found[0][0] == "sergey-lavrov"
+    assert found[0][3] == "ТАСС"
+
+
+def test_a_russian_pronoun_by_his_words_continues_the_speaker():
+    body = f"«Работа началась», — сказал Сергей Лавров.\nПо его словам, «{RUSSIAN_QUOTE}»."
+    assert speaker_of(body, RUSSIAN_QUOTE) == ("sergey-lavrov", False)
+
+
+ARABIC_QUOTE = "ستستأنف المحادثات الأسبوع المقبل"
+ARABIC_CONVENTIONS = [
+    "وقال {who}: «{q}».",
+    "وقال {who} للصحفيين خلال مؤتمر صحفي: «{q}».",
+    "وأضاف {who} إن «{q}».",
+    "وأعرب {who} عن «{q}».",
+]
+
+
+@pytest.mark.parametrize("pattern", ARABIC_CONVENTIONS)
+def test_arabic_attributions_name_their_speaker_after_the_verb(pattern):
+    body = pattern.format(q=ARABIC_QUOTE, who="ستيفان دي ميستورا")
+    assert speaker_of(body, ARABIC_QUOTE) == ("staffan-de-mistura", False)
+
+
+@pytest.mark.parametrize("verb", ["وتابع", "وأضاف", "وتابعت"])
+def test_an_arabic_verb_with_no_subject_continues_the_speaker(verb):
+    body = f"وقال ستيفان دي ميستورا: «بدأ العمل».\n{verb} «{ARABIC_QUOTE}»."
+    assert speaker_of(body, ARABIC_QUOTE) == ("staffan-de-mistura", False)
