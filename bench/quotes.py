@@ -152,7 +152,10 @@ def measure(folder: Path, split: str, show_misses: int):
         for one in found:
             tally["found"] += 1
             words = norm(one.found.text)[:40]
-            tally["found in content"] += any(words and words in c for c in contents)
+            inside = any(words and words in c for c in contents)
+            tally["found in content"] += inside
+            if not inside:
+                misses.append(f"{name}: not a quote ({one.speaker.name!r}) “{one.found.text[:70]}”")
         tally["articles"] += 1
         for text_, kind, referent in gold_quotes(annotations):
             tally["gold"] += 1

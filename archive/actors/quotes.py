@@ -209,7 +209,24 @@ def find_quotes(body: str) -> list[FoundQuote]:
     body = DOUBLED_MARKS.sub('" ', body)
     found = attributed_quotes(body)
     found += quotes_beside_attributed(body, found)
-    return sorted(found + continued_paragraphs(body, found), key=lambda quote: quote.position)
+    found += continued_paragraphs(body, found)
+    found = [q for q in found if q.kind != "direct" or is_quoted_speech(q.text)]
+    return sorted(found, key=lambda quote: quote.position)
+
+
+# Text between two quotation marks that is an attribution, not words spoken: marks paired
+# wrongly around "…,” said X, head of policy. “…".
+_ATTRIBUTION_TEXT = re.compile(rf"^\s*(?:['’]\s*)?(?:{VERBS})\b")
+
+
+def is_quoted_speech(text: str) -> bool:
+    """Whether words in quotation marks are speech: not the title of a show, book or song
+    ("Morning Joe", "The Rachel Maddow Show", "Eye of the Tiger"), nor an attribution
+    caught between two quotes."""
+    words = text.strip(" ,.")
+    if _ATTRIBUTION_TEXT.match(words) or not words:
+        return False
+    return not (len(words.split()) <= 6 and _title_of_a_work(words))
 
 
 def _title_of_a_work(text: str) -> bool:

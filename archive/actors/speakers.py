@@ -283,7 +283,11 @@ class SpeakerResolver:
         if spoke:
             return _less_sure(spoke[0], CONFIDENCE["continued"] * spoke[0].confidence)
         names = [m.group(0) for m in NAME.finditer(self.before)]
-        return Speaker(None, names[-1], False, CONFIDENCE["last_named"]) if names else None
+        return (
+            Speaker(None, name_at_end(names[-1]), False, CONFIDENCE["last_named"])
+            if names
+            else None
+        )
 
     def _document(self, main):
         """ "the statement said", "the tweet said": whoever the text last said issued one
@@ -315,7 +319,11 @@ class SpeakerResolver:
             if a in self.person_ids
         ]
         people += [
-            (Speaker(None, m["name"], False, CONFIDENCE["last_named"]), m.end(), m.start())
+            (
+                Speaker(None, name_at_end(m["name"]), False, CONFIDENCE["last_named"]),
+                m.end(),
+                m.start(),
+            )
             for m in TITLE_THEN_NAME.finditer(self.before)
         ]
         if not people:
