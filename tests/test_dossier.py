@@ -5,7 +5,7 @@ import datetime
 
 import pytest
 
-from archive.models import Event
+from archive.models import Article, Event, Quote
 from archive.timeline import dossier
 
 pytestmark = pytest.mark.django_db
@@ -99,3 +99,23 @@ def test_a_bad_timeline_filter_gets_a_message_not_a_server_error(client, query, 
 def test_a_round_that_was_not_held_has_a_dossier(client):
     html = page(client, "constitutional-9")
     assert "Scheduled but not held" in html
+
+
+def test_who_said_what_shows_a_quote_printed_by_wire_copies_once(scratch_index):
+    event = Event.objects.filter(quotes__speaker__isnull=False).distinct().first()
+    quote = event.quotes.exclude(speaker=None).first()
+    copies = 3
+    for article in Article.objects.exclude(pk=quote.article_id)[:copies]:
+        Quote.objects.create(
+            article=article,
+            speaker=quote.speaker,
+            speaker_name=quote.speaker_name,
+            text=quote.text,
+            kind=quote.kind,
+            verb="said",
+            event=event,
+        )
+    column = next(c for c in dossier.who_said_what(event) if c.actor == quote.speaker)
+    assert [q.text for q in column.quotes].count(quote.text) == 1
+    texts = event.quotes.attributed().filter(speaker=quote.speaker).values("text")
+    assert column.count == texts.distinct().count()

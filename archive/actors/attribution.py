@@ -19,6 +19,7 @@ CYRILLIC_NAME = re.compile(
 )
 ARABIC = re.compile(r"[\u0600-\u06FF]")
 UNPLACED_CONFIDENCE = 0.3  # a speaker kept as written: the lowest, reviewed first
+UNKNOWN_SPEAKER = "unknown"  # a quote whose attribution names no one
 # Phrases that name no one at all: the quote is kept, its speaker unknown.
 NOBODY = re.compile(r"^(?:it|they|this|that|there|we|you|i)?$", re.I)
 
@@ -35,7 +36,7 @@ def as_written(found: FoundQuote) -> Speaker:
     source ("a campaign aide"), or "unknown" when it names no one."""
     phrase = " ".join(subject(found.who).split())[:300] if found.who.strip() else ""
     if NOBODY.match(phrase):
-        return Speaker(None, "unknown", True, UNPLACED_CONFIDENCE)
+        return Speaker(None, UNKNOWN_SPEAKER, True, UNPLACED_CONFIDENCE)
     names = [m.group(0) for m in NAME.finditer(phrase)]
     names += [m.group(0) for m in CYRILLIC_NAME.finditer(phrase)]
     if names:

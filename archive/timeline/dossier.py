@@ -12,6 +12,7 @@ from django.db.models import Count
 from django.urls import reverse
 
 from archive import search
+from archive.actors.attribution import UNKNOWN_SPEAKER
 from archive.models import Actor, Event
 from archive.search.query import QueryError
 
@@ -49,11 +50,13 @@ class SpeakerColumn:
 
 
 def who_said_what(event) -> list[SpeakerColumn]:
-    """The round's most quoted speakers, each with their first quotes, to compare positions."""
-    quotes = event.quotes.attributed()
+    """The round's most quoted speakers, each with their first quotes, to compare positions.
+    A quote printed by several wire copies counts and shows once (the same words); a quote
+    whose speaker is unknown is left out."""
+    quotes = event.quotes.attributed().exclude(anonymous=True, speaker_name=UNKNOWN_SPEAKER)
     top = (
         quotes.values("speaker_id", "speaker_name", "anonymous")
-        .annotate(n=Count("pk"))
+        .annotate(n=Count("text", distinct=True))
         .order_by("-n", "speaker_name")[: SPEAKERS_SHOWN * 2]
     )
     columns, seen = [], set()
@@ -69,15 +72,32 @@ def who_said_what(event) -> list[SpeakerColumn]:
             if actor
             else quotes.filter(speaker__isnull=True, speaker_name=row["speaker_name"])
         )
+        first = same.select_related("article").order_by("article__published", "pk")
         column = SpeakerColumn(
             actor.name if actor else row["speaker_name"],
             actor,
             row["anonymous"],
-            same.count(),
-            list(same.select_related("article").order_by("article__published", "pk")[:QUOTES_EACH]),
+            same.values("text").distinct().count(),
+            once_each(first[: QUOTES_EACH * WIRE_COPIES]),
         )
         columns.append(column)
     return columns
+
+
+WIRE_COPIES = 8  # quotes read per speaker to find QUOTES_EACH different ones
+
+
+def once_each(quotes) -> list:
+    """The first QUOTES_EACH quotes with different words (wire copies print the same)."""
+    kept, seen = [], set()
+    for quote in quotes:
+        words = " ".join(quote.text.casefold().split()).strip(' .,“”"«»')
+        if words not in seen:
+            seen.add(words)
+            kept.append(quote)
+        if len(kept) == QUOTES_EACH:
+            break
+    return kept
 
 
 def most_present(results) -> list[tuple[object, int]]:
