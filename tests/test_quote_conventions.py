@@ -191,3 +191,9 @@ def test_arabic_attributions_name_their_speaker_after_the_verb(pattern):
 def test_an_arabic_verb_with_no_subject_continues_the_speaker(verb):
     body = f"وقال ستيفان دي ميستورا: «بدأ العمل».\n{verb} «{ARABIC_QUOTE}»."
     assert speaker_of(body, ARABIC_QUOTE) == ("staffan-de-mistura", False)
+
+
+@pytest.mark.parametrize("asker", ["a reporter", "one journalist", "the moderator"])
+def test_a_question_put_by_a_reporter_is_no_quote(asker):
+    body = f"“Will the talks resume next week?” {asker} asked. “{QUOTE},” Maria Lindqvist said."
+    assert [q[4] for q in quotes_of(body)] == [QUOTE]

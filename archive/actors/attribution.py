@@ -20,6 +20,12 @@ CYRILLIC_NAME = re.compile(
 ARABIC = re.compile(r"[\u0600-\u06FF]")
 UNPLACED_CONFIDENCE = 0.3  # a speaker kept as written: the lowest, reviewed first
 UNKNOWN_SPEAKER = "unknown"  # a quote whose attribution names no one
+# Who puts questions in an interview or a press conference: their words are not quotes.
+QUESTIONER = re.compile(
+    r"^(?:a|an|the|one|another)\s+(?:\w+\s+)?(?:reporter|journalist|questioner|interviewer"
+    r"|moderator)s?$|^(?:журналист|корреспондент)\w*$|^(?:un|le|une|la)\s+journaliste$",
+    re.I,
+)
 # Phrases that name no one at all: the quote is kept, its speaker unknown.
 NOBODY = re.compile(r"^(?:it|they|this|that|there|we|you|i)?$", re.I)
 
@@ -52,6 +58,8 @@ def attributed(body: str, matcher, people, day=None) -> list[Attributed]:
     resolver = SpeakerResolver(matcher, people, day, body)
     result, seen = [], set()
     for found in find_quotes(body):
+        if QUESTIONER.search(subject(found.who)):
+            continue  # a reporter's question is not a statement of anyone quoted
         speaker = resolver.resolve_quote(found) or as_written(found)
         words = " ".join(found.text.split()).strip(' .,“”"«»').casefold()
         if not words or words in seen:
