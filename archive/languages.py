@@ -255,7 +255,7 @@ AUDIENCE_AFTER_VERB = re.compile(
 # prepositions в, на, после, во время, по ...; Arabic: خلال، في، أمام، عقب، بعد، مساء ...
 SPEAKER_PHRASE_END = re.compile(
     r"\s(?:après|lors|à\s+l['’]issue|avant|pendant|devant|dans|en\s+marge|depuis|jeudi|lundi"
-    r"|mardi|mercredi|vendredi|samedi|dimanche|aux?\s|à\s"
+    r"|mardi|mercredi|vendredi|samedi|dimanche|aux?|à"
     r"|в|во|на|после|перед|по|при|в\s+ходе|журналистам|репортерам|агентству|корреспонденту"
     r"|خلال|في|أمام|امام|عقب|بعد|قبل|لدى|عبر|مساء|صباح|يوم|اليوم|أمس|امس|لل\w+)(?!\w)"
 )

@@ -197,3 +197,29 @@ def test_an_arabic_verb_with_no_subject_continues_the_speaker(verb):
 def test_a_question_put_by_a_reporter_is_no_quote(asker):
     body = f"“Will the talks resume next week?” {asker} asked. “{QUOTE},” Maria Lindqvist said."
     assert [q[4] for q in quotes_of(body)] == [QUOTE]
+
+
+@pytest.mark.parametrize(
+    "first, then",
+    [
+        ("“The first day went well,” said Maria Lindqvist, a Swedish diplomat.", "the diplomat"),
+        ("« Le travail commence », a déclaré Maria Lindqvist.", "le diplomate"),
+    ],
+)
+def test_the_diplomat_after_a_named_diplomat_is_that_person(first, then):
+    body = (
+        f"{first}\n« {QUOTE} », a ajouté {then}."
+        if then.startswith("le")
+        else (f"{first}\n“{QUOTE},” {then} said.")
+    )
+    assert speaker_of(body) == ("Maria Lindqvist", False)
+
+
+def test_the_source_after_a_named_speaker_stays_anonymous():
+    body = f"“The first day went well,” said Maria Lindqvist.\n“{QUOTE},” the source said."
+    assert speaker_of(body) == ("the source", True)
+
+
+def test_an_arabic_noun_without_its_article_is_an_unnamed_source():
+    body = f"وقال ستيفان دي ميستورا: «بدأ العمل».\nوقال مسؤولون أمريكيون: «{ARABIC_QUOTE}»."
+    assert speaker_of(body, ARABIC_QUOTE)[1] is True

@@ -193,6 +193,12 @@ def name_at_end(run: str) -> str:
     return " ".join(kept)
 
 
+# Nouns for a source that stays anonymous even when definite ("the source said").
+SOURCES = {"source", "sources", "مصدر", "مصادر", "источник", "источники", "источника"}
+# A Russian name as written: one to three capitalised Cyrillic words ("Тлеуберди").
+RUSSIAN_NAME = re.compile(r"[А-ЯЁ][а-яё-]+(?:\s+[А-ЯЁ][а-яё-]+){0,2}")
+
+
 class SpeakerResolver:
     """Resolves speaker phrases within one article, remembering who spoke before."""
 
@@ -306,7 +312,7 @@ class SpeakerResolver:
         if speaker.anonymous:
             return False
         if speaker.actor_id is None:
-            return bool(NAME.fullmatch(speaker.name))
+            return bool(NAME.fullmatch(speaker.name) or RUSSIAN_NAME.fullmatch(speaker.name))
         return speaker.actor_id in self.person_ids
 
     def _last_person_named(self):
@@ -422,20 +428,20 @@ class SpeakerResolver:
         head = _head_noun(description)
         if head is None:
             return None
-        # English and French say "the"/"le"; Russian and Arabic have no article (Arabic's
-        # is joined to the noun): their bare title refers back as "the minister" does.
+        # English and French say "the"/"le"; Arabic joins its article to the noun
+        # ("المبعوث"); Russian has none: its bare title refers back as "the minister" does.
         definite = re.match(r"^(?:but\s+|and\s+)?(?:the|le|la|l['’])\s?", description, re.I)
-        definite = definite or re.match(r"[а-яёА-ЯЁ\u0600-\u06FF]", description)
+        definite = definite or re.match(r"[а-яёА-ЯЁ]|(?:و|ف)?ال", description)
         if definite and head:
             for earlier_phrase, earlier, _ in reversed(self.history):
                 if _head_noun(earlier_phrase) == head:
                     return _less_sure(earlier, CONFIDENCE["same_description"])
             introduced = self._introduced_unnamed(head)
-            # "the minister": the last named person who spoke, unless an unnamed one ("a
-            # senior delegate") was introduced since; "the source", "the diplomat" never are.
-            if head in PERSON_TITLES and not ANONYMITY.search(phrase):
+            # "the minister", "the diplomat": the last named person who spoke, unless an
+            # unnamed one ("a senior delegate") was introduced since; "the source" never is.
+            if head not in SOURCES and not ANONYMITY.search(phrase):
                 for _, earlier, at in reversed(self.history):
-                    if earlier.actor_id in self.person_ids:
+                    if self._is_person(earlier):
                         if introduced and introduced[1] > at:
                             break
                         return _less_sure(earlier, CONFIDENCE["title_to_person"])
