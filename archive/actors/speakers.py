@@ -82,11 +82,19 @@ CONFIDENCE = {
 # Words opening a description rather than a name: "a", "the", "one Trump confidant",
 # "another senior official", "two diplomats".
 DETERMINERS = r"a|an|the|one|another|some|two|three|several|many|other"
+# A description opening with a person's title: "the opposition spokesman …", "le
+# porte-parole de l'opposition …".
+TITLE_OPENING = re.compile(
+    rf"^(?:the|le|la|l['’])\s*(?:\S+\s+){{0,2}}(?:{alternation(PERSON_TITLES)})\b", re.I
+)
 LEADING_CONJUNCTION = re.compile(r"^(?:and|but|so|yet)\s+(?=\S)", re.I)
 CLAUSE_OPENING = re.compile(
     r"^(?:In|At|On|From|After|Before|During|Since|Speaking|But|And|However|Meanwhile|Later"
     r"|Earlier|Then|Yet|Still|Also|While|When|Even|Although|Though|Because|Asked|Now|If|As"
-    r"|Like|Unlike|With|Without|Despite|Until|Once|Instead)\b"
+    r"|Like|Unlike|With|Without|Despite|Until|Once|Instead"
+    # French and Russian: where, when, after what
+    r"|En|Lors|Après|Avant|Pendant|Dans|À|Au|Aux|Par|Selon|Depuis|Interrogée?"
+    r"|В|Во|На|После|По|При|Перед|Во\s+время)\b"
 )
 
 
@@ -104,12 +112,17 @@ def subject(phrase: str) -> str:
     segments = [s for s in segments if s] or [phrase.strip()]
     ranked = []
     for order, segment in enumerate(segments):
-        if (
-            re.match(r"^[A-Z]", segment)
-            and NAME.search(segment)
-            and not CLAUSE_OPENING.match(segment)
+        # "le porte-parole de l'opposition Louai Safi", "the group's spokesman Ali Said"
+        ends_with_name = TITLE_OPENING.match(segment) and (
+            (name := re.search(rf"(?:{NAME.pattern})$", segment))
+            and not GOVERNED.search(segment[: name.start()])
+        )
+        if (re.match(r"^[A-Z]", segment) and NAME.search(segment) or ends_with_name) and not (
+            CLAUSE_OPENING.match(segment)
         ):
-            rank = 4  # a personal name ("Representative Peter Welch, Democrat of Vermont")
+            # a personal name ("Representative Peter Welch, Democrat of Vermont", "le
+            # porte-parole de l'opposition Louai Safi")
+            rank = 4
         elif re.match(rf"^(?:{DETERMINERS})\s+[a-z]", segment, re.I):
             rank = 2  # a description
         elif CLAUSE_OPENING.match(segment):
@@ -153,7 +166,7 @@ MODIFIES = re.compile(
 # Before a name, words that put it inside a phrase about someone else.
 GOVERNED = re.compile(
     r"\b(?:of|to|for|at|with|from|by|whom|under|against|than|about|like|a|an)\s+"
-    r"(?:[A-Z][\w.'’-]*\s+){0,4}$"
+    r"(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}$"
 )
 
 
