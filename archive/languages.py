@@ -245,10 +245,13 @@ QUOTE_OPEN, QUOTE_CLOSE = '“«„"', '”»“"'
 # Who a statement was said to, just after the verb: not the speaker ("a dit aux journalistes
 # X", "сказал журналистам X", "قال للصحفيين"). Read before the speaker is taken.
 AUDIENCE_AFTER_VERB = re.compile(
-    r"^\s*(?:(?:à\s+la\s+presse|aux\s+journalistes|à\s+l['’]AFP|à\s+Reuters|au\s+Monde"
-    r"|à\s+\S+|aux?\s+\S+)"
-    r"|(?:журналистам|репортерам|корреспонденту\s+\S+|агентству\s+\S+|изданию\s+\S+)"
-    r"|(?:لل\w+))\s+"
+    r"^\s*(?:(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|encore|ensuite"
+    r"|également|aussi|alors|néanmoins|toutefois|soir|matin)"
+    r"|à\s+la\s+presse|aux\s+journalistes|à\s+l['’]AFP|à\s+Reuters|au\s+Monde"
+    r"|à\s+\S+|aux?\s+\S+"
+    r"|журналистам|репортерам|корреспонденту\s+\S+|агентству\s+\S+|изданию\s+\S+"
+    r"|в\s+(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)|также|ранее"
+    r"|لل\w+)\s+)+"
 )
 # Where a speaker phrase after the verb ends: the circumstances said with it (when, where,
 # to whom), in each language. French: après, lors de, à l'issue de, devant ...; Russian: the

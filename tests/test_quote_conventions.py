@@ -223,3 +223,17 @@ def test_the_source_after_a_named_speaker_stays_anonymous():
 def test_an_arabic_noun_without_its_article_is_an_unnamed_source():
     body = f"وقال ستيفان دي ميستورا: «بدأ العمل».\nوقال مسؤولون أمريكيون: «{ARABIC_QUOTE}»."
     assert speaker_of(body, ARABIC_QUOTE)[1] is True
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        "Le porte-parole de la délégation Maria Lindqvist a indiqué : « {q} ».",
+        "En marge des réunions, le porte-parole de la délégation Maria Lindqvist a dit : « {q} ».",
+        "« {q} » si tout se passe bien, a déclaré vendredi aux journalistes Maria Lindqvist.",
+        "« {q} », a déclaré jeudi soir à la presse Maria Lindqvist, la négociatrice.",
+    ],
+)
+def test_french_title_names_and_inversions_after_a_clause(pattern):
+    body = pattern.format(q=FRENCH_QUOTE)
+    assert speaker_of(body, FRENCH_QUOTE) == ("Maria Lindqvist", False)

@@ -469,10 +469,13 @@ def attributed_quotes(body: str) -> list[FoundQuote]:
             # The speaker stands between the verb and the last quote before it.
             last = [m for m in QUOTE.finditer(sentence) if m.end() <= verb.start()][-1]
             who = sentence[last.end() : verb.start()]
-            if not _clean_who(who):
+            inverted = not re.fullmatch(VERBS, word) and who.rstrip().endswith(",")
+            if not _clean_who(who) or inverted:
                 # “…,” said Sergey Lavrov, the minister. / “…,” telling reporters …: the
                 # speaker follows the verb, or (a participle) is the one speaking already.
-                who = speaker_after_verb(sentence[verb.end() :], word)
+                # French and Russian invert after a clause too: « … » si …, a déclaré X.
+                after = speaker_after_verb(sentence[verb.end() :], word)
+                who = after if after != CONTINUED or not _clean_who(who) else who
             if len(who) < 160 and "“" not in who:
                 found.append(
                     FoundQuote(
