@@ -237,3 +237,23 @@ def test_an_arabic_noun_without_its_article_is_an_unnamed_source():
 def test_french_title_names_and_inversions_after_a_clause(pattern):
     body = pattern.format(q=FRENCH_QUOTE)
     assert speaker_of(body, FRENCH_QUOTE) == ("Maria Lindqvist", False)
+
+
+def test_a_russian_statement_with_its_speaker_after_the_verb():
+    body = "Переговоры продолжатся на следующей неделе, сообщил министр Сергей Лавров."
+    found = [q for q in quotes_of(body) if q[4].startswith("Переговоры")]
+    assert found and found[0][0] == "sergey-lavrov"
+
+
+def test_a_russian_pronoun_continues_an_unnamed_source_and_its_partial_quotes():
+    body = (
+        "«Работа началась», - сказал собеседник агентства.\n"
+        "Он подчеркнул, что это - «единственный фактор», из-за которого всё откладывается."
+    )
+    assert speaker_of(body, "единственный фактор") == ("собеседник агентства", True)
+
+
+@pytest.mark.parametrize("pronoun", ["he", "she"])
+def test_he_or_she_right_after_an_unnamed_source_goes_on_in_that_voice(pronoun):
+    body = f"“The first day went well,” a Western diplomat said.\n“{QUOTE},” {pronoun} added."
+    assert speaker_of(body) == ("a Western diplomat", True)

@@ -518,12 +518,22 @@ def attributed_quotes(body: str) -> list[FoundQuote]:
             text = later_quote["text"].strip(" ,")
             found.append(FoundQuote(who, word, text, "direct", offset))
             continue
+        before = sentence[: verb.start()].rstrip()
+        if not re.fullmatch(VERBS, word) and before.endswith(",") and len(before.split()) >= 3:
+            # Russian and French put the speaker after the verb that closes a statement:
+            # "…, сообщил министр иностранных дел Мухтар Тлеуберди", "…, a indiqué X".
+            speaker = speaker_after_verb(rest, word)
+            if speaker != CONTINUED:
+                found.append(FoundQuote(speaker, word, before.rstrip(","), "reported", offset))
+                continue
         content = _reported_content(
             sentence[verb.start() :] if word in ("told", "telling") else rest
         )
         statement, _, speaker = who.rpartition(",")
         trailing = len(content.split()) <= 5 and len(statement.split()) >= 6
-        if rest.lstrip().startswith(",") or len(content.split()) < 3 or trailing:
+        # Russian sets "что" off with a comma: "Он подчеркнул, что …" opens the statement.
+        closes = rest.lstrip().startswith(",") and not re.match(r"\s*,\s*(?:что|чтобы)\b", rest)
+        if closes or len(content.split()) < 3 or trailing:
             # "..., the Observatory said on Friday.": the statement precedes its speaker.
             if statement and len(statement.split()) >= 3:
                 found.append(

@@ -299,6 +299,9 @@ class SpeakerResolver:
         named = self._last_person_named()
         if named and (spoke is None or named[1] > self._sentence_end(spoke[1]) and named[2]):
             return named[0]
+        unnamed = self._unnamed_just_before(named)
+        if unnamed:
+            return unnamed
         if spoke:
             return _less_sure(spoke[0], CONFIDENCE["continued"] * spoke[0].confidence)
         names = [m.group(0) for m in NAME.finditer(self.before)]
@@ -307,6 +310,21 @@ class SpeakerResolver:
             if names
             else None
         )
+
+    def _unnamed_just_before(self, named):
+        """An unnamed speaker ("a Western diplomat said") who spoke in the sentence or the
+        paragraph just before, with no one named since: "he added" goes on in that voice."""
+        if not self.history:
+            return None
+        _, last, at = self.history[-1]
+        if not last.anonymous or last.name == "unknown":
+            return None
+        if named and named[1] > at:
+            return None
+        between = self.body[self._sentence_end(at) : len(self.before)]
+        if between.count("\n") > 1 or len(between) > 400:
+            return None
+        return _less_sure(last, CONFIDENCE["continued"] * last.confidence)
 
     def _document(self, main):
         """ "the statement said", "the tweet said": whoever the text last said issued one
