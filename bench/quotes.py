@@ -17,7 +17,8 @@ annotated content span; its speaker is the annotated source. Prints:
   the same surname (a pronoun source counts for the last named source before it);
 - descriptions kept: among found quotes whose source is an indefinite description ("a
   campaign spokesman", "a Clinton delegate", "sources"), the speaker found is not a named
-  person. Definite ones ("the president") refer to someone named before: not measured.
+  person. Definite ones ("the president") refer to someone named before, and documents
+  ("a White House pool report") are no person: neither is measured.
 Figures only: no asserts.
 """
 
@@ -35,6 +36,11 @@ sys.path.insert(0, str(ROOT))
 GOLD_QUOTE = re.compile(r"“([^”]+)”|\"([^\"]+)\"|''(.+?)''")
 PRONOUN = re.compile(r"^(?:he|she|they|i|we|it|his|her|him)$", re.I)
 NAME_WORDS = re.compile(r"(?:[A-Z][\w'’.-]*\s*)+")
+DOCUMENT = re.compile(
+    r"\b(?:tweet|transcript|report|statement|ad|account|headline|sign|editorial|column|memo"
+    r"|letter|study|poll|survey|website|cable|piece|clip|spot|interview|release|email|post)s?$",
+    re.I,
+)
 INDEFINITE = re.compile(r"^(?:a|an|some|another|one|two|three|several|many|other|most|few)\s", re.I)
 
 
@@ -92,8 +98,14 @@ def kind_of(source: str) -> str:
         return "named"  # "retired Air Force general Lloyd Newton"
     if any(NAME_WORDS.fullmatch(p + " ") and len(p.split()) >= 2 for p in parts[1:]):
         return "named"  # "Another critic, Laurence H. Tribe"
-    if re.match(r"^the\s", head, re.I) and not NAME_WORDS.match(head[4:]):
-        return "definite"
+    if DOCUMENT.search(head):
+        return "document"  # "a White House pool report", "an early tweet": not a person
+    if re.match(r"^the\s", head, re.I):
+        rest = head.split(None, 1)[1] if " " in head else ""
+        capitalised = rest and all(w[:1].isupper() for w in rest.split())
+        return "named" if capitalised else "definite"
+    if INDEFINITE.match(head) and re.search(r"\s[A-Z][\w'’-]+$", head):
+        return "named"  # "an angry Hollande"
     if INDEFINITE.match(head) or head[0].islower():
         return "description"
     return "named" if NAME_WORDS.search(head) else "description"

@@ -257,3 +257,18 @@ def test_a_russian_pronoun_continues_an_unnamed_source_and_its_partial_quotes():
 def test_he_or_she_right_after_an_unnamed_source_goes_on_in_that_voice(pronoun):
     body = f"“The first day went well,” a Western diplomat said.\n“{QUOTE},” {pronoun} added."
     assert speaker_of(body) == ("a Western diplomat", True)
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "Lindqvist made it clear she had doubts about the process.",
+        "In an interview with Maria Obrecht, Lindqvist made it clear she had doubts.",
+    ],
+)
+def test_he_or_she_is_the_person_a_sentence_just_made_its_subject(subject):
+    body = (
+        "Retired diplomat Maria Lindqvist spoke on Monday about Staffan de Mistura.\n"
+        f"{subject}\n“{QUOTE},” she told the host."
+    )
+    assert speaker_of(body) == ("Maria Lindqvist", False)

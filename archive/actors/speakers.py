@@ -212,6 +212,15 @@ SOURCES = {"source", "sources", "مصدر", "مصادر", "источник", "�
 RUSSIAN_NAME = re.compile(r"[А-ЯЁ][а-яё-]+(?:\s+[А-ЯЁ][а-яё-]+){0,2}")
 
 
+# A sentence's subject when it is a name: capitalised words opening the sentence (perhaps
+# after an opening clause and its comma), then a lowercase verb.
+SENTENCE_SUBJECT = re.compile(
+    r"(?:^|[.!?][”\"]?\s+|\n)(?:[A-Z][^,.\n]{0,80},\s+)?"
+    r"(?P<name>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]+)\s+(?=[a-z])"
+)
+NOT_SUBJECTS = {"The", "It", "He", "She", "They", "We", "I", "This", "That", "There", "But"}
+
+
 class SpeakerResolver:
     """Resolves speaker phrases within one article, remembering who spoke before."""
 
@@ -297,6 +306,10 @@ class SpeakerResolver:
             ((sp, at) for _, sp, at in reversed(self.history) if self._is_person(sp)), None
         )
         named = self._last_person_named()
+        subject_ = self._last_subject()
+        if subject_ and (spoke is None or subject_[1] > self._sentence_end(spoke[1])):
+            if not named or not named[2] or subject_[1] >= named[1]:
+                return subject_[0]  # "Ham made it clear …" then "he told the host"
         if named and (spoke is None or named[1] > self._sentence_end(spoke[1]) and named[2]):
             return named[0]
         unnamed = self._unnamed_just_before(named)
@@ -310,6 +323,25 @@ class SpeakerResolver:
             if names
             else None
         )
+
+    def _last_subject(self):
+        """(Speaker, where) for the last person who opens a sentence before the quote, after
+        any opening clause ("In an interview with X, Ham made it clear …"): a gazetteer
+        person, a personal name, or a surname named in full earlier."""
+        for match in reversed(list(SENTENCE_SUBJECT.finditer(self.before))):
+            words = match["name"]
+            if CLAUSE_OPENING.match(words) or words in NOT_SUBJECTS:
+                continue
+            people = [a for _, _, a in self.matcher.find(words, self.day) if a in self.person_ids]
+            if people:
+                return Speaker(people[-1], words, False, CONFIDENCE["last_named"]), match.end()
+            if NAME.fullmatch(words):
+                name = name_at_end(words)
+                return Speaker(None, name, False, CONFIDENCE["last_named"]), match.end()
+            surname = self._surname(words)
+            if surname:
+                return _less_sure(surname, CONFIDENCE["last_named"]), match.end()
+        return None
 
     def _unnamed_just_before(self, named):
         """An unnamed speaker ("a Western diplomat said") who spoke in the sentence or the
