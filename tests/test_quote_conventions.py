@@ -272,3 +272,15 @@ def test_he_or_she_is_the_person_a_sentence_just_made_its_subject(subject):
         f"{subject}\n“{QUOTE},” she told the host."
     )
     assert speaker_of(body) == ("Maria Lindqvist", False)
+
+
+@pytest.mark.parametrize("opening", ["He also", "He then", "To which he", "And he"])
+def test_a_pronoun_opening_the_attribution_is_its_subject(opening):
+    body = f"“The first day went well,” said Maria Lindqvist.\n“{QUOTE},” {opening} said."
+    assert speaker_of(body) == ("Maria Lindqvist", False)
+
+
+@pytest.mark.parametrize("opener", ["Meanwhile", "When"])
+def test_an_opening_word_before_a_name_is_not_part_of_it(opener):
+    body = f"{opener} Lindqvist said: “{QUOTE}.”"
+    assert speaker_of(body)[0] == "Lindqvist"

@@ -136,7 +136,24 @@ def subject(phrase: str) -> str:
         else:
             rank = 0
         ranked.append((rank, order, segment))
-    return max(ranked)[2]
+    return _core(max(ranked)[2])
+
+
+# "He also", "He then defended the remark", "To which she": the pronoun is the subject.
+PRONOUN_OPENING = re.compile(
+    r"^(?:(?:to\s+which|and|but|so|then|as)\s+)?(he|she|il|elle|он|она)\b(?!['’])", re.I
+)
+# "Meanwhile Trump", "When Clinton": an opening word before the name.
+OPENER_BEFORE_NAME = re.compile(r"^(?:Meanwhile|When|While|Then|But|And|So|Also|Later)\s+(?=[A-Z])")
+
+
+def _core(segment: str) -> str:
+    """The speaker a chosen part of the phrase turns on: its pronoun, or its name without
+    an opening word."""
+    pronoun = PRONOUN_OPENING.match(segment)
+    if pronoun:
+        return pronoun[1].lower()
+    return OPENER_BEFORE_NAME.sub("", segment)
 
 
 def _less_sure(speaker: Speaker, confidence: float) -> Speaker:
