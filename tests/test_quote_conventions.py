@@ -284,3 +284,15 @@ def test_a_pronoun_opening_the_attribution_is_its_subject(opening):
 def test_an_opening_word_before_a_name_is_not_part_of_it(opener):
     body = f"{opener} Lindqvist said: “{QUOTE}.”"
     assert speaker_of(body)[0] == "Lindqvist"
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Interrogé sur l'avenir de Staffan de Mistura, il a souligné : « {q} ».",
+        "Interrogé sur le rôle du médiateur Staffan de Mistura, il a estimé : « {q} ».",
+    ],
+)
+def test_a_person_named_in_an_opening_clause_is_not_the_speaker(opening):
+    body = "« Le travail commence », a déclaré Maria Lindqvist.\n" + opening.format(q=FRENCH_QUOTE)
+    assert speaker_of(body, FRENCH_QUOTE) == ("Maria Lindqvist", False)

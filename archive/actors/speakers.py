@@ -182,8 +182,10 @@ MODIFIES = re.compile(
 )
 # Before a name, words that put it inside a phrase about someone else.
 GOVERNED = re.compile(
-    r"\b(?:of|to|for|at|with|from|by|whom|under|against|than|about|like|a|an)\s+"
-    r"(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}$"
+    r"(?<!\w)(?:of|to|for|at|with|from|by|whom|under|against|than|about|like|a|an"
+    r"|de|du|des|d['’]|sur|au|aux|pour|avec|contre|par|chez|entre"
+    r"|о|об|с|со|к|для|против|у|от|из)\s*"
+    r"(?:the\s+|l['’]\s*|la\s+|le\s+)?(?:[A-ZА-ЯЁ][\w.'’-]*\s+){0,4}$"
 )
 
 
@@ -300,6 +302,8 @@ class SpeakerResolver:
         not the speaker."""
         segments = [s.strip() for s in phrase.split(",") if s.strip()] or [phrase]
         for segment in reversed(segments):
+            if CLAUSE_OPENING.match(segment):
+                continue  # "Interrogé sur l'avenir de Bachar al-Assad, il a …": not who
             found = self.matcher.find(segment, self.day)
             if BODY_OF.match(segment) and found and found[0][2] not in self.person_ids:
                 return Speaker(found[0][2], segment, False, CONFIDENCE["named_at_end"])
