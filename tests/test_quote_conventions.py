@@ -296,3 +296,11 @@ def test_an_opening_word_before_a_name_is_not_part_of_it(opener):
 def test_a_person_named_in_an_opening_clause_is_not_the_speaker(opening):
     body = "« Le travail commence », a déclaré Maria Lindqvist.\n" + opening.format(q=FRENCH_QUOTE)
     assert speaker_of(body, FRENCH_QUOTE) == ("Maria Lindqvist", False)
+
+
+def test_a_name_then_its_apposition_and_a_place_is_the_name():
+    body = (
+        f"“{QUOTE},” said Maria Lindqvist, a 59-year-old from Hilton Head, South Carolina, "
+        "who voted early."
+    )
+    assert speaker_of(body) == ("Maria Lindqvist", False)

@@ -135,7 +135,9 @@ def subject(phrase: str) -> str:
             rank = 2  # a description with no article ("diplomatic sources")
         else:
             rank = 0
-        ranked.append((rank, order, segment))
+        # Names: the first wins (an apposition follows its name: "Robert Stone, a
+        # 59-year-old from Hilton Head, South Carolina"); otherwise the last.
+        ranked.append((rank, -order if rank == 4 else order, segment))
     return _core(max(ranked)[2])
 
 
