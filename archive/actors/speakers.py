@@ -117,7 +117,10 @@ def subject(phrase: str) -> str:
             (name := re.search(rf"(?:{NAME.pattern})$", segment))
             and not GOVERNED.search(segment[: name.start()])
         )
-        if (re.match(r"^[A-Z]", segment) and NAME.search(segment) or ends_with_name) and not (
+        opens_with_name = re.match(r"^[A-Z]", segment) and not re.match(
+            rf"^(?:{DETERMINERS})\s", segment, re.I
+        )
+        if (opens_with_name and NAME.search(segment) or ends_with_name) and not (
             CLAUSE_OPENING.match(segment)
         ):
             # a personal name ("Representative Peter Welch, Democrat of Vermont", "le
