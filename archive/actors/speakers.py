@@ -28,7 +28,7 @@ HEAD_NOUNS = re.compile(rf"\b({alternation([*PERSON_TITLES, *UNNAMED_PEOPLE, *BO
 # ("McFaul", "O'Rourke"), hyphens ("Holtz-Eakin"), middle initials ("John D. Podesta",
 # "G.K. Butterfield"), the Arabic particles ("al-Assad", "Abu", "bin"). Two words at least,
 # or one after an abbreviated title ("Mr. Burman", "Sen. Perdue").
-_NAME_WORD = r"(?:Mc|Mac|O['’]|D['’])?[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?"
+_NAME_WORD = r"(?:Mc|Mac|O['’]|D['’])?[A-Z][a-zà-ÿ'’]+(?:-[A-Za-z][a-zà-ÿ'’]+)?"
 _NAME_PART = rf"(?:{_NAME_WORD}|[A-Z]\.(?:[A-Z]\.)?|al-[A-Z][a-z'’]+|de|bin|Abu|Abou|Abdel)"
 HONORIFIC = re.compile(rf"^(?:{alternation(HONORIFICS)})\.\s+")
 _NAME_LAST = rf"(?:{_NAME_WORD}|al-[A-Z][a-z'’]+)"
