@@ -74,3 +74,28 @@ def _group_needles(op, value) -> set[str] | None:
     if op is sre.SUBPATTERN:
         return _needles(value[3])  # (group, flags added, flags removed, pattern)
     return None
+
+
+def trie_alternation(words) -> str:
+    """A regular expression matching any of `words` (literal strings), with their common
+    prefixes factored out ("said|says|stated" → "s(?:a(?:id|ys)|tated)"). Python's `re`
+    tries the alternatives of a plain alternation one by one at every position; factored,
+    it reads each character once. Longer words are tried first, as in a sorted alternation."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _from_tree(tree)
+
+
+def _from_tree(node) -> str:
+    ends = "" in node
+    branches = [re.escape(char) + _from_tree(child) for char, child in node.items() if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends:
+        return f"(?:{body})?"
+    return body

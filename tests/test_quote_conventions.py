@@ -304,3 +304,11 @@ def test_a_name_then_its_apposition_and_a_place_is_the_name():
         "who voted early."
     )
     assert speaker_of(body) == ("Maria Lindqvist", False)
+
+
+def test_a_missing_mark_earlier_does_not_shift_the_quotations_after_it():
+    body = (
+        'The war had gone on too long [in Syria]". Reports said more. "The economy has '
+        'shrunk by half. Schools are closed" Maria Lindqvist said. "We appeal to donors."'
+    )
+    assert speaker_of(body, "The economy has shrunk by half") == ("Maria Lindqvist", False)

@@ -61,3 +61,15 @@ def test_an_optional_group_does_not_screen():
 def test_of_several_groups_the_one_with_fewest_needles_screens():
     pattern = re.compile(r"(said|told|added)\s+(the\s+)?(envoy|mediator)")
     assert needles(pattern) == {"envoy", "mediator"}
+
+
+def test_a_factored_alternation_matches_the_same_words_as_a_plain_one():
+    import re
+
+    from archive.screens import trie_alternation
+
+    words = ["said", "says", "saying", "add", "adds", "added", "pointed out", "Said"]
+    text = "he said, she says, saying; add, adds, added, pointed out. Said he. sai saidx"
+    plain = re.compile(r"\b(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")\b")
+    factored = re.compile(r"\b(?:" + trie_alternation(words) + r")\b")
+    assert [m.span() for m in factored.finditer(text)] == [m.span() for m in plain.finditer(text)]

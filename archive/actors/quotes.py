@@ -10,18 +10,20 @@ from dataclasses import dataclass
 
 from archive import languages
 from archive.actors.titles import ABBREVIATED_MONTHS, HONORIFICS, UNNAMED_PEOPLE, alternation
-from archive.screens import Screened
+from archive.screens import Screened, trie_alternation
 
-VERBS = (
-    r"said|says|told|telling|added|adds|stressed|warned|insisted|noted|explained|declared"
-    r"|reiterated|stated|saying|asked|urged|announced|confirmed|shouted|emphasised|emphasized"
-    r"|underlined|argued|commented|acknowledged|admitted|cautioned|remarked|affirmed"
-    r"|wrote|tweeted|claimed|vowed|pledged|recalled|revealed|indicated|pointed out|reported"
-    r"|replied|replies|responded|responds|writes|joked|jokes|quipped|continued"
-    r"|continues|tells|notes|observed|observes|conceded|countered|asserted|predicted"
-    r"|complained|boasted|testified|posted|states|explains|argues|recalls"
-    r"|adds|warns|insists|asks|concluded|wondered|Said"
+VERB_WORDS = (
+    "said says told telling added adds stressed warned insisted noted explained declared "
+    "reiterated stated saying asked urged announced confirmed shouted emphasised emphasized "
+    "underlined argued commented acknowledged admitted cautioned remarked affirmed "
+    "wrote tweeted claimed vowed pledged recalled revealed indicated pointed_out reported "
+    "replied replies responded responds writes joked jokes quipped continued "
+    "continues tells notes observed observes conceded countered asserted predicted "
+    "complained boasted testified posted states explains argues recalls "
+    "adds warns insists asks concluded wondered Said"
 )
+VERB_WORDS = [word.replace("_", " ") for word in VERB_WORDS.split()]
+VERBS = trie_alternation(VERB_WORDS)  # factored: this alternation is tried at every position
 # English verbs, then Arabic, Russian and French ones (archive.languages); an Arabic verb
 # may carry "and" or "so" joined to it ("وأضاف").
 VERB = re.compile(rf"\b({VERBS})\b|(?<!\w)(?:و|ف)?({languages.REPORTING_VERBS})(?!\w)")
@@ -160,15 +162,22 @@ def _reported_content(rest: str) -> str:
     return rest.strip()
 
 
-# A quote of several sentences and the attribution after it, in the same paragraph:
-# “A. B,” Dujarric said.
-LONG_QUOTE = re.compile(
-    r"[“\"](?P<text>[^”\"\n]{3,}?[.!?;:][^”\"\n]+?)[”\"][ \t]*,?[ \t]*"
-    rf"(?P<who>{_WHO_CHAR}{{1,80}}?)\s+(?P<verb>{VERBS})\b"
+# A quote of several sentences ("A. B") and the attribution after it, in the same paragraph:
+# “A. B,” Dujarric said. / «A. B», — сказал Лаврентьев (the verb first, as Russian and French
+# write it). The quotation is read first, then its attribution from where it closes:
+# one pass over the text, where a single pattern tried every opening mark against every
+# closing one.
+QUOTATION = re.compile(r"[“\"«„](?P<text>[^”\"»“\n]{3,})[”\"»“]")
+SEVERAL_SENTENCES = re.compile(r"[.!?;:]\s*\S")
+# Text between two marks that opens with an attribution ("…, the UN official concluded. …").
+ATTRIBUTION_INSIDE = re.compile(
+    rf"^[\s,]*[^.!?“”\"]{{0,80}}?\b(?:{VERBS})\b[^.!?“”\"]{{0,40}}[.!?]"
 )
-# The same with the verb first, as Russian and French write it: «A. B», — сказал Лаврентьев.
-LONG_QUOTE_VERB_FIRST = re.compile(
-    r"[“\"«„](?P<text>[^”\"»\n]{3,}?[.!?;:][^”\"»\n]+?)[”\"»“][ \t]*,?[ \t]*[—–-]?[ \t]*"
+ATTRIBUTION_AFTER = re.compile(
+    rf"[ \t]*,?[ \t]*(?P<who>{_WHO_CHAR}{{1,80}}?)\s+(?P<verb>{VERBS})\b"
+)
+VERB_FIRST_AFTER = re.compile(
+    r"[ \t]*,?[ \t]*[—–-]?[ \t]*"
     rf"(?P<verb>{languages.REPORTING_VERBS}|приводит|приводят|цитирует)"
     r"(?P<after>\s+(?:M\.\s+)?[^;:“”\"«»\n]{1,120})"
 )
@@ -177,25 +186,40 @@ LONG_QUOTE_VERB_FIRST = re.compile(
 def long_quotes(body: str) -> list[tuple[FoundQuote, int]]:
     """Quotes running over several sentences, attributed after their end (the sentence
     by sentence reading sees only their last sentence), with where each attribution ends."""
-    found = []
-    for match in LONG_QUOTE.finditer(body):
-        who = _clean_who(match["who"])
-        if who and not VERB.search(who):
-            text = match["text"].strip(" ,")
-            found.append(
-                (FoundQuote(who, match["verb"], text, "direct", match.start()), match.end())
-            )
-    for match in LONG_QUOTE_VERB_FIRST.finditer(body):
-        verb, via, text = match["verb"], "", match["text"].strip(" ,")
-        relayed = languages.RELAYED.match(verb + match["after"])
-        if relayed:
-            who, via = relayed["who"] or relayed["who2"], relayed["via"] or relayed["via2"]
-        else:
-            who = speaker_after_verb(match["after"], verb)
-        who = _clean_who(who)
-        if who and who != CONTINUED and not VERB.search(who):
-            quote = FoundQuote(who, verb, text, "direct", match.start(), via.strip())
-            found.append((quote, match.end()))
+    found, position = [], 0
+    while quotation := QUOTATION.search(body, position):
+        # A straight mark both opens and closes: when this pair is no attributed quotation,
+        # its closing mark may open the next one (a mark missing earlier shifted the pairs).
+        position = quotation.end() - (body[quotation.end() - 1] == '"')
+        if ATTRIBUTION_INSIDE.match(quotation["text"]):
+            # “…,” the official said. “…: the marks were paired across an attribution
+            # (one is missing or straight); the closing mark opens the next quotation.
+            position = quotation.end() - 1
+            continue
+        if not SEVERAL_SENTENCES.search(quotation["text"]):
+            continue
+        text, start, end = quotation["text"].strip(" ,"), quotation.start(), quotation.end()
+        after = ATTRIBUTION_AFTER.match(body, end)
+        if after:
+            who = _clean_who(after["who"])
+            if who and not VERB.search(who):
+                found.append((FoundQuote(who, after["verb"], text, "direct", start), after.end()))
+                position = after.end()
+                continue
+        after = VERB_FIRST_AFTER.match(body, end)
+        if after:
+            verb, via = after["verb"], ""
+            relayed = languages.RELAYED.match(verb + after["after"])
+            if relayed:
+                who, via = relayed["who"] or relayed["who2"], relayed["via"] or relayed["via2"]
+            else:
+                who = speaker_after_verb(after["after"], verb)
+            who = _clean_who(who)
+            if who and who != CONTINUED and not VERB.search(who):
+                found.append(
+                    (FoundQuote(who, verb, text, "direct", start, via.strip()), after.end())
+                )
+                position = after.end()
     return found
 
 

@@ -17,6 +17,7 @@
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from archive.actors.names import LEADING_TITLES
 from archive.actors.titles import BODIES, HONORIFICS, PERSON_TITLES, UNNAMED_PEOPLE, alternation
@@ -98,6 +99,7 @@ CLAUSE_OPENING = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def subject(phrase: str) -> str:
     """The part of a speaker phrase naming the speaker, by preference: the last
     comma-separated part that opens with a name ("Khattar Abou Diab, a lecturer at …" →
@@ -168,6 +170,7 @@ def _less_sure(speaker: Speaker, confidence: float) -> Speaker:
 HEAD_REACH = 6  # words before the head noun of a description, at most
 
 
+@lru_cache(maxsize=4096)
 def _head_noun(phrase):
     """The noun a description turns on ("a Western diplomat" → diplomat), within its first
     words: a clause that only mentions people further on ("a direct meeting between the
