@@ -23,7 +23,6 @@ Figures only: no asserts.
 """
 
 import argparse
-import os
 import re
 import sys
 import tempfile
@@ -32,36 +31,18 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from evidence import norm, setup  # noqa: E402  (bench/ is the script's folder)
 
 GOLD_QUOTE = re.compile(r"“([^”]+)”|\"([^\"]+)\"|''(.+?)''")
 PRONOUN = re.compile(r"^(?:he|she|they|i|we|it|his|her|him)$", re.I)
 NAME_WORDS = re.compile(r"(?:[A-Z][\w'’.-]*\s*)+")
 DOCUMENT = re.compile(
     r"\b(?:tweet|transcript|report|statement|ad|account|headline|sign|editorial|column|memo"
-    r"|letter|study|poll|survey|website|cable|piece|clip|spot|interview|release|email|post)s?$",
+    r"|letter|study|poll|survey|website|cable|piece|clip|spot|interview|release|email|post"
+    r"|response)s?\b",
     re.I,
 )
 INDEFINITE = re.compile(r"^(?:a|an|some|another|one|two|three|several|many|other|most|few)\s", re.I)
-
-
-def setup(folder):
-    os.environ["ARCHIVE_VAR_DIR"] = str(folder)
-    os.environ["ARCHIVE_INDEX_DIR"] = str(Path(folder) / "index")
-    os.environ.pop("DATABASE_URL", None)
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "archive.settings")
-    import django
-
-    django.setup()
-    import io
-
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
-    call_command("load_reference", stdout=io.StringIO())
-
-
-def norm(text):
-    return re.sub(r"\W+", " ", text.lower()).strip()
 
 
 def read_ann(path: Path):
@@ -92,12 +73,14 @@ def kind_of(source: str) -> str:
     head = parts[0]
     if PRONOUN.match(head):
         return "pronoun"
-    if re.fullmatch(r"said|says|told|added|who|which|that|o", head, re.I):
+    if re.fullmatch(r"said|says|told|added|asked|who|which|that|me|him|her|o", head, re.I):
         return "none"  # an annotation slip
     if re.search(r"(?:[A-Z][\w.'’-]+\s+){1,3}[A-Z][\w'’-]+(?:\s*\(.*\))?$", head):
         return "named"  # "retired Air Force general Lloyd Newton"
     if any(NAME_WORDS.fullmatch(p + " ") and len(p.split()) >= 2 for p in parts[1:]):
         return "named"  # "Another critic, Laurence H. Tribe"
+    if re.search(r"(?:^|[a-z]\s+)(?:de\s+|[A-Z][\w.'’-]+\s+)[A-Z][\w'’-]+(?:\s+of\s+.*)?$", head):
+        return "named"  # "undecided voter Stephanie Hooton of Derry", "de Blasio"
     if DOCUMENT.search(head):
         return "document"  # "a White House pool report", "an early tweet": not a person
     if re.match(r"^the\s", head, re.I):
