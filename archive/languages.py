@@ -165,6 +165,8 @@ ROUND_NOUN = (
     r"الجولة|جولة|الدورة|دورة|الاجتماع|اجتماع|اللقاء|раунд\w*|сесси\w*|встреч\w*|"
     r"заседани\w*|round|cycle|session|réunion"
 )
+# Adjectives that may stand between a round's noun and its ordinal (Arabic word order).
+ROUND_ADJECTIVES = r"الدولي|الدولية|الرسمي|الرسمية|الجديد|الجديدة"
 # "d'Astana", "l'Astana", "بجنيف": an elided article or a clitic run into the name.
 _PROCESS_ANY = (
     r"(?:[dl]['’]|[بل])?(?:" + "|".join(f"(?P<{p}>{w})" for p, w in PROCESS_WORDS.items()) + ")"
@@ -172,9 +174,12 @@ _PROCESS_ANY = (
 # "الجولة الثامنة من محادثات أستانا", "восьмой раунд переговоров в Астане",
 # "le huitième round des pourparlers d'Astana", "la 8e session du Comité constitutionnel".
 FOREIGN_ROUND = [
+    # Arabic puts adjectives after the noun, the ordinal perhaps after another one:
+    # "الاجتماع الدولي الثاني والعشرين حول سوريا بصيغة أستانة".
     re.compile(
-        rf"(?:{ROUND_NOUN})\s+(?P<ordinal>{_ORDINAL_WORDS}|الـ\s?\d{{1,2}})\s+(?:\S+\s+){{0,5}}?"
-        rf"(?:{_PROCESS_ANY})",
+        rf"(?:{ROUND_NOUN})\s+(?:(?:{ROUND_ADJECTIVES})\s+)?"
+        rf"(?P<ordinal>{_ORDINAL_WORDS}|الـ\s?\d{{1,2}})"
+        rf"\s+(?:\S+\s+){{0,5}}?(?:{_PROCESS_ANY})",
         re.I,
     ),
     re.compile(

@@ -59,6 +59,9 @@ def test_processes_are_named_in_each_language(text, process):
         ("Открылась восьмая сессия Конституционного комитета", "constitutional-8"),
         ("Le huitième round des pourparlers d'Astana s'achève", "astana-8"),
         ("Итоги встречи Астана-19 подвели в среду", "astana-19"),
+        # Arabic word order: an adjective between the noun and its ordinal.
+        ("انطلق الاجتماع الدولي الثاني والعشرين حول سوريا بصيغة أستانة", "astana-22"),
+        ("بدأ الاجتماع الرسمي العاشر من محادثات أستانا", "astana-10"),
     ],
 )
 def test_rounds_are_named_in_each_language(text, slug):
