@@ -69,6 +69,7 @@ def weekday_in(text: str) -> int | None:
 
 
 _ALL_WEEKDAYS = [re.compile(rf"(?:{w})", re.I) for w in WEEKDAYS]
+_ALL_WEEKDAY_WORDS = [re.compile(rf"(?<!\w)(?:{w})(?!\w)", re.I) for w in WEEKDAYS]
 
 
 def weekday_number(word: str) -> int | None:
@@ -84,6 +85,25 @@ def foreign_weekdays(text: str) -> set[int]:
 TODAY = r"today|اليوم|сегодня|aujourd'hui|aujourd’hui"
 YESTERDAY = r"yesterday|أمس|امس|البارحة|вчера|hier"
 TOMORROW = r"tomorrow|غدا|غداً|завтра|demain"
+
+# "yesterday (Thursday)", "أمس الاثنين", "вчера, в понедельник", "hier lundi": a weekday
+# beside "yesterday" names the day before the writing, not the day of it.
+YESTERDAY_WEEKDAY = re.compile(
+    rf"(?<!\w)(?:{YESTERDAY})[\s,(]*(?:в\s+|во\s+|يوم\s+)?"
+    rf"(?P<weekday>{'|'.join(WEEKDAYS)})(?!\w)",
+    re.I,
+)
+
+
+def weekdays_after_yesterday(text: str) -> list[int]:
+    """The weekday (0 = Monday) of every "yesterday, <weekday>" in `text`, one per mention."""
+    return [weekday_number(m["weekday"]) for m in YESTERDAY_WEEKDAY.finditer(text)]
+
+
+def weekday_mentions(text: str, weekday: int) -> int:
+    """How many times `text` names `weekday`, in any of the languages."""
+    return len(_ALL_WEEKDAY_WORDS[weekday].findall(text))
+
 
 # Verbs saying a round opened or closed, and whether each form is past (written after it).
 OPENING_PAST = (

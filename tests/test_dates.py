@@ -217,3 +217,25 @@ def test_a_labelled_two_digit_year_date_is_read_only_when_unambiguous(line, expe
 def test_a_page_date_run_into_the_link_after_it_is_read():
     text = "Army advances in the south Agency Staff 1449 09.04.2017Get short URL The army said."
     assert guess_date(text).date == D(2017, 4, 9)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The talks opened yesterday (Monday) in Geneva.",
+        "انطلق أمس الاثنين الاجتماع",
+        "Переговоры открылись вчера, в понедельник.",
+        "Les pourparlers ont commencé hier lundi.",
+    ],
+)
+def test_a_weekday_beside_yesterday_names_the_day_before_the_writing(sentence):
+    from archive.ingest.dates import weekdays_named
+
+    assert weekdays_named(sentence) == {1}  # written on the Tuesday
+
+
+def test_a_weekday_named_on_its_own_as_well_is_kept():
+    from archive.ingest.dates import weekdays_named
+
+    text = "The talks opened yesterday (Monday). On Monday evening the envoy met both sides."
+    assert weekdays_named(text) == {0, 1}
