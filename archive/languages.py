@@ -232,7 +232,8 @@ ACCORDING_TO = r"по\s+словам|selon|d['’]après|بحسب|وفقا\s+ل"
 # A meeting still to come ("next month", "will be held"), after fold_script.
 FUTURE = (
     r"المقبل|المقبلة|القادم|القادمة|سيعقد|ستعقد|ينعقد|تنعقد|"
-    r"предстоящ\w*|пройд[её]т|состоится|следующ\w*|"
+    r"предстоящ\w*|пройд[её]т|состоится|следующ\w*|поедут|поедет|приедут|приедет|"
+    r"планиру\w*|намечен\w*|"
     r"prochain\w*|se\s+tiendra|aura\s+lieu"
 )
 

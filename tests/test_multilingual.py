@@ -232,6 +232,7 @@ def test_the_round_facet_finds_reports_in_every_language():
     [
         ("The Action Group met at the Palais des Nations.", "geneva-1"),
         ("افتتح مؤتمر الحوار الوطني السوري في المدينة", "sochi-congress"),
+        ("Участники конгресса нацдиалога Сирии договорились", "sochi-congress"),
     ],
 )
 def test_rounds_known_by_a_name_of_their_own(text, slug):
