@@ -88,3 +88,17 @@ def test_the_readme_counts_what_make_run_loads(db, session_report):
     }
     said = {name: int(re.search(pattern, README)[1]) for name, pattern in COUNTS.items()}
     assert said == loaded
+
+
+@pytest.mark.django_db
+def test_every_example_on_the_search_help_page_finds_articles(client):
+    from urllib.parse import parse_qs, urlparse
+
+    from archive import search
+
+    page = client.get("/search/help/").content.decode()
+    links = re.findall(r'href="/search/\?q=([^"]+)"', page)
+    assert len(links) >= 20
+    for link in links:
+        query = parse_qs(urlparse(f"?q={link}").query)["q"][0]
+        assert len(search.search(query)) > 0, query
