@@ -82,6 +82,13 @@ def foreign_weekdays(text: str) -> set[int]:
     return {n for n, pattern in enumerate(_FOREIGN_WEEKDAYS) if pattern.search(text)}
 
 
+# Words that open or credit a photo caption, whose date is another day than the article's:
+# "صورة أرشيفية", "(صورة:", "Фото:", "© Sputnik /", "Photo d'archive", "Crédit photo".
+CAPTION_WORDS = (
+    r"صورة\s+أرشيفية|صورة\s+ارشيفية|\(صورة|صورة\s*:|تصوير\s*:|أرشيفية\)|"
+    r"фото\s*:|фото\s+из\s+архива|архивное\s+фото|©|"
+    r"photo\s+d['’]archive|crédit\s+photo|photo\s*/|légende\s*:"
+)
 TODAY = r"today|اليوم|сегодня|aujourd'hui|aujourd’hui"
 YESTERDAY = r"yesterday|أمس|امس|البارحة|вчера|hier"
 TOMORROW = r"tomorrow|غدا|غداً|завтра|demain"

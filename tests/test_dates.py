@@ -239,3 +239,19 @@ def test_a_weekday_named_on_its_own_as_well_is_kept():
 
     text = "The talks opened yesterday (Monday). On Monday evening the envoy met both sides."
     assert weekdays_named(text) == {0, 1}
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "صورة أرشيفية: وفد المعارضة في جنيف، 14 كانون الأول 2016",
+        "Фото: делегации в Женеве, 14 декабря 2016",
+        "© Sputnik / делегации в Женеве, 14 декабря 2016",
+        "Photo d'archive : les délégations à Genève, 14 décembre 2016",
+    ],
+)
+def test_a_photo_captions_date_is_not_the_dateline(caption):
+    from archive.ingest.dates import find_dateline
+
+    text = f"{caption}\n\nThe talks resumed in Geneva with both delegations present."
+    assert find_dateline(text) is None

@@ -78,7 +78,8 @@ LABEL = re.compile(
 # A photo caption or a file photo describes another day than the article's.
 CAPTION = re.compile(
     r"\b(?:file\s+photo|photo\s*:|\(photo|pictured|caption|getty\s+images|"
-    r"reuters/|afp\s+photo|ap\s+photo|afp/|image\s*:|photograph)\b",
+    r"reuters/|afp\s+photo|ap\s+photo|afp/|image\s*:|photograph)\b"
+    rf"|(?<!\w)(?:{languages.CAPTION_WORDS})",
     re.I,
 )
 GLUED_ZONE = re.compile(r"\b((?:GMT|UTC)\s*[+-]\d)(?=\d{2}\s+[A-Z][a-z]+\s+\d{4})")
