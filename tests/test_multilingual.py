@@ -57,6 +57,7 @@ def test_processes_are_named_in_each_language(text, process):
         ("انعقاد الجولة الـ21 من محادثات أستانة", "astana-21"),
         ("Завершился восьмой раунд переговоров в Астане", "astana-8"),
         ("Открылась восьмая сессия Конституционного комитета", "constitutional-8"),
+        ("انطلقت في جنيف الدورة الثامنة للجنة الدستورية السورية", "constitutional-8"),
         ("Le huitième round des pourparlers d'Astana s'achève", "astana-8"),
         ("Итоги встречи Астана-19 подвели в среду", "astana-19"),
         # Arabic word order: an adjective between the noun and its ordinal.
