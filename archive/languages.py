@@ -203,7 +203,7 @@ _PROCESS_ANY = (
 # "le huitième round des pourparlers d'Astana", "la 8e session du Comité constitutionnel".
 FOREIGN_ROUND = [
     # Arabic puts adjectives after the noun, the ordinal perhaps after another one:
-    # "الاجتماع الدولي الثاني والعشرين حول سوريا بصيغة أستانة".
+    # "الاجتماع الدولي العاشر بشأن سوريا في أستانا".
     re.compile(
         rf"(?:{ROUND_NOUN})\s+(?:(?:{ROUND_ADJECTIVES})\s+)?"
         rf"(?P<ordinal>{_ORDINAL_WORDS}|الـ\s?\d{{1,2}})"
@@ -296,7 +296,7 @@ SPEAKER_PHRASE_END = re.compile(
     r"|в|во|на|после|перед|по|при|в\s+ходе|журналистам|репортерам|агентству|корреспонденту"
     r"|خلال|في|أمام|امام|عقب|بعد|قبل|لدى|عبر|مساء|صباح|يوم|اليوم|أمس|امس|لل\w+)(?!\w)"
 )
-# "«…», — приводит ТАСС слова Педерсена", "цитирует "Интерфакс" X", "nous a confié X, cité
+# "«…», — приводит ТАСС слова Ивана Петрова", "цитирует "Интерфакс" X", "nous a confié X, cité
 # par l'AFP": an agency relaying the words of the person quoted (the agency goes into `via`).
 RELAYED = re.compile(
     r"(?:приводит|приводят)\s+(?P<via>\S+(?:\s+\S+)?)\s+слова\s+(?P<who>[^.,;:«»\"]{2,80})"

@@ -18,7 +18,7 @@ annotated content span; its speaker is the annotated source. Prints:
 - descriptions kept: among found quotes whose source is an indefinite description ("a
   campaign spokesman", "a Clinton delegate", "sources"), the speaker found is not a named
   person. Definite ones ("the president") refer to someone named before, and documents
-  ("a White House pool report") are no person: neither is measured.
+  ("a press pool report") are no person: neither is measured.
 Figures only: no asserts.
 """
 
@@ -76,13 +76,13 @@ def kind_of(source: str) -> str:
     if re.fullmatch(r"said|says|told|added|asked|who|which|that|me|him|her|o", head, re.I):
         return "none"  # an annotation slip
     if re.search(r"(?:[A-Z][\w.'’-]+\s+){1,3}[A-Z][\w'’-]+(?:\s*\(.*\))?$", head):
-        return "named"  # "retired Air Force general Lloyd Newton"
+        return "named"  # "retired Air Force general Jonas Berg"
     if any(NAME_WORDS.fullmatch(p + " ") and len(p.split()) >= 2 for p in parts[1:]):
-        return "named"  # "Another critic, Laurence H. Tribe"
+        return "named"  # "Another critic, Maria K. Lindqvist"
     if re.search(r"(?:^|[a-z]\s+)(?:de\s+|[A-Z][\w.'’-]+\s+)[A-Z][\w'’-]+(?:\s+of\s+.*)?$", head):
-        return "named"  # "undecided voter Stephanie Hooton of Derry", "de Blasio"
+        return "named"  # "undecided voter Anna Berg of Dayton", "de Vries"
     if DOCUMENT.search(head):
-        return "document"  # "a White House pool report", "an early tweet": not a person
+        return "document"  # "a press pool report", "an early tweet": not a person
     if re.match(r"^the\s", head, re.I):
         rest = head.split(None, 1)[1] if " " in head else ""
         capitalised = rest and all(w[:1].isupper() for w in rest.split())
@@ -95,7 +95,7 @@ def kind_of(source: str) -> str:
 
 
 def surname(phrase: str) -> str:
-    """The last capitalised word of a phrase's head ("Flynn, a Trump surrogate" → flynn)."""
+    """The last capitalised word of a phrase's head ("Berg, a campaign surrogate" → berg)."""
     head = re.split(r",|\(|\s+(?:of|at|for|from|who)\s", phrase)[0]
     words = re.findall(r"[A-Z][\w'’-]+", head.replace("’s", "").replace("'s", ""))
     return words[-1].lower() if words else ""

@@ -223,7 +223,7 @@ def test_a_page_date_run_into_the_link_after_it_is_read():
     "sentence",
     [
         "The talks opened yesterday (Monday) in Geneva.",
-        "انطلق أمس الاثنين الاجتماع",
+        "بدأت أمس الاثنين الجولة الجديدة",
         "Переговоры открылись вчера, в понедельник.",
         "Les pourparlers ont commencé hier lundi.",
     ],

@@ -109,8 +109,8 @@ def test_a_quote_whose_speaker_is_not_placed_is_kept_as_written():
 
 
 def test_a_title_of_a_work_in_quotation_marks_is_no_quote():
-    body = "Maria Lindqvist said the band played “Eye of the Tiger” as she arrived."
-    assert "Eye of the Tiger" not in [q[4] for q in quotes_of(body)]
+    body = "Maria Lindqvist said the band played “The Long Road Home” as she arrived."
+    assert "The Long Road Home" not in [q[4] for q in quotes_of(body)]
 
 
 FRENCH_SPEAKERS = [
@@ -175,7 +175,7 @@ def test_a_russian_pronoun_by_his_words_continues_the_speaker():
 ARABIC_QUOTE = "ستستأنف المحادثات الأسبوع المقبل"
 ARABIC_CONVENTIONS = [
     "وقال {who}: «{q}».",
-    "وقال {who} للصحفيين خلال مؤتمر صحفي: «{q}».",
+    "وقال {who} للصحفيين في جنيف: «{q}».",
     "وأضاف {who} إن «{q}».",
     "وأعرب {who} عن «{q}».",
 ]
@@ -228,9 +228,9 @@ def test_an_arabic_noun_without_its_article_is_an_unnamed_source():
 @pytest.mark.parametrize(
     "pattern",
     [
-        "Le porte-parole de la délégation Maria Lindqvist a indiqué : « {q} ».",
-        "En marge des réunions, le porte-parole de la délégation Maria Lindqvist a dit : « {q} ».",
-        "« {q} » si tout se passe bien, a déclaré vendredi aux journalistes Maria Lindqvist.",
+        "La porte-parole du gouvernement Maria Lindqvist a indiqué : « {q} ».",
+        "En marge des réunions, la porte-parole du gouvernement Maria Lindqvist a dit : « {q} ».",
+        "« {q} » si tout se passe bien, a affirmé mardi à la presse Maria Lindqvist.",
         "« {q} », a déclaré jeudi soir à la presse Maria Lindqvist, la négociatrice.",
     ],
 )
@@ -247,10 +247,10 @@ def test_a_russian_statement_with_its_speaker_after_the_verb():
 
 def test_a_russian_pronoun_continues_an_unnamed_source_and_its_partial_quotes():
     body = (
-        "«Работа началась», - сказал собеседник агентства.\n"
-        "Он подчеркнул, что это - «единственный фактор», из-за которого всё откладывается."
+        "«Работа началась», - сказал собеседник издания.\n"
+        "Он добавил, что это - «главная причина», по которой всё откладывается."
     )
-    assert speaker_of(body, "единственный фактор") == ("собеседник агентства", True)
+    assert speaker_of(body, "главная причина") == ("собеседник издания", True)
 
 
 @pytest.mark.parametrize("pronoun", ["he", "she"])
@@ -262,8 +262,8 @@ def test_he_or_she_right_after_an_unnamed_source_goes_on_in_that_voice(pronoun):
 @pytest.mark.parametrize(
     "subject",
     [
-        "Lindqvist made it clear she had doubts about the process.",
-        "In an interview with Maria Obrecht, Lindqvist made it clear she had doubts.",
+        "Lindqvist sounded doubtful about the process.",
+        "In a radio interview, Lindqvist sounded doubtful about the process.",
     ],
 )
 def test_he_or_she_is_the_person_a_sentence_just_made_its_subject(subject):
@@ -289,7 +289,7 @@ def test_an_opening_word_before_a_name_is_not_part_of_it(opener):
 @pytest.mark.parametrize(
     "opening",
     [
-        "Interrogé sur l'avenir de Staffan de Mistura, il a souligné : « {q} ».",
+        "Interrogé sur le rôle de Staffan de Mistura, il a souligné : « {q} ».",
         "Interrogé sur le rôle du médiateur Staffan de Mistura, il a estimé : « {q} ».",
     ],
 )
@@ -300,7 +300,7 @@ def test_a_person_named_in_an_opening_clause_is_not_the_speaker(opening):
 
 def test_a_name_then_its_apposition_and_a_place_is_the_name():
     body = (
-        f"“{QUOTE},” said Maria Lindqvist, a 59-year-old from Hilton Head, South Carolina, "
+        f"“{QUOTE},” said Maria Lindqvist, a 61-year-old teacher from Dayton, Ohio, "
         "who voted early."
     )
     assert speaker_of(body) == ("Maria Lindqvist", False)

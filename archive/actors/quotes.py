@@ -163,7 +163,7 @@ def _reported_content(rest: str) -> str:
 
 
 # A quote of several sentences ("A. B") and the attribution after it, in the same paragraph:
-# “A. B,” Dujarric said. / «A. B», — сказал Лаврентьев (the verb first, as Russian and French
+# “A. B,” Dujarric said. / «A. B», — сказала Иванова (the verb first, as Russian and French
 # write it). The quotation is read first, then its attribution from where it closes:
 # one pass over the text, where a single pattern tried every opening mark against every
 # closing one.
@@ -245,7 +245,7 @@ _ATTRIBUTION_TEXT = re.compile(rf"^\s*(?:['’]\s*)?(?:{VERBS})\b")
 
 def is_quoted_speech(text: str) -> bool:
     """Whether words in quotation marks are speech: not the title of a show, book or song
-    ("Morning Joe", "The Rachel Maddow Show", "Eye of the Tiger"), nor an attribution
+    ("Evening Report", "The Long Road Home"), nor an attribution
     caught between two quotes."""
     words = text.strip(" ,.")
     if _ATTRIBUTION_TEXT.match(words) or not words:
@@ -254,7 +254,7 @@ def is_quoted_speech(text: str) -> bool:
 
 
 def _title_of_a_work(text: str) -> bool:
-    """ "Eye of the Tiger", "Atlas Shrugged": every word capitalised but the small ones."""
+    """ "The Long Road Home", "War and Peace": every word capitalised but the small ones."""
     words = [w for w in text.split() if w.lower() not in SMALL_WORDS]
     return bool(words) and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
 
@@ -366,8 +366,8 @@ PHRASE_BREAK = re.compile(r"[;:,“”\"«»\n]|(?<!\bM)(?<!\bMme)(?<!\b[A-ZА-�
 
 def speaker_after_verb(after: str, word: str) -> str:
     """The speaker written after the verb, as a quote's attribution inverts it: "“…,” said
-    Sergey Lavrov", "«…», — сказал журналистам Тлеуберди в кулуарах", "« … », a dit aux
-    journalistes Bachar al-Jaafari après …". Conventions: an audience may come first
+    Sergey Lavrov", "«…», — сказал журналистам Иван Петров в кулуарах", "« … », a dit aux
+    journalistes Jean Dupont après …". Conventions: an audience may come first
     (dropped), the circumstances after the name end it; in Russian and French the subject
     always follows (any words); an English participle ("telling reporters") continues
     the one speaking."""
@@ -399,7 +399,7 @@ _ARABIC_LEAD_IN = {"", "عن", "بأن", "أن", "إن", "ان", "ب", "قائل
 def _arabic_statement(sentence, verb, word, offset) -> FoundQuote:
     """ "وقال المبعوث الأممي إن …", "وأضاف: «…»", "وأعرب بيدرسن، عن «…»": the speaker after
     the verb (none: the one speaking already), the circumstances after the speaker
-    ("للصحفيين خلال مؤتمر صحفي") left out, then a quote or the reported clause."""
+    ("للصحفيين في جنيف") left out, then a quote or the reported clause."""
     after = sentence[verb.end() :]
     speaker = ARABIC_SPEAKER.match(after)
     if re.match(_ARABIC_THAT, after) or not speaker:
@@ -464,13 +464,13 @@ def attributed_quotes(body: str) -> list[FoundQuote]:
             continue
         for_speaker = languages.FOR_SPEAKER.match(sentence)
         if for_speaker and quote and not verb:
-            # "Pour Hillary Clinton, «Assad doit partir»."
+            # "Pour Jean Dupont, « les discussions avancent »."
             text = quote["text"].strip(" ,")
             found.append(FoundQuote(for_speaker["who"], "pour", text, "direct", offset))
             continue
         relayed = languages.RELAYED.search(sentence)
         if relayed and quote and quote.end() <= relayed.start():
-            # "«…», — приводит ТАСС слова Педерсена": the agency relays, the person spoke.
+            # "«…», — приводит ТАСС слова Ивана Петрова": the agency relays, the person spoke.
             who, via = relayed["who"] or relayed["who2"], relayed["via"] or relayed["via2"]
             text = quote["text"].strip(" ,")
             found.append(FoundQuote(who.strip(), "приводит", text, "direct", offset, via))
@@ -545,7 +545,7 @@ def attributed_quotes(body: str) -> list[FoundQuote]:
         before = sentence[: verb.start()].rstrip()
         if not re.fullmatch(VERBS, word) and before.endswith(",") and len(before.split()) >= 3:
             # Russian and French put the speaker after the verb that closes a statement:
-            # "…, сообщил министр иностранных дел Мухтар Тлеуберди", "…, a indiqué X".
+            # "…, сообщил министр Иван Петров", "…, a indiqué X".
             speaker = speaker_after_verb(rest, word)
             if speaker != CONTINUED:
                 found.append(FoundQuote(speaker, word, before.rstrip(","), "reported", offset))

@@ -26,9 +26,9 @@ PRONOUNS = {"he", "she", "il", "elle", "он", "она"}  # English, French, Rus
 ANONYMITY = re.compile(r"not (?:want|wish) to be (?:identified|named)|anonymity|unnamed", re.I)
 HEAD_NOUNS = re.compile(rf"\b({alternation([*PERSON_TITLES, *UNNAMED_PEOPLE, *BODIES])})s?\b", re.I)
 # English personal names as the news writes them: capitalised words, with Mc/Mac/O'/D'
-# ("McFaul", "O'Rourke"), hyphens ("Holtz-Eakin"), middle initials ("John D. Podesta",
-# "G.K. Butterfield"), the Arabic particles ("al-Assad", "Abu", "bin"). Two words at least,
-# or one after an abbreviated title ("Mr. Burman", "Sen. Perdue").
+# ("McTavish", "O'Neill"), hyphens ("Holtz-Berger"), middle initials ("Maria K. Lindqvist",
+# "J.R. Okafor"), the Arabic particles ("al-Assad", "Abu", "bin"). Two words at least,
+# or one after an abbreviated title ("Mr. Berg", "Sen. Lindqvist").
 _NAME_WORD = r"(?:Mc|Mac|O['’]|D['’])?[A-Z][a-zà-ÿ'’]+(?:-[A-Za-z][a-zà-ÿ'’]+)?"
 _NAME_PART = rf"(?:{_NAME_WORD}|[A-Z]\.(?:[A-Z]\.)?|al-[A-Z][a-z'’]+|de|bin|Abu|Abou|Abdel)"
 HONORIFIC = re.compile(rf"^(?:{alternation(HONORIFICS)})\.\s+")
@@ -84,7 +84,7 @@ CONFIDENCE = {
 # "another senior official", "two diplomats".
 DETERMINERS = r"a|an|the|one|another|some|two|three|several|many|other"
 # A description opening with a person's title: "the opposition spokesman …", "le
-# porte-parole de l'opposition …".
+# négociateur en chef …".
 TITLE_OPENING = re.compile(
     rf"^(?:the|le|la|l['’])\s*(?:\S+\s+){{0,2}}(?:{alternation(PERSON_TITLES)})\b", re.I
 )
@@ -114,7 +114,7 @@ def subject(phrase: str) -> str:
     segments = [s for s in segments if s] or [phrase.strip()]
     ranked = []
     for order, segment in enumerate(segments):
-        # "le porte-parole de l'opposition Louai Safi", "the group's spokesman Ali Said"
+        # "le négociateur en chef Jean Dupont", "the group's spokesman Ali Said"
         ends_with_name = TITLE_OPENING.match(segment) and (
             (name := re.search(rf"(?:{NAME.pattern})$", segment))
             and not GOVERNED.search(segment[: name.start()])
@@ -125,8 +125,8 @@ def subject(phrase: str) -> str:
         if (opens_with_name and NAME.search(segment) or ends_with_name) and not (
             CLAUSE_OPENING.match(segment)
         ):
-            # a personal name ("Representative Peter Welch, Democrat of Vermont", "le
-            # porte-parole de l'opposition Louai Safi")
+            # a personal name ("Senator Maria Lindqvist, Democrat of Ohio", "le
+            # négociateur en chef Jean Dupont")
             rank = 4
         elif re.match(rf"^(?:{DETERMINERS})\s+[a-z]", segment, re.I):
             rank = 2  # a description
@@ -140,13 +140,13 @@ def subject(phrase: str) -> str:
             rank = 2  # a description with no article ("diplomatic sources")
         else:
             rank = 0
-        # Names: the first wins (an apposition follows its name: "Robert Stone, a
-        # 59-year-old from Hilton Head, South Carolina"); otherwise the last.
+        # Names: the first wins (an apposition follows its name: "Jonas Berg, a
+        # 61-year-old teacher from Dayton, Ohio"); otherwise the last.
         ranked.append((rank, -order if rank == 4 else order, segment))
     return _core(max(ranked)[2])
 
 
-# "He also", "He then defended the remark", "To which she": the pronoun is the subject.
+# "He also", "He then went on", "To which she": the pronoun is the subject.
 PRONOUN_OPENING = re.compile(
     r"^(?:(?:to\s+which|and|but|so|then|as)\s+)?(he|she|il|elle|он|она)\b(?!['’])", re.I
 )
@@ -182,7 +182,7 @@ def _head_noun(phrase):
 
 
 # After a name, what makes it a modifier rather than the head of its phrase: a possessive,
-# or a common noun ("Obama administration official", "Trump campaign").
+# or a common noun ("Kerry campaign aide", "Lavrov ministry").
 MODIFIES = re.compile(
     r"^(?:['’]s?\b|\s+(?!(?:and|or|who|also|further|then|later|again|earlier|once|now|still"
     r"|too|however|himself|herself|had|has|have|was|is|were|would|will|could|should|did"
@@ -219,9 +219,9 @@ _PARTICLE = re.compile(r"^(?:[A-Z]\.(?:[A-Z]\.)?|al-\S+|de|bin|ibn|Abu|Abou|Abde
 
 def name_at_end(run: str) -> str:
     """The personal name a run of capitalised words ends with. Convention of English news
-    writing: titles and offices come before the name ("Senate Majority Leader Mitch
-    McConnell", "Maricopa County Recorder Helen Purcell"), and a name is a given name,
-    perhaps initials or particles, and a surname ("John D. Podesta", "Khattar Abou Diab")."""
+    writing: titles and offices come before the name ("Senate Majority Leader Anna
+    Holtz-Berger", "County Recorder Jonas Berg"), and a name is a given name,
+    perhaps initials or particles, and a surname ("Maria K. Lindqvist", "Khattar Abou Diab")."""
     words = run.split()
     if len(words) <= 2 or HONORIFIC.match(run):
         return run
@@ -235,7 +235,7 @@ def name_at_end(run: str) -> str:
 
 # Nouns for a source that stays anonymous even when definite ("the source said").
 SOURCES = {"source", "sources", "مصدر", "مصادر", "источник", "источники", "источника"}
-# A Russian name as written: one to three capitalised Cyrillic words ("Тлеуберди").
+# A Russian name as written: one to three capitalised Cyrillic words ("Петров").
 RUSSIAN_NAME = re.compile(r"[А-ЯЁ][а-яё-]+(?:\s+[А-ЯЁ][а-яё-]+){0,2}")
 
 
@@ -306,12 +306,12 @@ class SpeakerResolver:
     def _known_person(self, phrase):
         """A gazetteer person heading a part of the phrase, the last part first; but "the
         office of envoy X" is the office, not X, and a name that only qualifies the head
-        ("a Clinton delegate", "Assad's envoy", "a chief of staff to President Clinton") is
+        ("a Clinton delegate", "Assad's envoy", "a chief of staff to President Lindqvist") is
         not the speaker."""
         segments = [s.strip() for s in phrase.split(",") if s.strip()] or [phrase]
         for segment in reversed(segments):
             if CLAUSE_OPENING.match(segment):
-                continue  # "Interrogé sur l'avenir de Bachar al-Assad, il a …": not who
+                continue  # "Interrogé sur le rôle de X, il a …": not who
             found = self.matcher.find(segment, self.day)
             if BODY_OF.match(segment) and found and found[0][2] not in self.person_ids:
                 return Speaker(found[0][2], segment, False, CONFIDENCE["named_at_end"])
@@ -326,7 +326,7 @@ class SpeakerResolver:
 
     def _pronoun(self, main):
         """ "he said": the current speaker of the passage (the last who was not anonymous),
-        unless a person has been made the subject of a sentence since ("Mr. McKinley, a
+        unless a person has been made the subject of a sentence since ("Mr. Berg, a
         planner, disagrees."); with no speaker yet, the last person named before the quote.
         A pronoun is never a speaker's name."""
         if main.lower() not in PRONOUNS:
@@ -338,7 +338,7 @@ class SpeakerResolver:
         subject_ = self._last_subject()
         if subject_ and (spoke is None or subject_[1] > self._sentence_end(spoke[1])):
             if not named or not named[2] or subject_[1] >= named[1]:
-                return subject_[0]  # "Ham made it clear …" then "he told the host"
+                return subject_[0]  # "Berg sounded doubtful …" then "he told the host"
         if named and (spoke is None or named[1] > self._sentence_end(spoke[1]) and named[2]):
             return named[0]
         unnamed = self._unnamed_just_before(named)
@@ -355,7 +355,7 @@ class SpeakerResolver:
 
     def _last_subject(self):
         """(Speaker, where) for the last person who opens a sentence before the quote, after
-        any opening clause ("In an interview with X, Ham made it clear …"): a gazetteer
+        any opening clause ("In a radio interview, Berg sounded doubtful …"): a gazetteer
         person, a personal name, or a surname named in full earlier."""
         for match in reversed(list(SENTENCE_SUBJECT.finditer(self.before))):
             words = match["name"]
@@ -440,7 +440,7 @@ class SpeakerResolver:
         return min(ends) if ends else len(self.body)
 
     def _surname(self, main):
-        """ "Alloush said", "Mr. Welch said": the person named in full earlier in the
+        """ "Alloush said", "Mr. Berg said": the person named in full earlier in the
         article."""
         main = HONORIFIC.sub("", main)
         if not re.fullmatch(r"[A-Z][\w'’-]+", main):
@@ -479,7 +479,7 @@ class SpeakerResolver:
             name = name_at_end(LEADING_TITLES.sub("", match.group(0)).strip())
             if len(name.split()) >= 2:
                 return Speaker(None, name, False, CONFIDENCE["new_name"])
-            if HONORIFIC.match(match.group(0)):  # "Mr. Burman": named in full before?
+            if HONORIFIC.match(match.group(0)):  # "Mr. Berg": named in full before?
                 return self._surname(name) or Speaker(None, name, False, CONFIDENCE["new_name"])
         return None
 

@@ -30,8 +30,8 @@ UNNAMED_PEOPLE = (
         "diplomate responsable"
     ).split()
 )
-# Abbreviated titles written with a stop before a name ("Sen. Claire McCaskill", "Mr. Welch",
-# "Lt. Gen. Michael Flynn"): the stop ends no sentence, and a title with a surname is a name.
+# Abbreviated titles written with a stop before a name ("Sen. Maria Lindqvist", "Mr. Berg",
+# "Lt. Gen. Jonas Berg"): the stop ends no sentence, and a title with a surname is a name.
 HONORIFICS = "Mr Mrs Ms Dr Rep Sen Gov Prof Gen Col Lt Sgt Capt Maj Adm Rev St Jr Sr Amb".split()
 # Months as English news abbreviates them ("Sept. 11"): their stop ends no sentence either.
 ABBREVIATED_MONTHS = "Jan Feb Mar Apr Aug Sep Sept Oct Nov Dec".split()

@@ -74,7 +74,7 @@ SUCH_ROUND = re.compile(rf"\b{_ORDINAL}\s+such\s+(?:round|session|meeting|confer
 CONGRESS = re.compile(
     r"\bSochi\s+(?:peace\s+)?congress\b|National Dialogue Congress|مؤتمر الحوار الوطني"
     r"|Конгресс\w*\s+(?:\w+\s+)?национального\s+диалога|congrès de Sotchi"
-    # Russian news shortens it: "конгресс нацдиалога Сирии"
+    # Russian news shortens it: "конгресс нацдиалога"
     r"|Конгресс\w*\s+(?:\w+\s+){0,2}нацдиалога"
     r"|congrès (?:\w+\s+)?du dialogue national",
     re.I,
