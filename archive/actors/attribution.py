@@ -10,16 +10,17 @@ import re
 from dataclasses import dataclass
 
 from archive import languages
-from archive.actors.quotes import FoundQuote, find_quotes
-from archive.actors.speakers import NAME, Speaker, SpeakerResolver, subject
-
-# A Russian personal name: two or three capitalised Cyrillic words ("Мария Линдквист").
-CYRILLIC_NAME = re.compile(
-    r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:\s+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?){1,2}"
+from archive.actors.quotes import ARABIC, FoundQuote, find_quotes
+from archive.actors.speakers import (
+    NAME,
+    RUSSIAN_NAME,
+    UNKNOWN_SPEAKER,
+    Speaker,
+    SpeakerResolver,
+    subject,
 )
-ARABIC = re.compile(r"[\u0600-\u06FF]")
+
 UNPLACED_CONFIDENCE = 0.3  # a speaker kept as written: the lowest, reviewed first
-UNKNOWN_SPEAKER = "unknown"  # a quote whose attribution names no one
 # Who puts questions in an interview or a press conference: their words are not quotes.
 QUESTIONER = re.compile(
     r"^(?:a|an|the|one|another)\s+(?:\w+\s+)?(?:reporter|journalist|questioner|interviewer"
@@ -39,12 +40,12 @@ class Attributed:
 def as_written(found: FoundQuote) -> Speaker:
     """The speaker of a quote the resolver could not place: the last personal name in the
     phrase's subject (for the review queue), else the phrase itself kept as an unnamed
-    source ("a campaign aide"), or "unknown" when it names no one."""
+    source ("a campaign aide"), or UNKNOWN_SPEAKER when it names no one."""
     phrase = " ".join(subject(found.who).split())[:300] if found.who.strip() else ""
     if NOBODY.match(phrase):
         return Speaker(None, UNKNOWN_SPEAKER, True, UNPLACED_CONFIDENCE)
     names = [m.group(0) for m in NAME.finditer(phrase)]
-    names += [m.group(0) for m in CYRILLIC_NAME.finditer(phrase)]
+    names += [m.group(0) for m in RUSSIAN_NAME.finditer(phrase) if " " in m.group(0)]
     if names:
         return Speaker(None, names[-1], False, UNPLACED_CONFIDENCE)
     if ARABIC.search(phrase):  # no capitals to tell a name by: unnamed only when it says so

@@ -22,7 +22,7 @@ VERB_WORDS = (
     "complained boasted testified posted states explains argues recalls "
     "adds warns insists asks concluded wondered Said"
 )
-VERB_WORDS = [word.replace("_", " ") for word in VERB_WORDS.split()]
+VERB_WORDS = frozenset(word.replace("_", " ") for word in VERB_WORDS.split())
 VERBS = trie_alternation(VERB_WORDS)  # factored: this alternation is tried at every position
 # English verbs, then Arabic, Russian and French ones (archive.languages); an Arabic verb
 # may carry "and" or "so" joined to it ("وأضاف").
@@ -34,7 +34,7 @@ QUOTED_AS_SAYING = Screened(re.compile(r"\bquoted\s+(?P<who>.+?)\s+as\s+saying\b
 # “…”, "…", «…», „…“
 QUOTE = re.compile(r"[“\"«„](?P<text>[^”\"»“]{3,}?)(?:[”\"»“]|$)")
 # Not after an abbreviation: "U.S. Secretary of State John Kerry", "Mr. Pedersen", "W. Bush",
-# "Sen. Claire McCaskill", "Sept. 11".
+# "Sen. Lindqvist", "Sept. 11".
 _ABBREVIATION = r"(?<!\b[A-Z]\.[A-Z]\.)(?<!\b[A-Z]\.)" + "".join(
     rf"(?<!\b{word}\.)" for word in (*HONORIFICS, *ABBREVIATED_MONTHS)
 )
@@ -192,10 +192,7 @@ def long_quotes(body: str) -> list[tuple[FoundQuote, int]]:
         # its closing mark may open the next one (a mark missing earlier shifted the pairs).
         position = quotation.end() - (body[quotation.end() - 1] == '"')
         if ATTRIBUTION_INSIDE.match(quotation["text"]):
-            # “…,” the official said. “…: the marks were paired across an attribution
-            # (one is missing or straight); the closing mark opens the next quotation.
-            position = quotation.end() - 1
-            continue
+            continue  # “…,” the official said. “…: paired across an attribution
         if not SEVERAL_SENTENCES.search(quotation["text"]):
             continue
         text, start, end = quotation["text"].strip(" ,"), quotation.start(), quotation.end()
@@ -211,7 +208,7 @@ def long_quotes(body: str) -> list[tuple[FoundQuote, int]]:
             verb, via = after["verb"], ""
             relayed = languages.RELAYED.match(verb + after["after"])
             if relayed:
-                who, via = relayed["who"] or relayed["who2"], relayed["via"] or relayed["via2"]
+                who, via = relayed_by(relayed)
             else:
                 who = speaker_after_verb(after["after"], verb)
             who = _clean_who(who)
@@ -364,6 +361,11 @@ def _colon_attribution(paragraph: str) -> tuple[str, str] | None:
 PHRASE_BREAK = re.compile(r"[;:,“”\"«»\n]|(?<!\bM)(?<!\bMme)(?<!\b[A-ZА-ЯЁ])\.")
 
 
+def relayed_by(match) -> tuple[str, str]:
+    """(speaker, agency) of a languages.RELAYED match: "приводит ТАСС слова X"."""
+    return (match["who"] or match["who2"]).strip(), match["via"] or match["via2"]
+
+
 def speaker_after_verb(after: str, word: str) -> str:
     """The speaker written after the verb, as a quote's attribution inverts it: "“…,” said
     Sergey Lavrov", "«…», — сказал журналистам Иван Петров в кулуарах", "« … », a dit aux
@@ -373,7 +375,7 @@ def speaker_after_verb(after: str, word: str) -> str:
     the one speaking."""
     if word == "telling":
         return CONTINUED
-    if not re.fullmatch(VERBS, word):
+    if word not in VERB_WORDS:
         after = languages.AUDIENCE_AFTER_VERB.sub("", after, count=1)
         phrase = PHRASE_BREAK.split(after.strip(), maxsplit=1)[0]
         phrase = languages.SPEAKER_PHRASE_END.split(" " + phrase, maxsplit=1)[0].strip()
@@ -471,7 +473,7 @@ def attributed_quotes(body: str) -> list[FoundQuote]:
         relayed = languages.RELAYED.search(sentence)
         if relayed and quote and quote.end() <= relayed.start():
             # "«…», — приводит ТАСС слова Ивана Петрова": the agency relays, the person spoke.
-            who, via = relayed["who"] or relayed["who2"], relayed["via"] or relayed["via2"]
+            who, via = relayed_by(relayed)
             text = quote["text"].strip(" ,")
             found.append(FoundQuote(who.strip(), "приводит", text, "direct", offset, via))
             continue
@@ -493,7 +495,7 @@ def attributed_quotes(body: str) -> list[FoundQuote]:
             # The speaker stands between the verb and the last quote before it.
             last = [m for m in QUOTE.finditer(sentence) if m.end() <= verb.start()][-1]
             who = sentence[last.end() : verb.start()]
-            inverted = not re.fullmatch(VERBS, word) and who.rstrip().endswith(",")
+            inverted = word not in VERB_WORDS and who.rstrip().endswith(",")
             if not _clean_who(who) or inverted:
                 # “…,” said Sergey Lavrov, the minister. / “…,” telling reporters …: the
                 # speaker follows the verb, or (a participle) is the one speaking already.
@@ -543,7 +545,7 @@ def attributed_quotes(body: str) -> list[FoundQuote]:
             found.append(FoundQuote(who, word, text, "direct", offset))
             continue
         before = sentence[: verb.start()].rstrip()
-        if not re.fullmatch(VERBS, word) and before.endswith(",") and len(before.split()) >= 3:
+        if word not in VERB_WORDS and before.endswith(",") and len(before.split()) >= 3:
             # Russian and French put the speaker after the verb that closes a statement:
             # "…, сообщил министр Иван Петров", "…, a indiqué X".
             speaker = speaker_after_verb(rest, word)

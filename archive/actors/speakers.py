@@ -80,6 +80,7 @@ CONFIDENCE = {
 }
 
 
+NAME_AT_END = re.compile(rf"(?:{NAME.pattern})$")
 # Words opening a description rather than a name: "a", "the", "one Trump confidant",
 # "another senior official", "two diplomats".
 DETERMINERS = r"a|an|the|one|another|some|two|three|several|many|other"
@@ -116,8 +117,7 @@ def subject(phrase: str) -> str:
     for order, segment in enumerate(segments):
         # "le négociateur en chef Jean Dupont", "the group's spokesman Ali Said"
         ends_with_name = TITLE_OPENING.match(segment) and (
-            (name := re.search(rf"(?:{NAME.pattern})$", segment))
-            and not GOVERNED.search(segment[: name.start()])
+            (name := NAME_AT_END.search(segment)) and not GOVERNED.search(segment[: name.start()])
         )
         opens_with_name = re.match(r"^[A-Z]", segment) and not re.match(
             rf"^(?:{DETERMINERS})\s", segment, re.I
@@ -235,6 +235,8 @@ def name_at_end(run: str) -> str:
 
 # Nouns for a source that stays anonymous even when definite ("the source said").
 SOURCES = {"source", "sources", "مصدر", "مصادر", "источник", "источники", "источника"}
+# A quote whose attribution names no one is kept under this speaker (anonymous).
+UNKNOWN_SPEAKER = "speaker not identified"
 # A Russian name as written: one to three capitalised Cyrillic words ("Петров").
 RUSSIAN_NAME = re.compile(r"[А-ЯЁ][а-яё-]+(?:\s+[А-ЯЁ][а-яё-]+){0,2}")
 
@@ -378,7 +380,7 @@ class SpeakerResolver:
         if not self.history:
             return None
         _, last, at = self.history[-1]
-        if not last.anonymous or last.name == "unknown":
+        if not last.anonymous or last.name == UNKNOWN_SPEAKER:
             return None
         if named and named[1] > at:
             return None

@@ -291,10 +291,10 @@ def weekdays_named(text: str) -> set[int]:
     named = {
         WEEKDAYS.index(m.group("weekday").capitalize()) for m in WEEKDAY_MENTION.finditer(text)
     }
-    named |= languages.foreign_weekdays(fold_script(text))
+    folded = fold_script(text)
+    named |= languages.foreign_weekdays(folded)
     # "yesterday (Monday)" was written on the Tuesday: the named day moves on by one, unless
     # the text also names it on its own.
-    folded = fold_script(text)
     yesterdays = languages.weekdays_after_yesterday(folded)
     for weekday in set(yesterdays):
         if languages.weekday_mentions(folded, weekday) <= yesterdays.count(weekday):

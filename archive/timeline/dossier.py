@@ -12,7 +12,7 @@ from django.db.models import Count
 from django.urls import reverse
 
 from archive import search
-from archive.actors.attribution import UNKNOWN_SPEAKER
+from archive.actors.speakers import UNKNOWN_SPEAKER
 from archive.models import Actor, Event
 from archive.search.query import QueryError
 
