@@ -2,8 +2,10 @@
 
 An Arabic word is normalised (diacritics and tatweel dropped; alef, ya, ta marbuta and the
 Persian letters written one way) and stemmed by Whoosh's ISRI stemmer, so مفاوضات finds
-المفاوضات; a Cyrillic word is stemmed by Whoosh's Snowball Russian stemmer with ё read as е,
-so переговоры finds переговорах; a Latin word loses its accents (Genève, Geneve) and is
+المفاوضات; a Cyrillic word is first brought to its dictionary form by pymorphy3 (Russian
+inflects surnames and place names as nouns: Лаврова, Лаврову, Лавровым are Лавров, and Snowball
+alone cuts the nominative -ов but keeps it in the other cases) and then stemmed by Whoosh's
+Snowball Russian stemmer with ё read as е, so переговоры finds переговорах; a Latin word loses its accents (Genève, Geneve) and is
 stemmed by Porter2. The script decides because the query decides nothing else: a query in
 Russian is analysed the Russian way whatever the article around it, and an unfielded query
 reaches every language.
@@ -69,6 +71,21 @@ def normalise(word: str) -> str:
     return _without_accents(word)
 
 
+@lru_cache(maxsize=1)
+def _russian_morphology():
+    """pymorphy3's analyser (its dictionaries load in ~0.1 s, once per process, on the
+    first Cyrillic word)."""
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+def russian_lemma(word: str) -> str:
+    """The dictionary form of a lower-cased Russian word by its likeliest reading (a word
+    the dictionary lacks is guessed from its ending, as pymorphy3 does)."""
+    return _russian_morphology().parse(word)[0].normal_form.replace("ё", "е")
+
+
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """The stem of a lower-cased word, by the stemmer of its script."""
@@ -76,7 +93,7 @@ def stem(word: str) -> str:
     if ARABIC.search(word):
         return _arabic(word)
     if CYRILLIC.search(word):
-        return _russian(word)
+        return _russian(russian_lemma(word))
     return english_stem(word)
 
 

@@ -9,7 +9,7 @@ from archive.search.analysis import french_analyzer, stemmed_analyzer, words_ana
 # 10: words analysed by their script (Arabic, Russian, accents); the article's language
 # 11: the article's permalink key as a column (manifests name articles by their content)
 # 12: French articles in fields of their own, stemmed the French way
-SCHEMA_VERSION = 12
+SCHEMA_VERSION = 13
 
 # The fields a French article's words go to instead of title, text and pairs.
 FRENCH_FIELDS = {"title": "title_fr", "text": "text_fr", "pairs": "pairs_fr"}
