@@ -27,6 +27,11 @@ class SearchForm(forms.Form):
         ),
     )
     collapse = forms.BooleanField(required=False, label="One hit per wire story", widget=FlagInput)
+    expand = forms.BooleanField(
+        required=False,
+        label="Search all languages (each word with its thesaurus terms)",
+        widget=FlagInput,
+    )
     sort = forms.ChoiceField(
         choices=[(key, key.capitalize()) for key in SORTS], required=False, initial="relevance"
     )

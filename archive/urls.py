@@ -12,6 +12,7 @@ archive_patterns = [
     path("", pages.home, name="home"),
     path("search/", search.search_page, name="search"),
     path("search/help/", search.search_help, name="search_help"),
+    path("search/concepts/", search.concepts, name="concepts"),
     path("search/cite/", cite.cite_search, name="cite_search"),
     path("search/cited/<str:key>/", cite.cited_search, name="cited_search"),
     path("search/feed/", search_feed, name="search_feed"),

@@ -73,13 +73,15 @@ COUNTS = {
     "roles": r"(\d+)\s+dated roles",
     "rounds": r"\*\*(\d+) rounds of talks\*\*",
     "articles": r"\*\*(\d+) articles\*\*",
+    "concepts": r"(\d+) concepts of the talks' vocabulary",
 }
 
 
 def test_the_readme_counts_what_make_run_loads(db, session_report):
-    from archive.models import Actor, ActorRole, Alias, Event
+    from archive.models import Actor, ActorRole, Alias, Concept, Event
 
     loaded = {
+        "concepts": Concept.objects.count(),
         "actors": Actor.objects.count(),
         "aliases": Alias.objects.count(),
         "roles": ActorRole.objects.count(),
@@ -100,5 +102,6 @@ def test_every_example_on_the_search_help_page_finds_articles(client):
     links = re.findall(r'href="/search/\?q=([^"]+)"', page)
     assert len(links) >= 20
     for link in links:
-        query = parse_qs(urlparse(f"?q={link}").query)["q"][0]
-        assert len(search.search(query)) > 0, query
+        params = parse_qs(urlparse(f"?q={link}".replace("&amp;", "&")).query)
+        query, expand = params["q"][0], params.get("expand") == ["1"]
+        assert len(search.search(query, all_languages=expand)) > 0, query

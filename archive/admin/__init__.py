@@ -6,8 +6,8 @@ Every change to an article, actor, alias, role or round is kept by django-simple
 
 from django.contrib import admin
 
-from archive.admin import actors, articles, events  # noqa: F401  (registers the models)
+from archive.admin import actors, articles, events, thesaurus  # noqa: F401  (registers the models)
 
 admin.site.site_header = "Syrian peace talks archive: curation"
 admin.site.site_title = "Archive curation"
-admin.site.index_title = "Articles, actors and rounds"
+admin.site.index_title = "Articles, actors, rounds and the thesaurus"

@@ -10,6 +10,7 @@ from archive.models.actor import (
 )
 from archive.models.article import Article, Mention
 from archive.models.citedsearch import CitedSearch
+from archive.models.concept import Concept, ConceptTerm
 from archive.models.copyband import CopyBand, CopySignature
 from archive.models.event import Event, Participant
 from archive.models.importrun import ImportRun
@@ -33,6 +34,8 @@ __all__ = [
     "Alias",
     "Article",
     "CitedSearch",
+    "Concept",
+    "ConceptTerm",
     "CopyBand",
     "CopySignature",
     "FormerSlug",

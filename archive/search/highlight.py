@@ -86,10 +86,11 @@ def fragments(text: str, words: frozenset[str], top: int = 3, language: str = "e
     )
 
 
-def mark_terms(text: str, query_text: str, language: str = "en") -> str:
-    """`text` as HTML with the query's words in <mark>; plain escaped text if nothing matches."""
+def mark_terms(text: str, query_text: str, language: str = "en", all_languages=False) -> str:
+    """`text` as HTML with the query's words in <mark> (and its thesaurus terms' when the
+    search was in all languages); plain escaped text if nothing matches."""
     try:
-        words = query_words(parse(query_text))
+        words = query_words(parse(query_text, all_languages=all_languages))
     except QueryError:
         return escape(text)
     if not words:

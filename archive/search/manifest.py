@@ -20,7 +20,8 @@ from django.utils import timezone
 from archive.search import snapshot
 from archive.search.facets import FACETS
 
-SEARCH_PARAMS = ("q", "sort", "collapse", "date_from", "date_to")
+SEARCH_PARAMS = ("q", "sort", "collapse", "expand", "date_from", "date_to")
+FLAGS = ("collapse", "expand")
 
 
 def keys_sha256(keys) -> str:
@@ -35,8 +36,9 @@ def search_of(params) -> dict:
 
     names = (*SEARCH_PARAMS, *(facet.param for facet in FACETS if facet.filtered))
     given = {name: params.get(name) for name in names if params.get(name)}
-    if not flag_is_on(given.get("collapse")):
-        given.pop("collapse", None)  # collapse=0 is the same search as none
+    for flag in FLAGS:
+        if not flag_is_on(given.get(flag)):
+            given.pop(flag, None)  # collapse=0 is the same search as none
     return given
 
 

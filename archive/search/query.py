@@ -1,7 +1,8 @@
 """A researcher's query string (and facet filters) → Whoosh queries, or a readable error.
 
 Syntax: words, "phrases", AND/OR/NOT, parentheses, prefix*, fuzzy~, "phrase"~N proximity,
-and the fields title:, actor:, source:, round:, process:, lang:, date:[2016-01-01 TO 2016-12-31].
+and the fields title:, actor:, source:, round:, process:, lang:, date:[2016-01-01 TO 2016-12-31],
+concept: (a concept of the thesaurus in every language: expansion.py).
 """
 
 import datetime
@@ -12,6 +13,7 @@ from whoosh import qparser
 from whoosh import query as wq
 
 from archive.actors.lookup import actor_slugs
+from archive.search.expansion import Expansion, UnknownConcept
 from archive.search.facets import FACETS
 from archive.search.schema import FRENCH_FIELDS, build_schema
 
@@ -118,18 +120,31 @@ def check_length(text: str) -> str:
     return text
 
 
-def parse(text: str, parser=PARSER):
+def parse(text: str, parser=PARSER, all_languages=False):
     """Parse a query string; raises QueryError with a message a person can act on."""
+    return parse_widened(text, parser, all_languages)[0]
+
+
+def parse_widened(text: str, parser=PARSER, all_languages=False):
+    """The query, and the thesaurus concepts it was widened by (`concept:`, or each word
+    that names a concept when `all_languages`)."""
     text = check_length(text)
     if not text:
         raise QueryError("Type a word or a phrase to search for.")
+    expansion = Expansion(all_languages)
     try:
-        query = _in_both_languages(_rewrite(parser.parse(text)), text).normalize()
+        query = expansion.apply(_rewrite(parser.parse(text)))
+        query = _in_both_languages(query, text).normalize()
+    except UnknownConcept as error:
+        raise QueryError(
+            f'No concept of the thesaurus is called "{error}". '
+            "The concepts are listed at /search/concepts/."
+        ) from error
     except Exception as error:  # Whoosh raises bare Exceptions for some malformed input
         raise QueryError(f"The query could not be understood ({error}).") from error
     if query is None or query is wq.NullQuery or not any(True for _ in query.leaves()):
         raise QueryError("The query has no words to search for.")
-    return query
+    return query, expansion.searched
 
 
 def _day_start(day: datetime.date) -> datetime.datetime:

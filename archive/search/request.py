@@ -12,7 +12,7 @@ from archive.forms import SearchForm
 from archive.search.query import QueryError
 from archive.search.results import search
 
-Q, PAGE, SORT, COLLAPSE = "q", "page", "sort", "collapse"
+Q, PAGE, SORT, COLLAPSE, EXPAND = "q", "page", "sort", "collapse", "expand"
 
 
 def asks_for_search(params: QueryDict) -> bool:
@@ -35,6 +35,7 @@ def run_search(params: QueryDict, with_facets=False, sort=None):
         filters.search_filters(),
         with_facets=with_facets,
         collapse=form.cleaned_data[COLLAPSE],
+        all_languages=form.cleaned_data[EXPAND],
     )
     return results, filters
 

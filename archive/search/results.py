@@ -10,7 +10,13 @@ from dataclasses import dataclass
 from whoosh import query as wq
 
 from archive.search import engine, facets, highlight, snapshot, spelling
-from archive.search.query import QueryError, check_length, filter_query, for_search, parse
+from archive.search.query import (
+    QueryError,
+    check_length,
+    filter_query,
+    for_search,
+    parse_widened,
+)
 
 SORTS = ("relevance", "newest", "oldest")
 SNIPPET_FRAGMENTS = 3
@@ -36,13 +42,17 @@ class SearchResults:
         with_facets=False,
         collapse=False,
         searcher=None,
+        all_languages=False,
     ):
         self.text = check_length(text or "")
         self.filters = dict(filters or {})
         self.filter = filter_query(self.filters)
         if not self.text and self.filter is None:
             raise QueryError("Type a word or a phrase to search for.")
-        self.query = parse(self.text) if self.text else wq.Every()
+        self.query, self.concepts = (
+            parse_widened(self.text, all_languages=all_languages) if self.text else (wq.Every(), [])
+        )
+        self.all_languages = all_languages
         self.sort = sort if sort in SORTS else "relevance"
         self.with_facets = with_facets
         self.collapse = collapse
@@ -169,5 +179,7 @@ def snippet(text, words, top=SNIPPET_FRAGMENTS, language="en") -> str:
         return ""
 
 
-def search(text="", sort="relevance", filters=None, with_facets=False, collapse=False):
-    return SearchResults(text, sort, filters, with_facets, collapse)
+def search(
+    text="", sort="relevance", filters=None, with_facets=False, collapse=False, all_languages=False
+):
+    return SearchResults(text, sort, filters, with_facets, collapse, all_languages=all_languages)

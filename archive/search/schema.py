@@ -9,6 +9,7 @@ from archive.search.analysis import french_analyzer, stemmed_analyzer, words_ana
 # 10: words analysed by their script (Arabic, Russian, accents); the article's language
 # 11: the article's permalink key as a column (manifests name articles by their content)
 # 12: French articles in fields of their own, stemmed the French way
+# 13: Russian words by their dictionary form (pymorphy3); `concept:` in queries
 SCHEMA_VERSION = 13
 
 # The fields a French article's words go to instead of title, text and pairs.
@@ -52,6 +53,9 @@ def build_schema() -> fields.Schema:
         year=fields.KEYWORD(**keywords),
         month=fields.KEYWORD(**keywords),
         lang=fields.KEYWORD(**keywords),  # the article's language: en, ar, ru, fr
+        # Never written: `concept:ceasefire` in a query is parsed here and replaced by the
+        # concept's terms in every language (expansion.py).
+        concept=fields.KEYWORD(lowercase=True, commas=True),
         # Wire copies share a cluster key; search can collapse them to one hit.
         cluster=fields.ID(sortable=True),
     )

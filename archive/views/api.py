@@ -56,6 +56,8 @@ def api_search(request):
             "next": next_url,
             "hits": hits,
             "facets": facets,
+            # The thesaurus concepts the query was widened by (`concept:`, `expand=1`).
+            "also_searched": [concept.as_dict() for concept in results.concepts],
             "manifest": manifest.manifest(results, request.GET),
         }
     )

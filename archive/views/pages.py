@@ -9,7 +9,7 @@ from archive import citations, search
 from archive.actors import charts, profile
 from archive.actors.moved import actor_or_redirect
 from archive.filters import ArticleFilter
-from archive.forms import SearchForm
+from archive.forms import SearchForm, flag_is_on
 from archive.models import Actor, Article, Event
 from archive.timeline import coverage, layout
 
@@ -76,10 +76,13 @@ def article_detail(request, key):
     article = get_object_or_404(Article.objects.by_key(key))
     mentions = article.mention_set.select_related("actor").order_by("-count", "actor__name")
     query = request.GET.get("q", "")
+    expand = flag_is_on(request.GET.get("expand"))  # the search came with its thesaurus terms
+    marked = search.mark_terms(article.body, query, article.language, expand) if query else None
     context = {
         "article": article,
         "query": query,
-        "marked_body": search.mark_terms(article.body, query, article.language) if query else None,
+        "expand": expand,
+        "marked_body": marked,
         "mentions": mentions,
         "rounds": article.events.all(),
         "quotes": article.quotes.attributed().select_related("speaker"),

@@ -8,7 +8,16 @@ from django.shortcuts import render
 from archive import export, search
 from archive.filters import SearchFilter
 from archive.search import manifest
-from archive.search.request import COLLAPSE, PAGE, SORT, Q, asks_for_search, run_search, url_with
+from archive.search.request import (
+    COLLAPSE,
+    EXPAND,
+    PAGE,
+    SORT,
+    Q,
+    asks_for_search,
+    run_search,
+    url_with,
+)
 from archive.views.search_parts import facet_lists, histogram
 
 
@@ -43,6 +52,11 @@ def search_page(request):
             "query_string": params.urlencode(),
             "collapse": results.collapse,
             "collapse_url": url_with(params, **{COLLAPSE: None if results.collapse else "1"}),
+            "expand": results.all_languages,
+            "expand_url": url_with(params, **{EXPAND: None if results.all_languages else "1"}),
+            "also_searched": [
+                (concept, concept.by_language().items()) for concept in results.concepts
+            ],
         }
     )
     return render(request, "archive/search.html", context)
@@ -50,6 +64,21 @@ def search_page(request):
 
 def search_help(request):
     return render(request, "archive/search_help.html")
+
+
+def concepts(request):
+    """The thesaurus: each concept with its terms by language, each a search."""
+    from archive.models import Article, Concept
+
+    languages = Article.Language.choices
+    rows = []
+    for concept in Concept.objects.prefetch_related("terms"):
+        by_language = {code: [] for code, _ in languages}
+        for term in concept.terms.all():
+            by_language.setdefault(term.language, []).append(term.term)
+        rows.append((concept, [(code, by_language[code]) for code, _ in languages]))
+    context = {"rows": rows, "languages": languages}
+    return render(request, "archive/concepts.html", context)
 
 
 def _export(request, lines, content_type, extension):
