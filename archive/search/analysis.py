@@ -6,9 +6,9 @@ Persian letters written one way) and stemmed by Whoosh's ISRI stemmer, so مفا
 inflects surnames and place names as nouns: Лаврова, Лаврову, Лавровым are Лавров, and Snowball
 alone cuts the nominative -ов but keeps it in the other cases) and then stemmed by Whoosh's
 Snowball Russian stemmer with ё read as е, so переговоры finds переговорах; a Latin word loses
-its accents (Genève, Geneve) and is stemmed by Porter2. The script decides because the query decides nothing else: a query in
-Russian is analysed the Russian way whatever the article around it, and an unfielded query
-reaches every language.
+its accents (Genève, Geneve) and is stemmed by Porter2. The script decides because the query
+decides nothing else: a query in Russian is analysed the Russian way whatever the article
+around it, and an unfielded query reaches every language.
 
 Latin script does not tell French from English, so French articles are written to fields of
 their own (`title_fr`, `text_fr`, `pairs_fr`, analysed by `french_analyzer`: Whoosh's Snowball
