@@ -223,6 +223,51 @@ def fakes_dates_from_text():
     )
 
 
+# English words for concepts of the talks: with "Search all languages" each should also find
+# the Arabic, Russian and French reports on it (the thesaurus's work, measured on unseen text).
+CONCEPT_QUERIES = [
+    "ceasefire",
+    "detainees",
+    "constitutional committee",
+    "constitution",
+    "refugees",
+    "guarantors",
+    "de-escalation zones",
+    "political transition",
+    "final statement",
+    "humanitarian aid",
+    "terrorism",
+    "delegation",
+    "agenda",
+    "special envoy",
+    "direct talks",
+    "boycott",
+]
+
+
+def concept_searches(verbose: bool):
+    """Hits by language for each English concept query, as typed and in all languages."""
+    from archive.search.results import SearchResults
+
+    print("\nthesaurus: English queries, hits by language as typed -> in all languages")
+    for text in CONCEPT_QUERIES:
+        typed = SearchResults(text, with_facets=["lang"]).facet_counts().get("lang", {})
+        wide = SearchResults(text, with_facets=["lang"], all_languages=True)
+        counts = wide.facet_counts().get("lang", {})
+        cells = "  ".join(
+            f"{lang} {typed.get(lang, 0)}->{counts.get(lang, 0)}"
+            for lang in ("en", "ar", "ru", "fr")
+        )
+        print(f"  {text:28s} {cells}")
+        if verbose:
+            found = [
+                Path(hit.article.source_file).name
+                for hit in wide[0 : wide.count()]
+                if hit.article.language != "en"
+            ]
+            print(f"  {'':28s} {' '.join(sorted(found))}")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("paths", nargs="*", type=Path)
@@ -240,6 +285,7 @@ def main():
         key = measure_set(path, tally, not args.quiet)
         languages |= {v.get("language", "en") for k, v in key.items() if not k.startswith("_")}
     print_totals(tally, sorted(languages))
+    concept_searches(not args.quiet)
     if not args.no_fakes:
         fakes_dates_from_text()
 

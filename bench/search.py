@@ -10,6 +10,8 @@ own schema and documents, then runs ~30 researcher queries warm and prints p50/p
 the archive's search core alone, with facets, with highlights, with both (warm: posting lists
 cached; cold: each query's first run); Whoosh's own searcher.search(); and the same queries on
 SQLite FTS5 (bm25 ranking, snippet()). The built index is kept under var/bench/ for the next run.
+Then the thesaurus ("Search all languages"): what widening a query costs (parsing with the
+concepts' terms against parsing as typed) and the same queries searched both ways.
 """
 
 import argparse
@@ -41,7 +43,7 @@ from archive.ingest.decoding import decode  # noqa: E402
 from archive.search import arrays  # noqa: E402
 from archive.search.bulk import BulkWriter  # noqa: E402
 from archive.search.index import WRITER_OPTIONS, create_at, open_at  # noqa: E402
-from archive.search.query import for_search, parse  # noqa: E402
+from archive.search.query import for_search, parse, parse_widened  # noqa: E402
 from archive.search.results import SearchResults, snippet  # noqa: E402
 from archive.search.schema import FRENCH_FIELDS, SCHEMA_VERSION  # noqa: E402
 from archive.search.weighting import WEIGHTING  # noqa: E402
@@ -336,6 +338,57 @@ def time_fts5(db, runs, with_snippets):
     return samples
 
 
+# Words a researcher reading one language would widen to the others (expand=1).
+CONCEPT_QUERIES = [
+    "ceasefire",
+    "detainees",
+    "constitutional committee",
+    "refugees return",
+    "sanctions",
+    "guarantors",
+    "humanitarian aid Aleppo",
+    '"de-escalation zones"',
+    "political transition",
+    "memorandum",
+    "перемирие",
+    "المعتقلين",
+    "cessez-le-feu",
+]
+
+
+def time_expansion(searcher, runs):
+    """Per concept query: the parse with the thesaurus against the parse as typed (the
+    expansion's own cost), and the search core with facets both ways (what the wider query
+    costs to match). Also the hits by language each way, from the first run."""
+    from archive.thesaurus.load import load_thesaurus
+
+    load_thesaurus()  # adds only what is missing
+    parse_widened("warm", all_languages=True)  # the thesaurus, read once per process
+    widen, typed_search, wide_search, languages = [], [], [], {}
+    for text in CONCEPT_QUERIES:
+        for _ in range(runs):
+            started = time.perf_counter()
+            parse(text)
+            typed = time.perf_counter() - started
+            started = time.perf_counter()
+            parse_widened(text, all_languages=True)
+            widen.append((time.perf_counter() - started - typed) * 1000)
+        for all_languages, samples in ((False, typed_search), (True, wide_search)):
+            for run in range(runs):
+                started = time.perf_counter()
+                results = SearchResults(
+                    text, with_facets=True, searcher=searcher, all_languages=all_languages
+                )
+                results.count()
+                results.docnums(0, 20)
+                counts = results.facet_counts()
+                if run:
+                    samples.append((time.perf_counter() - started) * 1000)
+                else:
+                    languages[text, all_languages] = counts.get("lang", {})
+    return widen, typed_search, wide_search, languages
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=100_000)
@@ -398,6 +451,20 @@ def main():
     print("\nslowest queries (archive, facets + highlights, warm median ms):")
     for text, ms in sorted(slowest.items(), key=lambda kv: -kv[1])[:8]:
         print(f"  {ms:8.1f}  {text}")
+
+    widen, typed, wide, languages = time_expansion(searcher, args.runs)
+    print(f"\nthesaurus, {len(CONCEPT_QUERIES)} queries, {args.runs} runs each; ms")
+    print(f"{'':40s} {'p50':>7s} {'p95':>7s}")
+    print(f"{'expansion (parse widened - as typed)':40s} {_figures(widen)}")
+    print(f"{'search core + facets, as typed':40s} {_figures(typed)}")
+    print(f"{'search core + facets, all languages':40s} {_figures(wide)}")
+    print("hits by language, as typed -> all languages:")
+    for text in CONCEPT_QUERIES:
+        before, after = languages[text, False], languages[text, True]
+        shown = ", ".join(
+            f"{lang} {before.get(lang, 0):,}->{after.get(lang, 0):,}" for lang in sorted(after)
+        )
+        print(f"  {text:32s} {shown}")
 
 
 def _figures(samples, width=7):
