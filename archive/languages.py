@@ -124,11 +124,13 @@ CLOSING_PAST = (
     r"(?:ont|a)\s+pris\s+fin|se\s+sont\s+achevés|s'est\s+achevé\w*|s’est\s+achevé\w*"
 )
 CLOSING_PRESENT = r"تختتم|تنتهي|завершается|заканчивается|s'achève\w*|s’achève\w*"
-# Nouns for a round of talks (the calendar's cues must stand near one).
+# Nouns for a round of talks (the calendar's cues must stand near one); the Constitutional
+# Committee's sessions open as "the committee" does.
 TALKS = (
     r"محادثات|المحادثات|مفاوضات|المفاوضات|الجولة|جولة|مؤتمر|المؤتمر|اجتماع|الاجتماع|اجتماعات|"
-    r"أعمال|اعمال|переговор\w*|раунд\w*|встреч\w*|заседани\w*|сесси\w*|конгресс\w*|"
-    r"pourparlers|négociations|réunion|session|conférence|congrès"
+    r"أعمال|اعمال|الدورة|دورة|اللجنة|لجنة|للجنة|"
+    r"переговор\w*|раунд\w*|встреч\w*|заседани\w*|сесси\w*|конгресс\w*|комитет\w*|"
+    r"pourparlers|négociations|réunion|session|conférence|congrès|comité|travaux"
 )
 
 # Processes by name in each language (the English names are in archive.ingest.rounds).

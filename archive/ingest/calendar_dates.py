@@ -37,7 +37,7 @@ AGE_SLACK = {"year": (0.75, 1.25), "month": (1.0, 1.5)}
 
 # Words in any of the languages (archive.languages); \b does not bound Arabic words.
 TALKS = re.compile(
-    r"(?<!\w)(?:talks|round|conference|negotiations|meeting|session|congress|consultations"
+    r"(?<!\w)(?:talks|round|conference|negotiations|meeting|session|congress|consultations|committee"
     rf"|{languages.TALKS})(?!\w)",
     re.I,
 )

@@ -62,9 +62,11 @@ WEEKDAY_MENTION = re.compile(rf"\b(?:on|late|early|last)\s+(?P<weekday>{_WEEKDAY
 URL_DATE = re.compile(r"(?<!\d)(20\d\d|19\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?!\d)")
 
 DATELINE_CHARS = 250
-# "АСТАНА, 23 ноя - РИА Новости", "GENÈVE, 14 mars (AFP) -": a city in capitals opens a line.
+# "АСТАНА, 23 ноя - РИА Новости", "GENÈVE, 14 mars (AFP) -": a city in capitals opens a line;
+# "Москва. 15 февраля. INTERFAX.RU -": Interfax's, the city in title case and a full stop.
 FOREIGN_DATELINE = re.compile(
-    rf"(?:^|\n)\s*(?-i:[A-ZА-ЯЁÈÉ][A-ZА-ЯЁÈÉ .'-]{{1,30}}),\s+(?=\d)(?:{FOREIGN_DATE.pattern})",
+    r"(?:^|\n)\s*(?:(?-i:[A-ZА-ЯЁÈÉ][A-ZА-ЯЁÈÉ .'-]{1,30}),|(?-i:[A-ZА-ЯЁ][a-zа-яё-]{2,24})\.)"
+    rf"\s+(?=\d)(?:{FOREIGN_DATE.pattern})",
     re.I,
 )
 LABELLED_CHARS = 1500  # a "Published: …" line may stand below a headline, a lead or a menu

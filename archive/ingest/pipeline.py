@@ -105,11 +105,17 @@ class Importer:
         process_rounds = self.rounds.of_processes(named)
         outright = self.rounds.named_candidates(text)
         calendar = outright or process_rounds
-        # The body first; a headline's date counts only when the body gives none.
-        found = dating.candidates(
-            body, item.date_string, item.url, calendar, item.date_order, len(outright) == 1
-        ) or dating.candidates(text, "", "", calendar, item.date_order, len(outright) == 1)
+        found = self.date_candidates(item, title, body, calendar, len(outright) == 1)
         guess = dating.choose(found)
+        actor_counts = self.matcher.count(text, guess.date)
+        # Undated, who takes part can still place the article in a round.
+        rounds = self.rounds.find(text, guess.date, named, actor_counts)
+        if guess.date is None and len(rounds) == 1:
+            # The round an undated text reports on fixes the year of a yearless dateline
+            # and the day of "opened today" (a convention of the calendar: the report is
+            # written while its round sits), which its whole process left ambiguous.
+            found = self.date_candidates(item, title, body, rounds, True)
+            guess = dating.choose(found)
         minhash = clusters.signature(body)
         article = Article(
             **fitted(
@@ -139,13 +145,19 @@ class Importer:
             importer_version=IMPORTER_VERSION,
             minhash=clusters.to_bytes(minhash),
         )
-        actor_counts = self.matcher.count(text, guess.date)
-        # Undated, who takes part can still place the article in a round.
-        rounds = self.rounds.find(text, guess.date, named, actor_counts)
         proposals = list(names_after_titles(body))
         quotes = self.quotes(body, guess.date, rounds[0] if rounds else None, proposals)
         built = BuiltArticle(article, actor_counts, rounds, quotes)
         return Enriched(built, minhash, proposals)
+
+    @staticmethod
+    def date_candidates(item, title, body, calendar, one_round_named):
+        """Every date the text gives against `calendar` (the rounds it may report on): the
+        body first; a headline's date counts only when the body gives none."""
+        text = f"{title}\n{body}" if title not in body else body
+        return dating.candidates(
+            body, item.date_string, item.url, calendar, item.date_order, one_round_named
+        ) or dating.candidates(text, "", "", calendar, item.date_order, one_round_named)
 
     def quotes(self, body, day, event, proposals):
         """Unsaved Quotes of an article body, speakers resolved; unknown speakers are added
