@@ -191,9 +191,11 @@ _ORDINAL_WORDS = "|".join(
     sorted((w for w in ORDINALS if w not in _STEMS), key=len, reverse=True)
     + [rf"{stem}{_RUSSIAN_ENDING}" for stem in sorted(_STEMS, key=len, reverse=True)]
 )
+# "la quatrième série de pourparlers de Genève", "le deuxième tour de négociations",
+# "третий этап переговоров": French and Russian news also count rounds in series and stages.
 ROUND_NOUN = (
     r"الجولة|جولة|الدورة|دورة|الاجتماع|اجتماع|اللقاء|раунд\w*|сесси\w*|встреч\w*|"
-    r"заседани\w*|round|cycle|session|réunion"
+    r"заседани\w*|этап\w*|round|cycle|session|réunion|série|tour"
 )
 # Adjectives that may stand between a round's noun and its ordinal (Arabic word order).
 ROUND_ADJECTIVES = r"الدولي|الدولية|الرسمي|الرسمية|الجديد|الجديدة"

@@ -59,3 +59,26 @@ def test_an_undated_report_of_a_round_opening_today_is_dated_its_first_day(
     assert [e.slug for e in article.events.all()] == ["constitutional-1"]
     assert article.published == first.start_date
     assert article.date_method == "calendar"
+
+
+FRENCH_ORDINALS = ["première", "deuxième", "troisième", "quatrième", "cinquième", "sixième"]
+
+
+@pytest.mark.parametrize("number", range(1, 7))
+@pytest.mark.parametrize(
+    "noun",
+    ["série de pourparlers", "série de négociations", "tour de négociations", "cycle de pourparlers"],
+)
+@pytest.mark.parametrize("place, process", [("de Genève", "geneva"), ("d'Astana", "astana")])
+def test_a_french_series_of_talks_with_an_ordinal_is_that_round(number, noun, place, process):
+    """Convention of French news: rounds counted as a series ("la quatrième série de
+    pourparlers de Genève") or a "tour" of negotiations."""
+    from archive.ingest.rounds import rounds_named
+
+    feminine = noun.startswith("série")
+    ordinal = FRENCH_ORDINALS[number - 1]
+    if number == 1 and not feminine:
+        ordinal = "premier"
+    article, opened = ("La", "ouverte") if feminine else ("Le", "ouvert")
+    text = f"{article} {ordinal} {noun} {place} s'est {opened} jeudi."
+    assert rounds_named(text) == {(process, number)}
