@@ -131,6 +131,18 @@ def test_an_arabic_search_and_article_read_right_to_left(live_url, page, tmp_pat
     assert (tmp_path / "arabic-article.png").stat().st_size > 10_000
 
 
+def test_search_all_languages_finds_the_arabic_and_russian_samples(live_url, page):
+    page.goto(live_url + "/search/?q=negotiations")
+    expect(page.locator(".result [lang=ar]")).to_have_count(0)
+    page.check("main input[name=expand]")
+    page.click("main button[type=submit]")
+    expect(page.locator("[data-also-searched]")).to_contain_text("переговоры")
+    expect(page.locator(".result a.title[lang=ar]").first).to_be_visible()
+    expect(page.locator(".result a.title[lang=ru]").first).to_be_visible()
+    page.click(".result a.title[lang=ar]")
+    expect(page.locator(".article .body mark").first).to_be_visible()
+
+
 def test_the_shipped_font_covering_arabic_and_cyrillic_loads(live_url, page):
     page.goto(live_url + "/search/?q=сессии")
     assert (
@@ -168,6 +180,7 @@ def test_a_citation_is_copied_from_the_panel(live_url, page):
         "/actors/staffan-de-mistura/",
         "/articles/",
         "/admin/login/",
+        "/search/concepts/",
     ],
 )
 def test_pages_load_without_a_content_security_policy_violation(live_url, page, path):
