@@ -82,6 +82,11 @@ def foreign_weekdays(text: str) -> set[int]:
     return {n for n, pattern in enumerate(_FOREIGN_WEEKDAYS) if pattern.search(text)}
 
 
+def foreign_weekday_mentions(text: str) -> list[tuple[int, int]]:
+    """(weekday, where) of every weekday named in `text` in Arabic, Russian or French."""
+    return [(n, m.start()) for n, p in enumerate(_FOREIGN_WEEKDAYS) for m in p.finditer(text)]
+
+
 # Words that open or credit a photo caption, whose date is another day than the article's:
 # "صورة أرشيفية", "(صورة:", "Фото:", "© Sputnik /", "Photo d'archive", "Crédit photo".
 CAPTION_WORDS = (
@@ -247,6 +252,19 @@ FUTURE = (
     r"предстоящ\w*|пройд[её]т|состоится|следующ\w*|поедут|поедет|приедут|приедет|"
     r"планиру\w*|намечен\w*|"
     r"prochain\w*|se\s+tiendra|aura\s+lieu"
+)
+
+# A verb or phrase putting what follows in the future ("should end on 15 December", "начнёт
+# работу в понедельник, 4 ноября", "ستبدأ يوم الاثنين"): a date in such a clause is an event
+# to come, not the day the text was written (archive.ingest.dates.to_come).
+FUTURE_CLAUSE = (
+    r"will|would|should|shall|(?:is|are)\s+(?:expected|due|scheduled|set|to)\s+to|"
+    r"و?(?:سيعقد|ستعقد|سيتم|ستبدأ|سيبدأ|ستنطلق|سينطلق|ستستأنف|ستنتهي|سينتهي|ستختتم"
+    r"|من\s+المقرر|من\s+المتوقع)|"
+    r"начн[её]т|начнут|пройд[её]т|пройдут|состоится|состоятся|будет|будут|долж(?:ен|на|ны|но)|"
+    r"завершится|откроется|стартует|возобновятся|возобновится|планиру\w*|намечен\w*|"
+    r"devrai\w*|devr(?:a|ont)|sera|seront|aura|auront|reprendr(?:a|ont)|s['’]achèvera|"
+    r"prévu\w*|se\s+tiendra|commencera|commenceront|débutera"
 )
 
 # Reporting verbs ("said") and sources kept anonymous, in each language. Arabic: the

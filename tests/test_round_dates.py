@@ -67,7 +67,12 @@ FRENCH_ORDINALS = ["première", "deuxième", "troisième", "quatrième", "cinqui
 @pytest.mark.parametrize("number", range(1, 7))
 @pytest.mark.parametrize(
     "noun",
-    ["série de pourparlers", "série de négociations", "tour de négociations", "cycle de pourparlers"],
+    [
+        "série de pourparlers",
+        "série de négociations",
+        "tour de négociations",
+        "cycle de pourparlers",
+    ],
 )
 @pytest.mark.parametrize("place, process", [("de Genève", "geneva"), ("d'Astana", "astana")])
 def test_a_french_series_of_talks_with_an_ordinal_is_that_round(number, noun, place, process):
@@ -82,3 +87,57 @@ def test_a_french_series_of_talks_with_an_ordinal_is_that_round(number, noun, pl
     article, opened = ("La", "ouverte") if feminine else ("Le", "ouvert")
     text = f"{article} {ordinal} {noun} {place} s'est {opened} jeudi."
     assert rounds_named(text) == {(process, number)}
+
+
+FUTURE_CLAUSES = [
+    "The talks should end on 15 December 2017.",
+    "The envoy said the next round will open on 15 December 2017.",
+    "Les pourparlers devraient s'achever le 15 décembre 2017.",
+    "La prochaine session se tiendra le 15 décembre 2017.",
+    "Переговоры должны завершиться 15 декабря 2017 года.",
+    "Следующая встреча пройдёт 15 декабря 2017 года.",
+    "ستبدأ الجولة المقبلة في 15 كانون الأول 2017.",
+    "ومن المقرر أن تنتهي المحادثات في 15 كانون الأول 2017.",
+]
+PAST_CLAUSES = [
+    "The talks ended on 15 December 2017.",
+    "Les pourparlers se sont achevés le 15 décembre 2017.",
+    "Переговоры завершились 15 декабря 2017 года.",
+    "انتهت المحادثات في 15 كانون الأول 2017.",
+]
+
+
+@pytest.mark.parametrize("sentence", FUTURE_CLAUSES)
+def test_a_date_in_a_future_clause_is_an_event_to_come(sentence):
+    """Convention of news writing in every language: a date after a future verb ("should
+    end on", "devraient s'achever le", "должны завершиться", "ستبدأ") is not the day of
+    writing, so it does not date the text."""
+    from archive.ingest.dates import reported_dates
+
+    assert reported_dates(f"Delegates met. {sentence}") == ()
+
+
+@pytest.mark.parametrize("sentence", PAST_CLAUSES)
+def test_a_date_in_a_past_clause_is_reported(sentence):
+    import datetime
+
+    from archive.ingest.dates import reported_dates
+
+    assert [day for _, day in reported_dates(sentence)] == [datetime.date(2017, 12, 15)]
+
+
+@pytest.mark.parametrize(
+    "sentence, named",
+    [
+        ("The delegations met on Friday.", {4}),
+        ("The delegations will meet again on Friday.", set()),
+        ("Делегации встретились в пятницу.", {4}),
+        ("Рабочая группа начнёт работу в пятницу.", set()),
+        ("Les délégations se sont réunies vendredi.", {4}),
+        ("Les délégations se réuniront de nouveau, la séance aura lieu vendredi.", set()),
+    ],
+)
+def test_a_weekday_of_an_event_to_come_does_not_name_the_day_of_writing(sentence, named):
+    from archive.ingest.dates import weekdays_named
+
+    assert weekdays_named(sentence) == named

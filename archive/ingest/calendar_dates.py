@@ -16,6 +16,7 @@ from archive.ingest.dates import (
     CONFIDENCE,
     DateGuess,
     days_of_month_named,
+    to_come,
     weekdays_named,
 )
 
@@ -157,9 +158,12 @@ def ranked_days(text: str, rounds=()) -> list[tuple[int, datetime.date, object]]
     rounds = in_window(rounds, war_age_window(text))
     cues = phase_cues(text)
     weekdays = weekdays_named(text)
+    # A day named for an event to come ("will meet again on 25 November") lies after the
+    # writing by an unknown span: it says nothing of the day.
     named_days = {
         (dm, bool(UNTIL.search(text[max(0, start - 8) : start])))
         for start, dm in days_of_month_named(text)
+        if not to_come(text, start)
     }
     best = {}
     for event in rounds:

@@ -193,6 +193,30 @@ def written_dates(text: str):
     return sorted((start, words, day) for start, words, day in found if day)
 
 
+FUTURE_CLAUSE = re.compile(rf"(?<!\w)(?:{languages.FUTURE_CLAUSE})(?!\w)", re.I)
+CLAUSE_REACH = 120  # characters before a date in which its clause's verb is looked for
+CLAUSE_END = re.compile(r"[.!?;:\n«»\"“”]")
+
+
+def to_come(text: str, start: int) -> bool:
+    """Whether the date at `start` stands in a clause whose verb is in the future ("talks
+    should end on 15 December 2017"): a convention of news writing in every language, where
+    such a date is an event to come, not the day the text was written."""
+    before = text[max(0, start - CLAUSE_REACH) : start]
+    ends = [m.end() for m in CLAUSE_END.finditer(before)]
+    clause = before[ends[-1] :] if ends else before
+    return bool(FUTURE_CLAUSE.search(clause))
+
+
+def reported_dates(text: str) -> tuple[tuple[str, datetime.date], ...]:
+    """The full dates of `find_dates` but those of events still to come (`to_come`)."""
+    return tuple(
+        (words, day)
+        for start, words, day in written_dates(text)
+        if not in_caption(text, start) and not to_come(text, start)
+    )
+
+
 @lru_cache(maxsize=16)  # the publication and the event dates read the same body
 def find_dates(text: str) -> tuple[tuple[str, datetime.date], ...]:
     """Every full date (day, month and year) written in `text`, in order, but those of
@@ -289,12 +313,19 @@ def url_date(url: str) -> tuple[str, datetime.date] | None:
 
 def weekdays_named(text: str) -> set[int]:
     """The weekdays a text names as when something happened ("on Friday", "late Monday",
-    "يوم الخميس", "в четверг", "jeudi")."""
+    "يوم الخميس", "в четверг", "jeudi"); not those of events to come (`to_come`: "will
+    resume on Monday" says nothing of the day of writing)."""
     named = {
-        WEEKDAYS.index(m.group("weekday").capitalize()) for m in WEEKDAY_MENTION.finditer(text)
+        WEEKDAYS.index(m.group("weekday").capitalize())
+        for m in WEEKDAY_MENTION.finditer(text)
+        if not to_come(text, m.start())
     }
     folded = fold_script(text)
-    named |= languages.foreign_weekdays(folded)
+    named |= {
+        weekday
+        for weekday, start in languages.foreign_weekday_mentions(folded)
+        if not to_come(folded, start)
+    }
     # "yesterday (Monday)" was written on the Tuesday: the named day moves on by one, unless
     # the text also names it on its own.
     yesterdays = languages.weekdays_after_yesterday(folded)
@@ -344,7 +375,7 @@ def _weekday_day_months(text: str):
     Russian or French ("الجمعة 19 كانون الثاني", "в пятницу, 19 января")."""
     for match in WEEKDAY_DAY_MONTH.finditer(text):
         found_day = day_month(match)
-        if found_day:
+        if found_day and not to_come(text, match.start()):
             weekday = WEEKDAYS.index(match.group("weekday").capitalize())
             yield match.group(0), weekday, found_day
     folded = fold_script(text)
@@ -352,6 +383,8 @@ def _weekday_day_months(text: str):
         if match["year"]:
             continue
         before = folded[max(0, match.start() - WEEKDAY_REACH) : match.start()]
+        if to_come(folded, match.start()):
+            continue
         weekday = languages.weekday_in(before)
         if weekday is not None:
             month = languages.MONTHS[match["month"].lower()]

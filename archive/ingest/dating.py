@@ -11,8 +11,8 @@ from archive.ingest.dates import (
     UNDATED,
     DateGuess,
     find_dateline,
-    find_dates,
     parse_date,
+    reported_dates,
     url_date,
     weekday_date,
     yearless_dateline,
@@ -42,7 +42,7 @@ def candidates(
         ):
             if signal:
                 found.append(signal)
-    explicit = find_dates(text)
+    explicit = reported_dates(text)
     if explicit:
         # An article is published on or after the latest date it reports.
         words, day = max(explicit, key=lambda pair: pair[1])
