@@ -141,3 +141,32 @@ def test_a_weekday_of_an_event_to_come_does_not_name_the_day_of_writing(sentence
     from archive.ingest.dates import weekdays_named
 
     assert weekdays_named(sentence) == named
+
+
+CREDITS = [
+    "REUTERS/Jane Doe",
+    "(AFP Photo/John Smith)",
+    "Photo by John Smith/AFP",
+    "Picture taken March 14, 2016. REUTERS/Jane Doe",
+    "EPA/JOHN SMITH",
+]
+
+
+@pytest.mark.parametrize("credit", CREDITS)
+@pytest.mark.parametrize("date", ["March 14, 2016", "14 March 2016"])
+def test_a_photo_captions_date_followed_by_its_credit_is_not_the_dateline(credit, date):
+    """Convention of agency captions: the picture's place and date, then the credit
+    ("REUTERS/Name") on the same line. The picture may be older than the report."""
+    from archive.ingest.dating import guess_date
+
+    text = f"Delegates arrive in Geneva, Switzerland, {date}. {credit}\nThe talks resumed."
+    assert guess_date(text).date is None
+
+
+def test_a_wire_dateline_naming_its_agency_is_still_a_dateline():
+    import datetime
+
+    from archive.ingest.dating import guess_date
+
+    text = "GENEVA, March 14, 2016 (Reuters) - The talks resumed."
+    assert guess_date(text).date == datetime.date(2016, 3, 14)

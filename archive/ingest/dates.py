@@ -90,6 +90,15 @@ LABELLED_SHORT = re.compile(
     r"(?P<a>\d{1,2})[./-](?P<b>\d{1,2})[./-](?P<y>\d{2})\b",
     re.I,
 )
+# A photo's credit after its caption's date, on the same line: "… March 14, 2016.
+# REUTERS/Jane Doe", "(AFP Photo/…)", "Photo by …/AFP", "Picture taken April 3".
+CREDIT_AFTER = re.compile(
+    r"(?-i:\b(?:REUTERS|AFP|AP|EPA|ANADOLU|SANA|XINHUA|GETTY)\s*/)"
+    r"|\((?:AFP|AP|EPA|Reuters|Getty)\s+(?:Photo|Images)|\bPhoto\s+(?:by|credit)\b"
+    r"|\bPicture\s+taken\b|\bGetty\s+Images\b|\bfile\s+photo\b",
+    re.I,
+)
+CREDIT_REACH = 160
 CAPTION_LABEL = re.compile(r"^\s*(?:caption|photo|file photo|image|picture)\s*:?\s*$", re.I)
 CAPTION_REACH = 300  # characters before a date in which a caption's words count
 IN_SENTENCE = re.compile(r"\b(?:on|in|at|since|until|of|from|by|before|after)\s+$")
@@ -244,9 +253,15 @@ def is_date_line(line: str) -> bool:
 
 def in_caption(text: str, start: int) -> bool:
     """Whether the date at `start` stands in a photo caption: a caption's words earlier in
-    the same sentence (or line), or a bare "Caption:" line just before its paragraph."""
+    the same sentence (or line), a photo credit after it on its line (the convention of
+    agency captions: the date, then "REUTERS/Name"), or a bare "Caption:" line just before
+    its paragraph."""
     sentence_start = max(text.rfind("\n", 0, start), text.rfind(". ", 0, start)) + 1
     if CAPTION.search(text[max(sentence_start, start - CAPTION_REACH) : start]):
+        return True
+    line_end = text.find("\n", start)
+    after = text[start : line_end if line_end >= 0 else len(text)][:CREDIT_REACH]
+    if CREDIT_AFTER.search(after):
         return True
     paragraph_start = text.rfind("\n", 0, start)
     previous = text[:paragraph_start].rstrip().rsplit("\n", 1)[-1] if paragraph_start > 0 else ""
