@@ -170,3 +170,50 @@ def test_a_wire_dateline_naming_its_agency_is_still_a_dateline():
 
     text = "GENEVA, March 14, 2016 (Reuters) - The talks resumed."
     assert guess_date(text).date == datetime.date(2016, 3, 14)
+
+
+AGENCY_DATELINES = {
+    "en": [
+        "GENEVA, {month_en} {day} (Reuters) -",
+        "Geneva, {month_en} {day} (AFP) -",
+        "GENEVA, {day} {month_en} (AP) -",
+    ],
+    "fr": ["GENÈVE, {day} {month_fr} (AFP) -", "Genève, {day} {month_fr} (AFP) -"],
+    "ru": [
+        "ЖЕНЕВА, {day} {month_ru} - РИА Новости.",
+        "Женева, {day} {month_ru}. /ТАСС/.",
+        "Москва. {day} {month_ru}. INTERFAX.RU -",
+    ],
+    "ar": [
+        "جنيف - {day} {month_ar} (رويترز) -",
+        "جنيف، {day} {month_ar} (أ ف ب) -",
+        "دمشق {day} {month_ar} /سانا/",
+    ],
+}
+MONTH_NAMES = {
+    "en": "January February March April May June July August September October November December",
+    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+    "ru": " ".join(RUSSIAN_MONTHS),
+    "ar": "كانون_الثاني شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين_الأول تشرين_الثاني"
+    " كانون_الأول",
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("slug", ["geneva-3-2", "astana-2", "constitutional-4"])
+@pytest.mark.parametrize(
+    "language, shape",
+    [(language, shape) for language, shapes in AGENCY_DATELINES.items() for shape in shapes],
+)
+def test_agency_datelines_without_a_year_take_the_year_of_their_round(slug, language, shape):
+    """Conventions of the agencies of each language: a city, the day and month, the agency
+    after them; the round the text reports on gives the year."""
+    event = Event.objects.get(slug=slug)
+    day = event.start_date
+    months = {
+        lang: [name.replace("_", " ") for name in names.split()]
+        for lang, names in MONTH_NAMES.items()
+    }
+    line = shape.format(day=day.day, **{f"month_{k}": v[day.month - 1] for k, v in months.items()})
+    guess = yearless_dateline(f"{line} Text of the report.", [event])
+    assert guess is not None and guess.date == day, line

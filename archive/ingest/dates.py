@@ -54,7 +54,8 @@ WEEKDAY_DAY_MONTH = re.compile(
 )
 # "GENEVA, Sept 10 (Reuters) -", "MOSCOW, March 15 /Agency/": a wire dateline with no year.
 YEARLESS_DATELINE = re.compile(
-    rf"(?:^|\n)\s*[A-Z][A-Za-z .'-]{{1,30}}?,\s+(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}})"
+    rf"(?:^|\n)\s*[A-Z][A-Za-z .'-]{{1,30}}?,\s+(?:(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}})"
+    rf"|(?P<day2>\d{{1,2}})\s+(?P<month2>{_MONTH})\.?)"
     r"(?!,?\s+\d{4})\b\s*(?:\(|/|--|-|—|–|:)"
 )
 YEAR = re.compile(r"\b(20[12]\d)\b")
@@ -67,6 +68,14 @@ DATELINE_CHARS = 250
 FOREIGN_DATELINE = re.compile(
     r"(?:^|\n)\s*(?:(?-i:[A-ZА-ЯЁÈÉ][A-ZА-ЯЁÈÉ .'-]{1,30}),|(?-i:[A-ZА-ЯЁ][a-zа-яё-]{2,24})\.)"
     rf"\s+(?=\d)(?:{FOREIGN_DATE.pattern})",
+    re.I,
+)
+# "Genève, 14 mars (AFP) -", "Женева, 14 марта. /ТАСС/", "جنيف - 14 آذار (رويترز) -": a city
+# in title case, or in Arabic, is a dateline only when an agency or a dash follows the date.
+AGENCY_DATELINE = re.compile(
+    r"(?:^|\n)\s*(?:(?-i:[A-ZА-ЯЁÈÉ][a-zа-яёèéêô-]{2,24}),|[\u0621-\u064A]{2,15}"
+    r"(?:\s+[\u0621-\u064A]{2,15})?\s*[-–،,]?)"
+    rf"\s*(?=\d)(?:{FOREIGN_DATE.pattern})\s*[.,]?\s*(?:\(|/|-|–|—)",
     re.I,
 )
 LABELLED_CHARS = 1500  # a "Published: …" line may stand below a headline, a lead or a menu
@@ -423,14 +432,17 @@ def weekday_date(text: str, rounds=()) -> DateGuess | None:
 
 
 def yearless_dateline(text: str, rounds=()) -> DateGuess | None:
-    """A wire dateline with a day and a month but no year: the year in which that day fits
-    the weekdays the text names ("said on Saturday": that day or the one before), falls
-    near a round the text names, or is the latest year the text mentions."""
+    """A wire dateline with a day and a month but no year (in the styles of the agencies of
+    each language: "GENEVA, March 14 (Reuters)", "АСТАНА, 23 ноя - РИА Новости", "Москва.
+    15 февраля. INTERFAX.RU", "Genève, 14 mars (AFP)", "جنيف - 14 آذار (رويترز)"): the year
+    in which that day fits the weekdays the text names ("said on Saturday": that day or the
+    one before), falls near a round the text names, or is the latest year the text mentions."""
     match = YEARLESS_DATELINE.search(text[:DATELINE_CHARS])
     found_day = day_month(match) if match else None
     if match is None:
         # "АСТАНА, 23 ноя - РИА Новости": a dateline in another language.
-        match = FOREIGN_DATELINE.search(fold_script(text[:LABELLED_CHARS]))
+        folded = fold_script(text[:LABELLED_CHARS])
+        match = FOREIGN_DATELINE.search(folded) or AGENCY_DATELINE.search(folded[:DATELINE_CHARS])
         if match and not match["year"]:
             found_day = (languages.MONTHS[match["month"].lower()], int(match["day"]))
     if not found_day:
