@@ -217,3 +217,19 @@ def test_agency_datelines_without_a_year_take_the_year_of_their_round(slug, lang
     line = shape.format(day=day.day, **{f"month_{k}": v[day.month - 1] for k, v in months.items()})
     guess = yearless_dateline(f"{line} Text of the report.", [event])
     assert guess is not None and guess.date == day, line
+
+
+@pytest.mark.parametrize(
+    "text, process",
+    [
+        ("عقدت المحادثات بجنيف", "geneva"),
+        ("ووصل الوفد لجنيف مساء", "geneva"),
+        ("اجتماعات جنيف وأستانا", "astana"),
+        ("المشاركون في مؤتمر بسوتشي", "sochi"),
+    ],
+)
+def test_a_process_name_with_an_arabic_proclitic_is_named(text, process):
+    """Arabic writes و (and), ف, ب (in) and ل (to) joined to the name that follows."""
+    from archive.ingest.rounds import processes_named
+
+    assert process in processes_named(text)

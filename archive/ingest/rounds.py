@@ -29,9 +29,15 @@ _ENGLISH_PROCESS_NAMES = {
     ),
     Event.Process.SOCHI: r"\bSochi\b",
 }
-# The process names in every language (Arabic ones as fold_script writes them).
+# The process names in every language (Arabic ones as fold_script writes them). Arabic writes
+# its conjunctions (و، ف) and prepositions (ب، ل) joined to the next word: "بجنيف", "وأستانا".
+ARABIC_PROCLITICS = r"(?:[وف]?[بل]?)"
 PROCESS_NAMES = {
-    process: Screened(re.compile(rf"{english}|(?<!\w)(?:{languages.PROCESS_WORDS[process]})"))
+    process: Screened(
+        re.compile(
+            rf"{english}|(?<!\w){ARABIC_PROCLITICS}(?:{languages.PROCESS_WORDS[process]})"
+        )
+    )
     for process, english in _ENGLISH_PROCESS_NAMES.items()
 }
 ONE_OFF_DAYS = 120  # how near a one-off meeting a text naming it and a day of a round was written
