@@ -255,10 +255,13 @@ FUTURE = (
 )
 
 # A verb or phrase putting what follows in the future ("should end on 15 December", "начнёт
-# работу в понедельник, 4 ноября", "ستبدأ يوم الاثنين"): a date in such a clause is an event
-# to come, not the day the text was written (archive.ingest.dates.to_come).
+# работу в понедельник, 4 ноября", "ستبدأ يوم الاثنين", "ahead of the talks on 23 February"):
+# a date in such a clause is an event to come, not the day the text was written
+# (archive.ingest.dates.to_come).
 FUTURE_CLAUSE = (
     r"will|would|should|shall|(?:is|are)\s+(?:expected|due|scheduled|set|to)\s+to|"
+    r"ahead\s+of|in\s+the\s+run-up\s+to|dans\s+l['’]attente|en\s+prévision|в\s+преддверии|"
+    r"استعدادا|تمهيدا|"
     r"و?(?:سيعقد|ستعقد|سيتم|ستبدأ|سيبدأ|ستنطلق|سينطلق|ستستأنف|ستنتهي|سينتهي|ستختتم"
     r"|من\s+المقرر|من\s+المتوقع)|"
     r"начн[её]т|начнут|пройд[её]т|пройдут|состоится|состоятся|будет|будут|долж(?:ен|на|ны|но)|"

@@ -92,6 +92,8 @@ def test_a_french_series_of_talks_with_an_ordinal_is_that_round(number, noun, pl
 FUTURE_CLAUSES = [
     "The talks should end on 15 December 2017.",
     "The envoy said the next round will open on 15 December 2017.",
+    "Delegates gathered ahead of the talks on 15 December 2017.",
+    "Les délégués se réunissent dans l'attente de la séance du 15 décembre 2017.",
     "Les pourparlers devraient s'achever le 15 décembre 2017.",
     "La prochaine session se tiendra le 15 décembre 2017.",
     "Переговоры должны завершиться 15 декабря 2017 года.",
