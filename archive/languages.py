@@ -177,6 +177,8 @@ ORDINALS = {
     "dix-huitième": 18, "dix-neuvième": 19, "vingtième": 20, "vingt et unième": 21,
     "vingt-deuxième": 22,
 }  # fmt: skip
+# Rounds are read in folded text (fold_script): "الأولى" is written "الاولي" there.
+ORDINALS.update({fold_script(word): n for word, n in list(ORDINALS.items())})
 _RUSSIAN_ENDING = r"(?:ый|ий|ой|ая|ья|ое|ье|ого|ьего|ему|ому|ом|ем|ей|ую|ью|ьей|ьего|и|ь)"
 _STEMS = {w for w in ORDINALS if re.fullmatch(r"[а-я ]+", w)}
 
@@ -229,6 +231,15 @@ FOREIGN_ROUND = [
         rf"(?:{_PROCESS_ANY})[\s-](?P<number>\d{{1,2}}|(?-i:[IVX]{{1,4}})\b)(?![\d.,])", re.I
     ),
 ]
+
+# "deux ans et demi après la première réunion", "since the first round", "منذ الجولة الأولى",
+# "после первого раунда": a round named as the point a text looks back to is not the one it
+# reports (after fold_script; the words stand right before the round's noun or ordinal).
+ROUND_BEHIND = re.compile(
+    r"(?:(?<!\w)(?:après|depuis)\s+(?:la|le|l['’])\s*|(?<!\w)(?:после|с\s+момента)\s+"
+    r"|(?<!\w)(?:منذ|بعد)\s+)$",
+    re.I,
+)
 
 # Talks opening, and a round that is new or resumed (after fold_script), for telling apart
 # the rounds of one conference (archive.ingest.undated_rounds).

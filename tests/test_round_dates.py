@@ -235,3 +235,35 @@ def test_a_process_name_with_an_arabic_proclitic_is_named(text, process):
     from archive.ingest.rounds import processes_named
 
     assert process in processes_named(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Deux ans après la première session du Comité constitutionnel, les membres reviennent.",
+        "Depuis le premier round des pourparlers d'Astana, rien n'a changé.",
+        "После первой сессии Конституционного комитета прошло два года.",
+        "منذ الجولة الأولى من محادثات أستانا لم يتغير شيء.",
+        "بعد الدورة الأولى للجنة الدستورية عاد الأعضاء.",
+    ],
+)
+def test_a_round_looked_back_to_is_not_the_round_reported(text):
+    """Convention of news writing: the round a report counts from ("two years after the
+    first session") is behind it; the round it reports is another."""
+    from archive.ingest.rounds import rounds_named
+
+    assert rounds_named(text) == frozenset()
+
+
+@pytest.mark.parametrize(
+    "text, named",
+    [
+        ("La première session du Comité constitutionnel s'est ouverte.", ("constitutional", 1)),
+        ("Первая сессия Конституционного комитета открылась.", ("constitutional", 1)),
+        ("انطلقت الجولة الأولى من محادثات أستانا.", ("astana", 1)),
+    ],
+)
+def test_a_round_reported_is_named(text, named):
+    from archive.ingest.rounds import rounds_named
+
+    assert rounds_named(text) == {named}

@@ -34,9 +34,7 @@ _ENGLISH_PROCESS_NAMES = {
 ARABIC_PROCLITICS = r"(?:[وف]?[بل]?)"
 PROCESS_NAMES = {
     process: Screened(
-        re.compile(
-            rf"{english}|(?<!\w){ARABIC_PROCLITICS}(?:{languages.PROCESS_WORDS[process]})"
-        )
+        re.compile(rf"{english}|(?<!\w){ARABIC_PROCLITICS}(?:{languages.PROCESS_WORDS[process]})")
     )
     for process, english in _ENGLISH_PROCESS_NAMES.items()
 }
@@ -164,7 +162,9 @@ def _rounds_named(text: str) -> set[tuple[str, int]]:
                 number = languages.ordinal_value(match["ordinal"]) or _count_digits(
                     match["ordinal"]
                 )
-            if number:
+            if number and not languages.ROUND_BEHIND.search(
+                text[max(0, match.start() - 20) : match.start()]
+            ):
                 named.add((process, number))
     for match in SUCH_ROUND.finditer(text):
         before = [
