@@ -1,12 +1,30 @@
 from django.contrib import admin
 from django.shortcuts import render
 from django.templatetags.static import static
-from django.urls import include, path
+from django.urls import include, path, register_converter
 from django.utils.functional import lazy
 from django.views.generic import RedirectView
 
 from archive.feeds import search_feed
 from archive.views import api, cite, health, pages, quotes, rounds, search
+
+
+
+class PermalinkKey:
+    """An article's permalink key: the first hex digits of its SHA-256 (12 in every link the
+    archive prints; up to the whole hash is accepted). Anything else is a 404, not a lookup
+    that matches many articles."""
+
+    regex = "[0-9a-fA-F]{12,64}"
+
+    def to_python(self, value):
+        return value.lower()
+
+    def to_url(self, value):
+        return value
+
+
+register_converter(PermalinkKey, "permalink")
 
 archive_patterns = [
     path("", pages.home, name="home"),
@@ -22,15 +40,15 @@ archive_patterns = [
     path("quotes/export.json", quotes.quotes_json, name="quotes_json"),
     path("articles/", pages.article_list, name="articles"),
     path("articles/undated/", pages.undated, name="undated"),
-    path("articles/<str:key>/", pages.article_detail, name="article"),
-    path("articles/<str:key>/cite.<str:suffix>", cite.article_citation, name="article_citation"),
+    path("articles/<permalink:key>/", pages.article_detail, name="article"),
+    path("articles/<permalink:key>/cite.<str:suffix>", cite.article_citation, name="article_citation"),
     path("actors/", pages.actor_list, name="actors"),
     path("actors/<slug:slug>/", pages.actor_detail, name="actor"),
     path("timeline/", rounds.timeline, name="timeline"),
     path("rounds/<slug:slug>/", rounds.round_detail, name="round"),
     path("rounds/<slug:slug>/cite.<str:suffix>", cite.round_citation, name="round_citation"),
     path("api/search/", api.api_search, name="api_search"),
-    path("api/articles/<str:key>/", api.api_article, name="api_article"),
+    path("api/articles/<permalink:key>/", api.api_article, name="api_article"),
     path("api/actors/<slug:slug>/", api.api_actor, name="api_actor"),
     path("api/events/<slug:slug>/", api.api_event, name="api_event"),
 ]

@@ -199,7 +199,8 @@ def foreign_date(match) -> datetime.date | None:
     return day if EARLIEST <= day <= datetime.date.today() else None
 
 
-def written_dates(text: str):
+@lru_cache(maxsize=16)  # the dateline, the text's dates and the event dates read one body
+def written_dates(text: str) -> tuple:
     """(start, words, date) of every full date written in `text`, in English or in Arabic,
     Russian or French, in order."""
     found = [(m.start(), m.group(0), parse_date(m.group(0))) for m in DATE_SHAPES.finditer(text)]

@@ -1,7 +1,7 @@
 """A read-only JSON API mirroring the pages: search, articles, actors, rounds."""
 
 from django.conf import settings
-from django.core.paginator import EmptyPage, Paginator
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -29,6 +29,8 @@ def api_search(request):
         page = paginator.page(request.GET.get(PAGE) or 1)
     except search.QueryError as error:
         return _error(str(error), 400)
+    except PageNotAnInteger:
+        return _error("The page must be a whole number (page=2).", 400)
     except (EmptyPage, ValueError) as error:
         return _error(f"No such page ({error}).", 404)
     absolute = request.build_absolute_uri
