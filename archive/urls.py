@@ -9,7 +9,6 @@ from archive.feeds import search_feed
 from archive.views import api, cite, health, pages, quotes, rounds, search
 
 
-
 class PermalinkKey:
     """An article's permalink key: the first hex digits of its SHA-256 (12 in every link the
     archive prints; up to the whole hash is accepted). Anything else is a 404, not a lookup
@@ -41,7 +40,9 @@ archive_patterns = [
     path("articles/", pages.article_list, name="articles"),
     path("articles/undated/", pages.undated, name="undated"),
     path("articles/<permalink:key>/", pages.article_detail, name="article"),
-    path("articles/<permalink:key>/cite.<str:suffix>", cite.article_citation, name="article_citation"),
+    path(
+        "articles/<permalink:key>/cite.<str:suffix>", cite.article_citation, name="article_citation"
+    ),
     path("actors/", pages.actor_list, name="actors"),
     path("actors/<slug:slug>/", pages.actor_detail, name="actor"),
     path("timeline/", rounds.timeline, name="timeline"),
