@@ -194,6 +194,9 @@ ARCHIVE_INDEX_READ_ONLY = os.environ.get("ARCHIVE_INDEX_READ_ONLY", "") == "1"
 ARCHIVE_INDEX_PUBLISH_DIR = os.environ.get("ARCHIVE_INDEX_PUBLISH_DIR", "")
 # Whoosh parses long words in quadratic time; longer queries are refused with a 400.
 ARCHIVE_MAX_QUERY_LENGTH = 500
+# A search's time budget: past it, prefix, wildcard and fuzzy terms stop expanding and the
+# page says the search was cut short (archive/search/engine.py).
+ARCHIVE_SEARCH_SECONDS = float(os.environ.get("ARCHIVE_SEARCH_SECONDS", "1.0"))
 ARCHIVE_PAGE_SIZE = 20
 
 LOGGING = {

@@ -10,7 +10,8 @@ own schema and documents, then runs ~30 researcher queries warm and prints p50/p
 the archive's search core alone, with facets, with highlights, with both (warm: posting lists
 cached; cold: each query's first run); Whoosh's own searcher.search(); and the same queries on
 SQLite FTS5 (bm25 ranking, snippet()). The built index is kept under var/bench/ for the next run.
-Then the thesaurus ("Search all languages"): what widening a query costs (parsing with the
+Then the worst queries (fuzzy terms with many edits, leading wildcards), bounded by
+archive/search/patterns.py and the time budget. Then the thesaurus ("Search all languages"): what widening a query costs (parsing with the
 concepts' terms against parsing as typed) and the same queries searched both ways.
 """
 
@@ -338,6 +339,37 @@ def time_fts5(db, runs, with_snippets):
     return samples
 
 
+# Queries that once held a worker for a minute (issue 27): each must stay under 1 s.
+WORST_QUERIES = [
+    "ceasefire~99",
+    "*a* OR *e* OR *i* OR *o* OR *u*",
+    "*a*",
+    "a*",
+    "Jafari~2",
+    "*zzq*",
+]
+
+
+def time_worst(searcher, runs):
+    """Cold (nothing read yet) and warm ms of each worst query, facets and the first page's
+    snippets included, and whether the time budget cut it short."""
+    rows = []
+    for text in WORST_QUERIES:
+        arrays.clear()
+        times, cut = [], False
+        for _ in range(runs):
+            started = time.perf_counter()
+            results = SearchResults(text, with_facets=True, searcher=searcher)
+            results.count()
+            results.facet_counts()
+            results.docnums(0, 20)
+            results.words()
+            times.append((time.perf_counter() - started) * 1000)
+            cut = cut or results.cut_short
+        rows.append((text, times[0], statistics.median(times[1:]), cut, len(results.notes)))
+    return rows
+
+
 # Words a researcher reading one language would widen to the others (expand=1).
 CONCEPT_QUERIES = [
     "ceasefire",
@@ -451,6 +483,11 @@ def main():
     print("\nslowest queries (archive, facets + highlights, warm median ms):")
     for text, ms in sorted(slowest.items(), key=lambda kv: -kv[1])[:8]:
         print(f"  {ms:8.1f}  {text}")
+
+    print("\nworst queries (bounded patterns, time budget); ms")
+    print(f"{'query':36s} {'cold':>8s} {'warm':>8s}  cut short  notes")
+    for text, cold, warm, cut, notes in time_worst(searcher, args.runs):
+        print(f"{text:36s} {cold:8.1f} {warm:8.1f}  {'yes' if cut else 'no':9s}  {notes}")
 
     widen, typed, wide, languages = time_expansion(searcher, args.runs)
     print(f"\nthesaurus, {len(CONCEPT_QUERIES)} queries, {args.runs} runs each; ms")

@@ -67,26 +67,15 @@ def _nbytes(value):
 
 
 _ARRAYS = _Cache(CACHED_ARRAY_BYTES, size=_nbytes)
-# A prefix, wildcard or fuzzy term's expansion per segment (a walk of its term dictionary).
-_EXPANSIONS = _Cache(20_000, size=lambda value: len(value) + 1)
-
-
-def expanded_terms(reader, query) -> list:
-    """The (field, term) pairs a prefix, wildcard or fuzzy query stands for, segment by
-    segment (each segment's dictionary walked once per query, and remembered): Whoosh walks
-    the merged dictionary of all segments, several times slower."""
-    terms = set()
-    for leaf, _ in leaves(reader):
-        key = (segment_id(leaf), repr(query))
-        terms.update(_EXPANSIONS.get(key, lambda leaf=leaf: tuple(query.expanded_terms(leaf))))
-    return sorted(terms)
+# Every cache keyed by segment (patterns.py adds its own): cleared together, and dropped
+# segment by segment when a commit merges segments away.
+SEGMENT_CACHES = [_POSTINGS, _ARRAYS]
 
 
 def clear():
     """Forget everything read (benchmarks measure cold searches this way)."""
-    _POSTINGS.clear()
-    _ARRAYS.clear()
-    _EXPANSIONS.clear()
+    for cache in SEGMENT_CACHES:
+        cache.clear()
 
 
 def forget_segments(segment_ids):
@@ -98,7 +87,7 @@ def forget_segments(segment_ids):
         owner = key[0]  # a segment's id, or the ids of all segments an array spans
         return bool(segment_ids.intersection(owner if isinstance(owner, tuple) else (owner,)))
 
-    for cache in (_POSTINGS, _ARRAYS, _EXPANSIONS):
+    for cache in SEGMENT_CACHES:
         cache.drop(doomed)
 
 

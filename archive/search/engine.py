@@ -7,8 +7,13 @@ operations over every document of the index: a mask of matches and a score per d
 the BM25F scores Whoosh gives (`tests/test_engine.py` checks hits, order and scores against
 Whoosh's own search). Query kinds with no array form (proximity and other positional
 phrases, for instance) are matched by Whoosh itself and joined in.
+
+A search has a time budget: past its deadline, the words a prefix, wildcard or fuzzy term
+still stands for are left out and `Evaluator.cut_short` says so (a pattern's own size is
+bounded in `patterns`).
 """
 
+import time
 from dataclasses import dataclass
 
 import numpy as np
@@ -17,7 +22,7 @@ from whoosh.fields import DATETIME
 from whoosh.query.wrappers import ConstantScoreQuery
 from whoosh.scoring import BM25FScorer, WeightScorer
 
-from archive.search import arrays, facets
+from archive.search import arrays, facets, patterns
 
 TEXT_FIELDS = ("text", "title", "words", "pairs")  # fields every article has
 
@@ -31,11 +36,16 @@ class Matches:
 class Evaluator:
     """Evaluates queries against one searcher's view of the index."""
 
-    def __init__(self, searcher, live=None):
+    def __init__(self, searcher, live=None, deadline=None):
         self.searcher = searcher
         self.reader = searcher.reader()
         self.size = self.reader.doc_count_all()
         self.live = arrays.live(self.reader) if live is None else live
+        self.deadline = deadline  # time.monotonic() after which patterns stop expanding
+        self.cut_short = False
+        self.notes = []  # what was left out, for the reader
+        # Postings all of a query's patterns may read together (`patterns.expand`).
+        self.pattern_postings = patterns.MAX_POSTINGS
 
     def matches(self, query) -> Matches:
         """Every live document matching `query`, with its score."""
@@ -78,7 +88,9 @@ class Evaluator:
             # Each expanded term scored, as Whoosh does on indexes over 5,000 documents
             # (below that its preloaded union gives every match the same score).
             found = self._none()
-            for field, text in self._expand(q):
+            for n, (field, text) in enumerate(self._expand(q)):
+                if n % 8 == 0 and self._out_of_time():
+                    break
                 self._add_term(found, field, text, q.boost)
             return found
         if isinstance(q, wq.Every):
@@ -118,7 +130,18 @@ class Evaluator:
         return Matches(mask, mask * float(q.boost))
 
     def _expand(self, q):
-        return [(field, text) for field, text in arrays.expanded_terms(self.reader, q) if text]
+        if self._out_of_time():
+            return []
+        expansion = patterns.expand(self.reader, q, self.pattern_postings)
+        self.pattern_postings = max(0, self.pattern_postings - expansion.postings)
+        if expansion.note and expansion.note not in self.notes:
+            self.notes.append(expansion.note)
+        return expansion.terms
+
+    def _out_of_time(self) -> bool:
+        if self.deadline is not None and time.monotonic() > self.deadline:
+            self.cut_short = True
+        return self.cut_short
 
     def _none(self) -> Matches:
         return Matches(np.zeros(self.size, dtype=bool), np.zeros(self.size))

@@ -10,7 +10,7 @@ from django.utils.safestring import mark_safe
 from whoosh import highlight
 from whoosh import query as wq
 
-from archive.search import arrays
+from archive.search import patterns
 from archive.search.query import UNSTEMMED_FIELD, QueryError, parse
 from archive.search.schema import FRENCH_FIELDS, build_schema
 
@@ -52,11 +52,11 @@ def query_words(query, reader=None) -> frozenset[str]:
     if reader is not None:
         # Leaf by leaf: whoosh3's Query.existing_terms reuses its `fieldname` argument as a
         # loop variable, so over a whole tree it drops every field but the first it meets.
-        # Prefix and fuzzy terms expand segment by segment (`arrays.expanded_terms`).
+        # Prefix and fuzzy terms expand segment by segment (`patterns.expand`).
         terms = set()
         for leaf in query.leaves():
             if isinstance(leaf, wq.MultiTerm):
-                terms.update(arrays.expanded_terms(reader, leaf))
+                terms.update(patterns.expanded_terms(reader, leaf))
             else:
                 terms.update(leaf.existing_terms(reader, phrases=True, expand=True))
     else:

@@ -7,6 +7,7 @@ concept: (a concept of the thesaurus in every language: expansion.py).
 
 import datetime
 import re
+from typing import NamedTuple
 
 from django.conf import settings
 from whoosh import qparser
@@ -15,6 +16,7 @@ from whoosh import query as wq
 from archive.actors.lookup import actor_slugs
 from archive.search.expansion import Expansion, UnknownConcept
 from archive.search.facets import FACETS
+from archive.search.patterns import bounded
 from archive.search.schema import FRENCH_FIELDS, build_schema
 
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
@@ -55,10 +57,13 @@ def clean(text: str) -> str:
 
 
 def _rewrite(node):
-    """Prefix/fuzzy terms go to the unstemmed field; actor names become the actors' slugs."""
-    if isinstance(node, PATTERN_QUERIES) and node.fieldname in (*DEFAULT_FIELDS, "title"):
-        node = node.copy()
-        node.fieldname = UNSTEMMED_FIELD
+    """Prefix/fuzzy terms go to the unstemmed field, fuzzy ones within bounds
+    (`patterns.bounded`); actor names become the actors' slugs."""
+    if isinstance(node, PATTERN_QUERIES):
+        node = bounded(node)[0]
+        if node.fieldname in (*DEFAULT_FIELDS, "title"):
+            node = node.copy()
+            node.fieldname = UNSTEMMED_FIELD
         return node
     field = getattr(node, "fieldname", None)
     if field in ACTOR_FIELDS and isinstance(node, wq.Term | wq.Phrase):
@@ -120,20 +125,28 @@ def check_length(text: str) -> str:
     return text
 
 
+class Parsed(NamedTuple):
+    query: object
+    concepts: list  # the thesaurus concepts the query was widened by
+    notes: list  # what the archive changed in the query, for the reader
+
+
 def parse(text: str, parser=PARSER, all_languages=False):
     """Parse a query string; raises QueryError with a message a person can act on."""
-    return parse_widened(text, parser, all_languages)[0]
+    return parse_widened(text, parser, all_languages).query
 
 
-def parse_widened(text: str, parser=PARSER, all_languages=False):
-    """The query, and the thesaurus concepts it was widened by (`concept:`, or each word
-    that names a concept when `all_languages`)."""
+def parse_widened(text: str, parser=PARSER, all_languages=False) -> Parsed:
+    """The query, the thesaurus concepts it was widened by (`concept:`, or each word that
+    names a concept when `all_languages`) and notes on what was bounded (`patterns`)."""
     text = check_length(text)
     if not text:
         raise QueryError("Type a word or a phrase to search for.")
     expansion = Expansion(all_languages)
     try:
-        query = expansion.apply(_rewrite(parser.parse(text)))
+        tree = parser.parse(text)
+        notes = [note for leaf in tree.leaves() if (note := bounded(leaf)[1])]
+        query = expansion.apply(_rewrite(tree))
         query = _in_both_languages(query, text).normalize()
     except UnknownConcept as error:
         raise QueryError(
@@ -144,7 +157,7 @@ def parse_widened(text: str, parser=PARSER, all_languages=False):
         raise QueryError(f"The query could not be understood ({error}).") from error
     if query is None or query is wq.NullQuery or not any(True for _ in query.leaves()):
         raise QueryError("The query has no words to search for.")
-    return query, expansion.searched
+    return Parsed(query, expansion.searched, notes)
 
 
 def _day_start(day: datetime.date) -> datetime.datetime:

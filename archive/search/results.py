@@ -5,8 +5,10 @@ hits with highlighted snippets. The query is matched once (`engine`); the total,
 the facet counts, the month histogram and 'did you mean' all come from that one match.
 """
 
+import time
 from dataclasses import dataclass
 
+from django.conf import settings
 from whoosh import query as wq
 
 from archive.search import engine, facets, highlight, snapshot, spelling
@@ -49,9 +51,13 @@ class SearchResults:
         self.filter = filter_query(self.filters)
         if not self.text and self.filter is None:
             raise QueryError("Type a word or a phrase to search for.")
-        self.query, self.concepts = (
-            parse_widened(self.text, all_languages=all_languages) if self.text else (wq.Every(), [])
-        )
+        parsed = parse_widened(self.text, all_languages=all_languages) if self.text else None
+        self.query = parsed.query if parsed else wq.Every()
+        self.concepts = parsed.concepts if parsed else []
+        # What the archive bounded or left out of this search, said on the page and in the
+        # API (fuzzy edits capped, patterns' words, the time budget).
+        self.notes = list(parsed.notes) if parsed else []
+        self.cut_short = False
         self.all_languages = all_languages
         self.sort = sort if sort in SORTS else "relevance"
         self.with_facets = with_facets
@@ -83,10 +89,13 @@ class SearchResults:
         return self._order
 
     def _match(self, snap):
-        evaluator = engine.Evaluator(snap.searcher, snap.live)
+        deadline = time.monotonic() + settings.ARCHIVE_SEARCH_SECONDS
+        evaluator = engine.Evaluator(snap.searcher, snap.live, deadline)
         found = evaluator.matches(for_search(self.query))
         if self.filter is not None:
             found.mask &= evaluator.mask(self.filter)
+        self.notes += [note for note in evaluator.notes if note not in self.notes]
+        self.cut_short = evaluator.cut_short
         order = engine.ranked(snap.reader, found, self.sort, self.collapse)
         self._ids = snap.article_ids[order]
         self._keys = snap.article_keys[order]

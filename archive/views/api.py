@@ -60,6 +60,9 @@ def api_search(request):
             "facets": facets,
             # The thesaurus concepts the query was widened by (`concept:`, `expand=1`).
             "also_searched": [concept.as_dict() for concept in results.concepts],
+            # What was bounded: fuzzy edits, a pattern's words, the time budget.
+            "notes": results.notes,
+            "cut_short": results.cut_short,
             "manifest": manifest.manifest(results, request.GET),
         }
     )

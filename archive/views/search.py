@@ -52,6 +52,9 @@ def search_page(request):
             "query_string": params.urlencode(),
             "collapse": results.collapse,
             "collapse_url": url_with(params, **{COLLAPSE: None if results.collapse else "1"}),
+            "notes": results.notes,
+            "cut_short": results.cut_short,
+            "search_seconds": settings.ARCHIVE_SEARCH_SECONDS,
             "expand": results.all_languages,
             "expand_url": url_with(params, **{EXPAND: None if results.all_languages else "1"}),
             "also_searched": [
