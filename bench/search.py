@@ -11,8 +11,9 @@ the archive's search core alone, with facets, with highlights, with both (warm: 
 cached; cold: each query's first run); Whoosh's own searcher.search(); and the same queries on
 SQLite FTS5 (bm25 ranking, snippet()). The built index is kept under var/bench/ for the next run.
 Then the worst queries (fuzzy terms with many edits, leading wildcards), bounded by
-archive/search/patterns.py and the time budget. Then the thesaurus ("Search all languages"): what widening a query costs (parsing with the
-concepts' terms against parsing as typed) and the same queries searched both ways.
+archive/search/patterns.py and the time budget. Then the thesaurus ("Search all languages"):
+what widening a query costs (parsing with the concepts' terms against parsing as typed) and
+the same queries searched both ways.
 """
 
 import argparse
