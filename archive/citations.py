@@ -65,7 +65,7 @@ def csl_item(article, permalink: str, accessed: datetime.date) -> dict:
         "id": article.key,
         "type": "article-newspaper",
         "title": article.title,
-        "URL": article.url or permalink,
+        "URL": article.original_url or permalink,
         "accessed": _parts(accessed),
         "archive": ARCHIVE_NAME,
         "archive_location": permalink,

@@ -194,6 +194,10 @@ ARCHIVE_INDEX_READ_ONLY = os.environ.get("ARCHIVE_INDEX_READ_ONLY", "") == "1"
 ARCHIVE_INDEX_PUBLISH_DIR = os.environ.get("ARCHIVE_INDEX_PUBLISH_DIR", "")
 # Whoosh parses long words in quadratic time; longer queries are refused with a 400.
 ARCHIVE_MAX_QUERY_LENGTH = 500
+# The most one record (a text file, a page, a JSON line, a CSV cell, a WARC response) may
+# hold: a larger one is refused with a message and the rest of its file imported. Read no
+# further than this, so a compressed bomb costs no memory.
+ARCHIVE_MAX_RECORD_BYTES = int(os.environ.get("ARCHIVE_MAX_RECORD_BYTES", str(1024 * 1024)))
 # A search's time budget: past it, prefix, wildcard and fuzzy terms stop expanding and the
 # page says the search was cut short (archive/search/engine.py).
 ARCHIVE_SEARCH_SECONDS = float(os.environ.get("ARCHIVE_SEARCH_SECONDS", "1.0"))

@@ -5,6 +5,7 @@ and either a direct quote around it (“…,” X said / X said: “…”) or t
 after it (X said that …). `archive.actors.speakers` resolves the phrases to actors.
 """
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -268,8 +269,9 @@ def quotes_beside_attributed(body: str, found: list[FoundQuote]) -> list[FoundQu
     paragraph opens with them). Two words count inside the attributed sentence; elsewhere
     three (a shorter quote is a scare quote or a title)."""
     added = []
+    within = _by_position(found)
     for start, end, paragraph in paragraphs(body):
-        own = sorted((q for q in found if start <= q.position < end), key=lambda q: q.position)
+        own = within(start, end)
         if not own:
             continue
         # A reported statement that is little more than the quote is the same statement.
@@ -298,6 +300,18 @@ def quotes_beside_attributed(body: str, found: list[FoundQuote]) -> list[FoundQu
     return added
 
 
+def _by_position(found: list[FoundQuote]):
+    """`within(start, end)`: the quotes found between two offsets, in order, by bisection
+    (a scan per paragraph made a long text's quotes cost their number squared)."""
+    ordered = sorted(found, key=lambda q: q.position)
+    positions = [q.position for q in ordered]
+
+    def within(start: int, end: int) -> list[FoundQuote]:
+        return ordered[bisect.bisect_left(positions, start) : bisect.bisect_left(positions, end)]
+
+    return within
+
+
 def _same_sentence(body: str, a: int, b: int) -> bool:
     """Whether no sentence ends between offsets a and b."""
     low, high = sorted((a, b))
@@ -322,10 +336,11 @@ def continued_paragraphs(body: str, found: list[FoundQuote]) -> list[FoundQuote]
     the words. The speaker goes on, over as many such paragraphs as follow."""
     added = []
     previous, last = None, None  # the paragraph before; its last quote, if at its end
+    within = _by_position(found)
     for start, end, text in paragraphs(body):
-        own = [q for q in found if start <= q.position < end]
+        own = within(start, end)
         if own:
-            previous, last = (start, end, text), max(own, key=lambda q: q.position)
+            previous, last = (start, end, text), own[-1]
             last = last if last.position >= _last_sentence_start(start, text) else None
             continue
         said_colon = previous and _colon_attribution(previous[2])

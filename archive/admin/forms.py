@@ -10,6 +10,19 @@ from archive.ingest.readers import READERS, reader_for
 from archive.models import ImportRun
 
 
+def _inside(path: Path, folders) -> bool:
+    return any(path == folder or folder in path.parents for folder in folders)
+
+
+def _links_under(path: Path):
+    """Every symbolic link inside a folder (links to folders are not walked into)."""
+    if not path.is_dir():
+        return
+    for entry in path.rglob("*"):
+        if entry.is_symlink():
+            yield entry
+
+
 class ImportRunForm(forms.ModelForm):
     class Meta:
         model = ImportRun
@@ -40,14 +53,26 @@ class ImportRunForm(forms.ModelForm):
         given = self.cleaned_data.get("paths", "").strip()
         if not given:
             return given
-        path = Path(given).resolve()
         allowed = [Path(folder).resolve() for folder in settings.ARCHIVE_IMPORT_DIRS]
-        if not any(path == folder or folder in path.parents for folder in allowed):
-            raise forms.ValidationError(
-                "Imports read only inside " + ", ".join(map(str, allowed)) + "."
-            )
-        if not path.exists():
-            raise forms.ValidationError(f"{path} does not exist on the server.")
+        refused = forms.ValidationError(
+            "Imports read only inside " + ", ".join(map(str, allowed)) + "."
+        )
+        try:
+            path = Path(given).resolve()
+            if not _inside(path, allowed):
+                raise refused
+            if not path.exists():
+                raise forms.ValidationError(f"{path} does not exist on the server.")
+            # A link inside an allowed folder may point anywhere: every file read must lie
+            # inside one too.
+            for link in _links_under(path):
+                if not _inside(link.resolve(), allowed):
+                    raise forms.ValidationError(
+                        f"{link} leads outside the folders imports may read; remove the link "
+                        "or copy the file in."
+                    )
+        except OSError as error:  # a name too long for the file system, a loop of links
+            raise forms.ValidationError(f"The path cannot be read ({error.strerror}).") from error
         return str(path)
 
     def clean(self):

@@ -1,7 +1,26 @@
 """Plain records passed between the import steps."""
 
+import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+
+# Control characters but tab, newline and carriage return: a JSON "\u0000" escape or a stray
+# byte of a CSV would reach the database (PostgreSQL refuses NUL in text and the whole batch
+# with it) and every export.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def too_large(where: str, size: int | None = None):
+    """The Problem of a record over ARCHIVE_MAX_RECORD_BYTES."""
+    from django.conf import settings
+
+    limit = settings.ARCHIVE_MAX_RECORD_BYTES
+    said = f"{size / 1e6:.1f} MB" if size else f"over {limit / 1e6:.1f} MB"
+    return Problem(
+        where,
+        f"record too large ({said}; the limit is {limit / 1e6:.1f} MB, ARCHIVE_MAX_RECORD_BYTES):"
+        " split it into articles",
+    )
 
 
 @dataclass
@@ -21,6 +40,20 @@ class RawItem:
     record: dict = field(default_factory=dict)  # WARC record id, target URI, capture date
     date_order: str = "MDY"  # how to read an all-digit `date_string` (FA-KES: 4/5/17)
     decoding_errors: int = 0
+
+    def __post_init__(self):
+        """Control characters out of every text field, whatever the format; each counts as
+        a decoding error (the run page shows them)."""
+        for name in (f.name for f in fields(self) if f.type == "str" or f.type is str):
+            value = getattr(self, name)
+            if isinstance(value, str) and CONTROL.search(value):
+                cleaned, count = CONTROL.subn("", value)
+                setattr(self, name, cleaned)
+                self.decoding_errors += count
+        self.record = {
+            CONTROL.sub("", str(k)): CONTROL.sub("", v) if isinstance(v, str) else v
+            for k, v in self.record.items()
+        }
 
 
 @dataclass

@@ -121,6 +121,13 @@ class Article(models.Model):
         """The permalink key: the first digits of the content hash."""
         return self.sha256[:PERMALINK_DIGITS]
 
+    @property
+    def original_url(self) -> str:
+        """The source's address when it is a web address (http or https); "" otherwise. A
+        `javascript:` or `data:` URL a file carried is kept as evidence but never a link."""
+        url = (self.url or "").strip()
+        return url if url.lower().startswith(("http://", "https://")) else ""
+
 
 class Mention(models.Model):
     """That an article names an actor, and how many times."""

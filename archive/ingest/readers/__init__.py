@@ -13,8 +13,10 @@ A reader never raises for bad data: it yields a Problem for the record and goes 
 
 from pathlib import Path
 
+from django.conf import settings
+
 from archive.ingest.readers import html, jsonl, tabular, text, warc
-from archive.ingest.records import Problem
+from archive.ingest.records import Problem, too_large
 
 READERS = {
     ".txt": text.read,
@@ -63,6 +65,11 @@ def _read(path, columns):
         yield Problem(str(path), f"unsupported format (known: {known})")
         return
     try:
+        if reader in (text.read, html.read):  # one article a file: read whole
+            size = path.stat().st_size
+            if size > settings.ARCHIVE_MAX_RECORD_BYTES:
+                yield too_large(str(path), size)
+                return
         if reader is tabular.read:
             yield from reader(path, columns)
         else:

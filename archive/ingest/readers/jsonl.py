@@ -6,8 +6,10 @@ reads), `source`, `url`, `id` and `author` are optional. The SHA-256 is that of 
 
 import json
 
+from django.conf import settings
+
 from archive.ingest.decoding import decode
-from archive.ingest.records import Problem, RawItem
+from archive.ingest.records import Problem, RawItem, too_large
 
 
 def read(path):
@@ -16,6 +18,9 @@ def read(path):
             where = f"{path}:{number}"
             raw = raw.rstrip(b"\r\n")
             if not raw.strip():
+                continue
+            if len(raw) > settings.ARCHIVE_MAX_RECORD_BYTES:
+                yield too_large(where, len(raw))
                 continue
             line, bad = decode(raw)
             try:

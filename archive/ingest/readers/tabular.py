@@ -8,11 +8,12 @@ not the row.
 
 import csv
 import io
-import sys
+
+from django.conf import settings
 
 from archive.ingest.decoding import decode
 from archive.ingest.publishers import publisher_name
-from archive.ingest.records import Problem, RawItem
+from archive.ingest.records import Problem, RawItem, too_large
 
 FA_KES_COLUMNS = {
     "title": "article_title",
@@ -24,7 +25,6 @@ FA_KES_COLUMNS = {
     "author": "author",
 }
 REQUIRED = ("title", "text")
-csv.field_size_limit(sys.maxsize)
 
 
 def parse_mapping(spec: str) -> dict:
@@ -49,6 +49,7 @@ def _cell(value: str) -> tuple[bytes, str, int]:
 
 def read(path, columns=None):
     mapping = {**FA_KES_COLUMNS, **(columns or {})}
+    csv.field_size_limit(settings.ARCHIVE_MAX_RECORD_BYTES)
     with open(path, "rb") as binary:
         stream = io.TextIOWrapper(
             binary, encoding="utf-8-sig", errors="surrogateescape", newline=""
@@ -80,7 +81,10 @@ def _rows(path, reader, header, index):
         except StopIteration:
             return
         except csv.Error as error:
-            yield Problem(where, f"unreadable CSV row (line {reader.line_num}): {error}")
+            if "field limit" in str(error):
+                yield too_large(where)
+            else:
+                yield Problem(where, f"unreadable CSV row (line {reader.line_num}): {error}")
             continue
         if not any(cell.strip() for cell in row):
             row_number -= 1  # blank lines are not rows

@@ -2,14 +2,16 @@
 record id, target URI and capture date kept as provenance. Other records (requests,
 metadata, images, redirects, error pages) are skipped and counted by reason."""
 
+from django.conf import settings
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
 from archive.ingest.readers.html import item_from_html
 from archive.ingest.readers.text import item_from_text
-from archive.ingest.records import Problem, Skipped
+from archive.ingest.records import Problem, Skipped, too_large
 
 ARTICLE_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
+COMPRESSED_BLOCK = 1024  # zlib unfolds at most ~1,000 times: 1 MB a block at worst
 
 
 def read(path):
@@ -52,7 +54,14 @@ def _item(record, path, number):
         "target_uri": uri,
         "capture_date": headers.get_header("WARC-Date"),
     }
-    raw = record.content_stream().read()
+    # Never more than the limit read: a compressed record may unfold to gigabytes, and
+    # warcio unfolds a block of compressed bytes at once (16 kB may be 16 MB): small blocks.
+    limit = settings.ARCHIVE_MAX_RECORD_BYTES
+    content = record.content_stream()
+    content.block_size = COMPRESSED_BLOCK
+    raw = content.read(limit + 1)
+    if len(raw) > limit:
+        return too_large(where)
     content_type = record.http_headers.get_header("Content-Type") or ""
     if not content_type.lower().startswith("text/plain"):
         return item_from_html(raw, str(path), where, uri, number, provenance)
