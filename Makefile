@@ -8,11 +8,13 @@ PORT ?= 8000
 
 .PHONY: run test setup data lint format manage superuser browser postgres postgres-stop test-sqlite test-postgres pytest-sqlite pytest-postgres bench clean
 
-# gunicorn serves; beside it, one worker runs the imports curators start from the admin.
+# gunicorn serves; beside it, one worker runs the imports curators start from the admin (and
+# is started again if it dies: queued imports never wait for a person).
 run: data
 	@echo "Serving the archive on http://$(HOST):$(PORT)/ (Ctrl-C to stop)"
-	$(MANAGE) import_worker -v 0 & worker=$$!; \
-	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	while true; do $(MANAGE) import_worker -v 0; echo "import worker ended; restarting it" >&2; \
+		sleep 2; done & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; pkill -P $$worker 2>/dev/null' EXIT INT TERM; \
 	HOST=$(HOST) PORT=$(PORT) $(BIN)/gunicorn -c gunicorn.conf.py archive.wsgi
 
 # The virtualenv, rebuilt only when requirements.txt changes.

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "archive.views.health.HealthProbeHost",  # a load balancer probes /healthz by IP address
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "archive.routers.ReadersFromReplica",
@@ -198,6 +199,9 @@ ARCHIVE_MAX_QUERY_LENGTH = 500
 # hold: a larger one is refused with a message and the rest of its file imported. Read no
 # further than this, so a compressed bomb costs no memory.
 ARCHIVE_MAX_RECORD_BYTES = int(os.environ.get("ARCHIVE_MAX_RECORD_BYTES", str(1024 * 1024)))
+# /healthz answers 503 past these (archive/views/health.py).
+ARCHIVE_HEALTH_QUEUE_SECONDS = int(os.environ.get("ARCHIVE_HEALTH_QUEUE_SECONDS", "300"))
+ARCHIVE_HEALTH_WORKER_SECONDS = int(os.environ.get("ARCHIVE_HEALTH_WORKER_SECONDS", "60"))
 # A search's time budget: past it, prefix, wildcard and fuzzy terms stop expanding and the
 # page says the search was cut short (archive/search/engine.py).
 ARCHIVE_SEARCH_SECONDS = float(os.environ.get("ARCHIVE_SEARCH_SECONDS", "1.0"))

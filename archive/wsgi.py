@@ -8,3 +8,19 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "archive.settings")
 # A request never waits for the index's write lock: queued edits are written by a thread.
 os.environ.setdefault("ARCHIVE_INDEX_IN_BACKGROUND", "1")
 application = get_wsgi_application()
+
+
+def _drain_what_waits():
+    """A worker starting writes what the queue holds: edits a worker that died left there."""
+    from django.db import DatabaseError
+
+    from archive.search import writes
+
+    try:
+        if writes.pending():
+            writes.drain_in_background()
+    except DatabaseError:
+        pass  # no database yet: /healthz says so
+
+
+_drain_what_waits()

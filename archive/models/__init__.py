@@ -13,6 +13,7 @@ from archive.models.citedsearch import CitedSearch
 from archive.models.concept import Concept, ConceptTerm
 from archive.models.copyband import CopyBand, CopySignature
 from archive.models.event import Event, Participant
+from archive.models.heartbeat import Heartbeat
 from archive.models.importrun import ImportRun
 from archive.models.indexqueue import IndexQueue
 from archive.models.quote import Quote
@@ -40,6 +41,7 @@ __all__ = [
     "CopySignature",
     "FormerSlug",
     "Event",
+    "Heartbeat",
     "ImportRun",
     "IndexQueue",
     "Mention",

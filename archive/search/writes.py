@@ -100,8 +100,9 @@ def drain(wait: float = 0.0, bulk=True) -> int | None:
         ids = sorted({article_id for _, article_id in rows})
         index.write(writer, ids)
         writer.commit()
-    except BaseException:
+    except BaseException as error:
         writer.cancel()
+        _record_write(False, f"{type(error).__name__}: {error}")
         raise
     # After the commit: a crash before this line only makes the next drain write them again.
     done = [pk for pk, _ in rows]
@@ -109,7 +110,32 @@ def drain(wait: float = 0.0, bulk=True) -> int | None:
         IndexQueue.objects.filter(pk__in=done[start : start + 1000]).delete()
     for folder in filter(None, settings.ARCHIVE_INDEX_PUBLISH_DIR.split(":")):
         publish.publish(folder)  # one folder per reader node, or one they share
+    _record_write(True, f"{len(ids)} articles written")
     return len(ids)
+
+
+def _record_write(ok: bool, message: str) -> None:
+    """The last index write's result, for /healthz."""
+    from archive.models import Heartbeat
+    from archive.models.heartbeat import INDEX_WRITE
+
+    Heartbeat.beat(INDEX_WRITE, ok, message)
+
+
+def drain_stale(older_than: float) -> int | None:
+    """Write what has waited in the queue longer than `older_than` seconds: whoever runs
+    this (the task worker, every few seconds) mends an edit whose web worker died before
+    writing it. Returns what `drain` does, or 0 when nothing is that old."""
+    import datetime
+
+    from django.utils import timezone
+
+    from archive.models import IndexQueue
+
+    cutoff = timezone.now() - datetime.timedelta(seconds=older_than)
+    if not IndexQueue.objects.filter(queued_at__lt=cutoff).exists():
+        return 0
+    return drain(wait=1.0)
 
 
 def drain_all(wait: float = index.WRITER_TIMEOUT) -> int:

@@ -1,10 +1,38 @@
 """The worker for imports curators start from the admin: django-tasks-db's `db_worker` on
 the imports queue, which first marks the runs a killed worker left "running" as interrupted
-(`archive/ingest/runs.py`)."""
+(`archive/ingest/runs.py`). Beside the imports, a thread beats every few seconds (the
+heartbeat /healthz reads) and writes to the index what has waited in its queue too long: an
+edit whose web worker died before writing it reaches search without a person."""
 
+import logging
+import threading
+
+from django.db import connection
 from django_tasks_db.management.commands import db_worker
 
 from archive.ingest import jobs, runs
+from archive.models import Heartbeat
+from archive.models.heartbeat import TASK_WORKER
+
+log = logging.getLogger(__name__)
+BEAT_SECONDS = 5
+STALE_QUEUE_SECONDS = 30  # a web worker writes its edits within a second or two
+
+
+def _keep_alive(stop: threading.Event):
+    from archive.search import writes
+
+    try:
+        while True:
+            Heartbeat.beat(TASK_WORKER)
+            try:
+                writes.drain_stale(STALE_QUEUE_SECONDS)
+            except Exception:  # noqa: BLE001  (recorded by the drain; tried again next beat)
+                log.exception("Writing the index queue failed")
+            if stop.wait(BEAT_SECONDS):
+                return
+    finally:
+        connection.close()
 
 
 class Command(db_worker.Command):
@@ -20,4 +48,10 @@ class Command(db_worker.Command):
     def handle(self, *args, **options):
         for run in runs.mark_interrupted():
             self.stderr.write(f"{run}: its process ended; marked interrupted ({run.added} added).")
-        super().handle(*args, **options)
+        stop = threading.Event()
+        beating = threading.Thread(target=_keep_alive, args=(stop,), name="heartbeat", daemon=True)
+        beating.start()
+        try:
+            super().handle(*args, **options)
+        finally:
+            stop.set()
