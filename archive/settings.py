@@ -6,6 +6,7 @@ DJANGO_SECRET_KEY, DJANGO_DEBUG, DJANGO_ALLOWED_HOSTS, and ARCHIVE_HTTPS=1 behin
 (secure cookies, HSTS, redirects to https, the proxy's X-Forwarded-Proto trusted).
 """
 
+import datetime
 import os
 import secrets
 from pathlib import Path
@@ -45,8 +46,23 @@ INSTALLED_APPS = [
     "csp",
     "django_tasks",
     "django_tasks_db",
+    "axes",
     "archive.apps.ArchiveConfig",
 ]
+
+# Admin logins throttled by django-axes: after AXES_FAILURE_LIMIT wrong passwords an account,
+# and an address, are locked out for AXES_COOLOFF_TIME; every attempt is logged, and an
+# admin lifts a lockout in the admin (Axes › Access attempts) or with `axes_reset_username`.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("ARCHIVE_LOGIN_FAILURES", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("ARCHIVE_LOCKOUT_MINUTES", "30")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = True  # every failed attempt kept, with its address and time
+AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 
 MIDDLEWARE = [
     "archive.views.health.HealthProbeHost",  # a load balancer probes /healthz by IP address
@@ -62,6 +78,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: it answers a locked-out login
 ]
 
 # Behind a TLS-terminating proxy in production (`manage.py check --deploy` is clean with
