@@ -130,3 +130,37 @@ def test_an_admin_import_path_too_long_for_the_file_system_is_a_message(tmp_path
     settings.ARCHIVE_IMPORT_DIRS = [str(tmp_path)]
     form = ImportRunForm(data={"paths": str(tmp_path / ("x" * 300))})
     assert not form.is_valid() and "cannot be read" in str(form.errors)
+
+
+def test_an_actor_merged_away_during_an_import_gives_its_finds_to_the_actor_kept(
+    tmp_path, scratch_index, monkeypatch
+):
+    """A curator merges while the import runs: its mentions and quotes of the actor merged
+    away are saved for the actor kept, and the import finishes."""
+    from archive.actors.merge import merge_actors
+    from archive.models import Actor, Alias
+
+    merged = Actor.objects.create(name="Maria Lindqvist", slug="maria-lindqvist", kind="person")
+    Alias.objects.create(actor=merged, name="Lindqvist")
+    kept = Actor.objects.create(name="Maria E. Lindqvist", slug="maria-e-lindqvist", kind="person")
+    original, merges = pipeline.save_batch, []
+
+    def merge_then_save(batch, slugs_at_start=None):
+        if not merges:
+            merges.append(merge_actors(kept, [merged]))
+        return original(batch, slugs_at_start)
+
+    monkeypatch.setattr(pipeline, "save_batch", merge_then_save)
+    rows = [
+        {
+            "id": "m1",
+            "title": "Envoy speaks",
+            "text": 'Maria Lindqvist said: "The talks in '
+            'Geneva will go on until the parties agree on a text."',
+        },
+    ]
+    report = pipeline.run([jsonl(tmp_path / "merge.jsonl", rows)])
+    assert report.added == 1 and merges
+    article = Article.objects.get(external_id="m1")
+    assert list(article.mention_set.values_list("actor__slug", flat=True)) == [kept.slug]
+    assert [q.speaker_id for q in article.quotes.all()] == [kept.pk]

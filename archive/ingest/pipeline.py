@@ -17,7 +17,7 @@ from tqdm import tqdm
 from archive.actors.attribution import attributed
 from archive.actors.matcher import ActorMatcher
 from archive.actors.proposals import ProposalCollector, names_after_titles
-from archive.ingest import clusters, dates, dating, language, parallel, rows, runs
+from archive.ingest import clusters, dates, dating, language, merged, parallel, rows, runs
 from archive.ingest.cleaning import (
     clean_body,
     headline_from,
@@ -43,6 +43,7 @@ class Importer:
         self.run_record = run_record
         self.dry_run = dry_run
         self.matcher = ActorMatcher.from_database()
+        self.actor_slugs = dict(Actor.objects.values_list("pk", "slug"))  # for `merged`
         self.rounds = RoundFinder.from_database()
         self.copies = clusters.ClusterFinder()
         self.seen = set()  # sha256 of the texts read in this run
@@ -202,9 +203,13 @@ class Importer:
         return key
 
 
-def save_batch(batch):
-    """Save articles with their mentions, rounds and quotes in one transaction; return ids."""
+def save_batch(batch, slugs_at_start=None):
+    """Save articles with their mentions, rounds and quotes in one transaction; return ids.
+    `slugs_at_start`: every actor's slug when the import began (actors merged away since go
+    to the actor kept: `merged.remap`)."""
     with transaction.atomic():
+        if slugs_at_start is not None:
+            merged.remap(batch, slugs_at_start)
         articles = Article.objects.bulk_create([built.article for built in batch])
         mentions, memberships, quotes = [], [], []
         for built in batch:
@@ -338,7 +343,7 @@ def _flush(importer, batch):
         return []
     if importer.dry_run:
         return [None] * len(batch)
-    ids = save_batch(batch)
+    ids = save_batch(batch, importer.actor_slugs)
     importer.copies.saved()
     return ids
 
