@@ -2,23 +2,31 @@
 PostgreSQL), in one gzip file with a manifest; the search index is rebuilt from the database
 on restore, so a backup is consistent without stopping the index's writer.
 
-Django's dumpdata and loaddata do the reading and writing; this module adds the one read
-transaction that makes the dump consistent, the manifest (counts and a checksum) and the
-checks on restore.
+Django's dumpdata and loaddata do the reading and writing; this module adds the snapshot that
+makes the dump consistent without holding writers (SQLite's online backup API copies the
+database in one read, which never blocks a writer under WAL; PostgreSQL reads one snapshot),
+the manifest (counts and a checksum), and a restore that changes nothing unless all of the
+backup loaded (one transaction, the index signals off, one rebuild after).
 """
 
+import contextlib
 import datetime
 import gzip
 import hashlib
 import io
 import json
+import shutil
+import sqlite3
 import tarfile
+import tempfile
+import zlib
 from pathlib import Path
 
 from django.core.management import call_command
-from django.db import connection, transaction
+from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
 
 from archive.ingest import clusters
+from archive.search import writes
 
 # Derived or per-installation rows: recreated by migrate, not restored.
 # Derived tables are left out: the copy lookup's rows are refilled from the articles on restore.
@@ -37,28 +45,62 @@ class BackupError(Exception):
     pass
 
 
+SNAPSHOT = "backup-snapshot"
+
+
+@contextlib.contextmanager
+def _snapshot():
+    """The database alias to dump from: on SQLite a copy taken by the online backup API in
+    one step (a read, which under WAL never blocks a writer); on PostgreSQL the database
+    itself, read in one REPEATABLE READ transaction."""
+    if connection.vendor != "sqlite":
+        with transaction.atomic():
+            with connection.cursor() as cursor:  # one snapshot for every table read
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+            yield DEFAULT_DB_ALIAS
+        return
+    folder = Path(tempfile.mkdtemp(prefix="archive-backup-"))
+    copy = folder / "snapshot.sqlite3"
+    source = sqlite3.connect(connection.settings_dict["NAME"], timeout=20)
+    target = sqlite3.connect(copy)
+    try:
+        source.backup(target)  # every page at once: one consistent read
+    finally:
+        target.close()
+        source.close()
+    connections.databases[SNAPSHOT] = {
+        **connection.settings_dict,
+        "NAME": str(copy),
+        "OPTIONS": {"timeout": 20},
+    }
+    try:
+        yield SNAPSHOT
+    finally:
+        connections[SNAPSHOT].close()
+        del connections.databases[SNAPSHOT]
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def write(path: Path) -> dict:
-    """Dump every table in one read transaction into `path` (a .tar.gz of the fixtures and a
-    manifest); returns the manifest."""
+    """Dump every table from one snapshot into `path` (a .tar.gz of the fixtures and a
+    manifest); returns the manifest. Writers go on meanwhile."""
     from archive.models import Article, Event, Quote
 
     out = io.StringIO()
-    with transaction.atomic():
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:  # one snapshot for every table read
-                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+    with _snapshot() as alias:
         call_command(
             "dumpdata",
             natural_foreign=True,
             natural_primary=True,
             exclude=EXCLUDED,
             format="json",
+            database=alias,
             stdout=out,
         )
         counts = {
-            "articles": Article.objects.count(),
-            "rounds": Event.objects.count(),
-            "quotes": Quote.objects.count(),
+            "articles": Article.objects.using(alias).count(),
+            "rounds": Event.objects.using(alias).count(),
+            "quotes": Quote.objects.using(alias).count(),
         }
     data = out.getvalue().encode()
     manifest = {
@@ -83,6 +125,8 @@ def read(path: Path) -> tuple[dict, bytes]:
         with tarfile.open(path, "r:gz") as tar:
             manifest = json.loads(tar.extractfile("manifest.json").read())
             data = tar.extractfile("data.json").read()
+    except (EOFError, zlib.error) as error:  # cut short: a copy that did not finish
+        raise BackupError(f"{path} is truncated ({error}): copy the whole file again.") from error
     except (OSError, KeyError, tarfile.TarError, gzip.BadGzipFile, ValueError) as error:
         raise BackupError(f"{path} is not a backup of this archive ({error}).") from error
     if manifest.get("format") != FORMAT:
@@ -92,30 +136,44 @@ def read(path: Path) -> tuple[dict, bytes]:
     return manifest, data
 
 
-def restore(path: Path) -> dict:
-    """Load a backup into an empty, migrated database; returns its manifest."""
+def restore(path: Path, replace: bool = False) -> dict:
+    """Load a backup into a migrated database; returns its manifest. Everything happens in
+    one transaction: a backup that does not load whole (a bad row, counts that differ)
+    changes nothing. The database must hold no article unless `replace` (a fresh `make
+    run`'s seeds, say): then what it holds makes way for the backup."""
     from archive.models import Article, Event, Quote
 
     manifest, data = read(path)
-    if Article.objects.exists():
-        raise BackupError("The database already holds articles: restore into an empty one.")
-    fixture = Path(path).with_suffix(".restoring.json")
+    if Article.objects.exists() and not replace:
+        raise BackupError(
+            "The database already holds articles: restore into an empty one, or pass "
+            "--replace to replace them with the backup."
+        )
+    folder = Path(tempfile.mkdtemp(prefix="archive-restore-"))
+    fixture = folder / "data.json"
     fixture.write_bytes(data)
     try:
-        # The backup holds the calendar, the gazetteer and the curators too: what
-        # load_reference or createsuperuser put in the empty instance makes way for it.
-        call_command("flush", interactive=False, verbosity=0)
-        with transaction.atomic():
+        with transaction.atomic(), writes.suspended():
+            # The backup holds the calendar, the gazetteer and the curators too: what
+            # load_reference or createsuperuser put in the instance makes way for it.
+            call_command("flush", interactive=False, verbosity=0)
             call_command("loaddata", str(fixture), verbosity=0)
             signed = Article.objects.exclude(minhash=b"").only("pk", "sha256", "cluster", "minhash")
             clusters.store_for_lookup(signed.iterator(chunk_size=2000))
+            found = {
+                "articles": Article.objects.count(),
+                "rounds": Event.objects.count(),
+                "quotes": Quote.objects.count(),
+            }
+            if found != manifest["counts"]:
+                raise BackupError(
+                    f"Restored {found}, but the backup holds {manifest['counts']}: nothing changed."
+                )
+    except BackupError:
+        raise
+    except Exception as error:  # a row that does not load: the transaction is rolled back
+        first = str(error).strip().splitlines()[0][:300] if str(error).strip() else repr(error)
+        raise BackupError(f"{path} did not load ({first}); nothing changed.") from error
     finally:
-        fixture.unlink(missing_ok=True)
-    found = {
-        "articles": Article.objects.count(),
-        "rounds": Event.objects.count(),
-        "quotes": Quote.objects.count(),
-    }
-    if found != manifest["counts"]:
-        raise BackupError(f"Restored {found}, but the backup holds {manifest['counts']}.")
+        shutil.rmtree(folder, ignore_errors=True)
     return manifest

@@ -25,8 +25,9 @@ def part_saved(sender, instance, **kwargs):
 
 
 def remember_indexed(sender, instance, **kwargs):
-    """Before an actor or a round is saved, note the values its articles are indexed by."""
-    if instance.pk:
+    """Before an actor or a round is saved, note the values its articles are indexed by
+    (not while fixtures load: `raw`, a restore, which rebuilds the index after)."""
+    if instance.pk and not kwargs.get("raw"):
         old = sender.objects.filter(pk=instance.pk).values(*sender.INDEXED_FIELDS).first()
         instance._indexed_before = old
 

@@ -8,16 +8,22 @@ from archive import backup
 
 class Command(BaseCommand):
     help = (
-        "Restore a backup written by backup_archive into an empty instance (after migrate), "
-        "rebuild the search index from it and check both."
+        "Restore a backup written by backup_archive into an empty instance (after migrate; "
+        "--replace over a fresh one's seeds), rebuild the search index from it and check both."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("path", type=Path, help="the backup file (.tar.gz)")
+        parser.add_argument(
+            "--replace",
+            action="store_true",
+            help="replace the articles the database holds (a fresh make run's seeds) with the "
+            "backup; nothing changes unless all of it loads",
+        )
 
-    def handle(self, *args, path, **options):
+    def handle(self, *args, path, replace=False, **options):
         try:
-            manifest = backup.restore(path)
+            manifest = backup.restore(path, replace=replace)
         except backup.BackupError as error:
             raise CommandError(str(error)) from error
         call_command("rebuild_index", stdout=self.stdout)
