@@ -38,7 +38,7 @@ EXCLUDED = [
     "archive.CopyBand",
     "archive.CopySignature",
 ]
-FORMAT = 1
+FORMAT = 2  # 1: data.json, one JSON array; 2: data.jsonl, one object a line (streamed)
 
 
 class BackupError(Exception):
@@ -81,57 +81,78 @@ def _snapshot():
         shutil.rmtree(folder, ignore_errors=True)
 
 
+DATA = {1: "data.json", 2: "data.jsonl"}  # format → the fixtures' file in the backup
+CHUNK = 1 << 20
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as data:
+        while chunk := data.read(CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
 def write(path: Path) -> dict:
-    """Dump every table from one snapshot into `path` (a .tar.gz of the fixtures and a
-    manifest); returns the manifest. Writers go on meanwhile."""
+    """Dump every table from one snapshot into `path` (a .tar.gz of the fixtures, one object
+    a line, and a manifest); returns the manifest. Writers go on meanwhile; the dump goes
+    through a file, so memory stays flat whatever the archive's size."""
     from archive.models import Article, Event, Quote
 
-    out = io.StringIO()
-    with _snapshot() as alias:
-        call_command(
-            "dumpdata",
-            natural_foreign=True,
-            natural_primary=True,
-            exclude=EXCLUDED,
-            format="json",
-            database=alias,
-            stdout=out,
-        )
-        counts = {
-            "articles": Article.objects.using(alias).count(),
-            "rounds": Event.objects.using(alias).count(),
-            "quotes": Quote.objects.using(alias).count(),
+    folder = Path(tempfile.mkdtemp(prefix="archive-backup-"))
+    data = folder / DATA[FORMAT]
+    try:
+        with _snapshot() as alias:
+            call_command(
+                "dumpdata",
+                natural_foreign=True,
+                natural_primary=True,
+                exclude=EXCLUDED,
+                format="jsonl",
+                database=alias,
+                output=str(data),
+                verbosity=0,
+            )
+            counts = {
+                "articles": Article.objects.using(alias).count(),
+                "rounds": Event.objects.using(alias).count(),
+                "quotes": Quote.objects.using(alias).count(),
+            }
+        manifest = {
+            "format": FORMAT,
+            "written": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+            "database": connection.vendor,
+            "counts": counts,
+            "sha256": _sha256(data),
         }
-    data = out.getvalue().encode()
-    manifest = {
-        "format": FORMAT,
-        "written": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
-        "database": connection.vendor,
-        "counts": counts,
-        "sha256": hashlib.sha256(data).hexdigest(),
-    }
-    files = (("manifest.json", json.dumps(manifest, indent=2).encode()), ("data.json", data))
-    with tarfile.open(path, "w:gz") as tar:
-        for name, content in files:
-            info = tarfile.TarInfo(name)
-            info.size = len(content)
-            tar.addfile(info, io.BytesIO(content))
+        listing = json.dumps(manifest, indent=2).encode()
+        with tarfile.open(path, "w:gz") as tar:
+            info = tarfile.TarInfo("manifest.json")
+            info.size = len(listing)
+            tar.addfile(info, io.BytesIO(listing))
+            tar.add(data, arcname=data.name)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
     return manifest
 
 
-def read(path: Path) -> tuple[dict, bytes]:
-    """The manifest and the fixtures of a backup, checked against each other."""
+def read(path: Path, folder: Path) -> tuple[dict, Path]:
+    """The manifest of a backup and its fixtures, copied into `folder` and checked against
+    the manifest's checksum (a chunk at a time)."""
     try:
         with tarfile.open(path, "r:gz") as tar:
             manifest = json.loads(tar.extractfile("manifest.json").read())
-            data = tar.extractfile("data.json").read()
+            name = DATA.get(manifest.get("format"))
+            if name is None:
+                raise BackupError(f"{path} was written in backup format {manifest.get('format')}.")
+            data = folder / name
+            with tar.extractfile(name) as packed, open(data, "wb") as out:
+                shutil.copyfileobj(packed, out, CHUNK)
     except (EOFError, zlib.error) as error:  # cut short: a copy that did not finish
         raise BackupError(f"{path} is truncated ({error}): copy the whole file again.") from error
     except (OSError, KeyError, tarfile.TarError, gzip.BadGzipFile, ValueError) as error:
         raise BackupError(f"{path} is not a backup of this archive ({error}).") from error
-    if manifest.get("format") != FORMAT:
-        raise BackupError(f"{path} was written in backup format {manifest.get('format')}.")
-    if hashlib.sha256(data).hexdigest() != manifest["sha256"]:
+    if _sha256(data) != manifest["sha256"]:
         raise BackupError(f"{path} is damaged: its data does not match its checksum.")
     return manifest, data
 
@@ -143,16 +164,14 @@ def restore(path: Path, replace: bool = False) -> dict:
     run`'s seeds, say): then what it holds makes way for the backup."""
     from archive.models import Article, Event, Quote
 
-    manifest, data = read(path)
-    if Article.objects.exists() and not replace:
-        raise BackupError(
-            "The database already holds articles: restore into an empty one, or pass "
-            "--replace to replace them with the backup."
-        )
     folder = Path(tempfile.mkdtemp(prefix="archive-restore-"))
-    fixture = folder / "data.json"
-    fixture.write_bytes(data)
     try:
+        manifest, fixture = read(path, folder)
+        if Article.objects.exists() and not replace:
+            raise BackupError(
+                "The database already holds articles: restore into an empty one, or pass "
+                "--replace to replace them with the backup."
+            )
         with transaction.atomic(), writes.suspended():
             # The backup holds the calendar, the gazetteer and the curators too: what
             # load_reference or createsuperuser put in the instance makes way for it.

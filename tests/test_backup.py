@@ -98,16 +98,16 @@ def test_a_backup_that_does_not_load_changes_nothing(filled, empty, tmp_path):
     filled.manage("backup_archive", str(backup))
     with tarfile.open(backup) as tar:
         manifest = json.loads(tar.extractfile("manifest.json").read())
-        rows = json.loads(tar.extractfile("data.json").read())
+        rows = [json.loads(line) for line in tar.extractfile("data.jsonl").read().splitlines()]
     mention = next(row for row in rows if row["model"] == "archive.mention")
     mention["fields"]["actor"] = ["no-such-actor"]
-    data = json.dumps(rows).encode()
+    data = "\n".join(json.dumps(row) for row in rows).encode() + b"\n"
     manifest["sha256"] = hashlib.sha256(data).hexdigest()
     bad = tmp_path / "bad.tar.gz"
     with tarfile.open(bad, "w:gz") as tar:
         for name, content in (
             ("manifest.json", json.dumps(manifest).encode()),
-            ("data.json", data),
+            ("data.jsonl", data),
         ):
             info = tarfile.TarInfo(name)
             info.size = len(content)
