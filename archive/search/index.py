@@ -15,6 +15,8 @@ from django.conf import settings
 from django.db import connections
 from tqdm import tqdm
 from whoosh import index
+from whoosh.index import LockError
+from whoosh.util.filelock import try_for
 from whoosh.writing import CLEAR
 
 from archive import forked
@@ -119,21 +121,40 @@ def _bulk():
             gc.enable()
 
 
+def _locked(ix, timeout, make):
+    """`make(_lk=False)` under the index's write lock, taken here: Whoosh's writer takes the
+    lock first and then creates its files, so a writer that failed to start (an unwritable
+    folder) kept the lock's descriptor open for the life of the process, and every other
+    writer failed with LockError until a restart. Here the lock is given back."""
+    lock = ix.lock("WRITELOCK")
+    if not try_for(lock.acquire, timeout=timeout, delay=0.05):
+        raise LockError
+    try:
+        made = make(_lk=False)
+    except BaseException:
+        lock.release()
+        raise
+    made.writelock = lock  # commit() and cancel() release it
+    return made
+
+
 def bulk_writer(timeout=WRITER_TIMEOUT):
     """A writer for many articles at once: the bulk writer (`bulk.py`), or Whoosh's own if
     the installed Whoosh is not the release it mirrors."""
     ix = open_index()
     try:
-        return bulk.BulkWriter(ix, timeout=timeout, delay=0.05, **WRITER_OPTIONS)
+        bulk.check_whoosh()
     except bulk.FormatMismatch as mismatch:
         log.warning("Writing with Whoosh's own writer: %s", mismatch)
-        return ix.writer(timeout=timeout, delay=0.05, **WRITER_OPTIONS)
+        return _locked(ix, timeout, lambda **lk: ix.writer(**lk, **WRITER_OPTIONS))
+    return _locked(ix, timeout, lambda **lk: bulk.BulkWriter(ix, **lk, **WRITER_OPTIONS))
 
 
 def writer(timeout=WRITER_TIMEOUT):
     """The index's writer, waiting up to `timeout` seconds for another process's lock
     (raises whoosh's LockError after that)."""
-    return open_index().writer(timeout=timeout, delay=0.05, **WRITER_OPTIONS)
+    ix = open_index()
+    return _locked(ix, timeout, lambda **lk: ix.writer(**lk, **WRITER_OPTIONS))
 
 
 def write(writer, ids):
