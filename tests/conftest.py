@@ -7,6 +7,7 @@ on their own use `scratch_index`, so the shared index keeps matching the shared 
 
 import io
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -57,7 +58,28 @@ def django_db_setup(django_test_environment, django_db_blocker, tmp_path_factory
         SESSION["report"] = pipeline.run([SEEDS])
     yield
     with django_db_blocker.unblock():
+        _end_other_sessions(connection)
         teardown_databases(config, verbosity=0)
+
+
+def _end_other_sessions(connection):
+    """On PostgreSQL, sessions a test left open on the test database (a thread's, a child
+    process's) would stop it being dropped: say which, and end them."""
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pid, application_name, state, left(query, 200) FROM pg_stat_activity"
+            " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+        for pid, application, state, query in cursor.fetchall():
+            print(
+                f"\nA session was left open on the test database: {pid} {application!r} "
+                f"{state}: {query}",
+                file=sys.stderr,
+            )
+            cursor.execute("SELECT pg_terminate_backend(%s)", [pid])
+    connection.close()
 
 
 @pytest.fixture

@@ -6,9 +6,11 @@ import pytest
 from tests.live import ROOT, ScratchArchive
 
 
-@pytest.fixture
-def filled(tmp_path):
-    archive = ScratchArchive(tmp_path / "source")
+@pytest.fixture(scope="module")
+def filled(tmp_path_factory):
+    """One filled archive for the module: its tests back it up, none changes its articles
+    but the first, which corrects a title the restore must carry."""
+    archive = ScratchArchive(tmp_path_factory.mktemp("source"))
     archive.manage("migrate", "--noinput", "-v", "0")
     archive.manage("load_reference")
     archive.manage("import_articles", str(ROOT / "seeds" / "multilingual"))
