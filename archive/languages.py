@@ -232,7 +232,7 @@ FOREIGN_ROUND = [
     ),
 ]
 
-# "deux ans et demi après la première réunion", "since the first round", "منذ الجولة الأولى",
+# "deux ans après la première session", "since the first round", "منذ الجولة الأولى",
 # "после первого раунда": a round named as the point a text looks back to is not the one it
 # reports (after fold_script; the words stand right before the round's noun or ordinal).
 ROUND_BEHIND = re.compile(

@@ -18,7 +18,7 @@ RUSSIAN_MONTHS = (
 @pytest.mark.parametrize("city", ["Москва", "Женева", "Астана"])
 @pytest.mark.parametrize("agency", ["INTERFAX.RU -", "ТАСС."])
 def test_interfax_style_yearless_datelines_take_the_year_of_their_round(slug, city, agency):
-    """Convention of Russian wires (Interfax): "Москва. 15 февраля. INTERFAX.RU - ...":
+    """Convention of Russian wires (Interfax): "Москва. 3 марта. INTERFAX.RU - ...":
     the city in title case, a full stop, the day and month, no year."""
     event = Event.objects.get(slug=slug)
     day = event.start_date

@@ -63,8 +63,8 @@ WEEKDAY_MENTION = re.compile(rf"\b(?:on|late|early|last)\s+(?P<weekday>{_WEEKDAY
 URL_DATE = re.compile(r"(?<!\d)(20\d\d|19\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?!\d)")
 
 DATELINE_CHARS = 250
-# "АСТАНА, 23 ноя - РИА Новости", "GENÈVE, 14 mars (AFP) -": a city in capitals opens a line;
-# "Москва. 15 февраля. INTERFAX.RU -": Interfax's, the city in title case and a full stop.
+# "ЖЕНЕВА, 14 дек - РИА Новости", "GENÈVE, 14 mars (AFP) -": a city in capitals opens a line;
+# "Москва. 3 марта. INTERFAX.RU -": Interfax's, the city in title case and a full stop.
 FOREIGN_DATELINE = re.compile(
     r"(?:^|\n)\s*(?:(?-i:[A-ZА-ЯЁÈÉ][A-ZА-ЯЁÈÉ .'-]{1,30}),|(?-i:[A-ZА-ЯЁ][a-zа-яё-]{2,24})\.)"
     rf"\s+(?=\d)(?:{FOREIGN_DATE.pattern})",
@@ -434,14 +434,14 @@ def weekday_date(text: str, rounds=()) -> DateGuess | None:
 
 def yearless_dateline(text: str, rounds=()) -> DateGuess | None:
     """A wire dateline with a day and a month but no year (in the styles of the agencies of
-    each language: "GENEVA, March 14 (Reuters)", "АСТАНА, 23 ноя - РИА Новости", "Москва.
-    15 февраля. INTERFAX.RU", "Genève, 14 mars (AFP)", "جنيف - 14 آذار (رويترز)"): the year
+    each language: "GENEVA, March 14 (Reuters)", "ЖЕНЕВА, 14 дек - РИА Новости", "Москва.
+    3 марта. INTERFAX.RU", "Genève, 14 mars (AFP)", "جنيف - 14 آذار (رويترز)"): the year
     in which that day fits the weekdays the text names ("said on Saturday": that day or the
     one before), falls near a round the text names, or is the latest year the text mentions."""
     match = YEARLESS_DATELINE.search(text[:DATELINE_CHARS])
     found_day = day_month(match) if match else None
     if match is None:
-        # "АСТАНА, 23 ноя - РИА Новости": a dateline in another language.
+        # "ЖЕНЕВА, 14 дек - РИА Новости": a dateline in another language.
         folded = fold_script(text[:LABELLED_CHARS])
         match = FOREIGN_DATELINE.search(folded) or AGENCY_DATELINE.search(folded[:DATELINE_CHARS])
         if match and not match["year"]:
