@@ -8,7 +8,7 @@ imports wait for a task worker silent longer than ARCHIVE_HEALTH_WORKER_SECONDS.
 
 from django.conf import settings
 from django.db import DatabaseError, connection
-from django.db.models import Min
+from django.db.models import Count, Min
 from django.http import JsonResponse
 from django.utils import timezone
 
@@ -22,8 +22,8 @@ def _age(moment) -> float | None:
 
 
 def _queue(report) -> list[str]:
-    queue = IndexQueue.objects.aggregate(oldest=Min("queued_at"))
-    report["queued_for_index"] = IndexQueue.objects.count()
+    queue = IndexQueue.objects.aggregate(oldest=Min("queued_at"), count=Count("id"))
+    report["queued_for_index"] = queue["count"]
     report["oldest_queued_seconds"] = oldest = _age(queue["oldest"])
     if oldest is not None and oldest > settings.ARCHIVE_HEALTH_QUEUE_SECONDS:
         limit = settings.ARCHIVE_HEALTH_QUEUE_SECONDS
