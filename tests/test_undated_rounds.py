@@ -116,3 +116,26 @@ def test_an_event_outside_every_candidates_window_changes_nothing():
         "Russian withdrawal."
     )
     assert placed(text) == []
+
+
+AWAITING_GENEVA = {
+    "en": "Delegations gather in Astana, ahead of the Geneva talks on 23 February.",
+    "fr": "Les délégations se retrouvent à Astana, dans l'attente de la réunion de Genève le "
+    "23 février.",
+    "ru": "Делегации собираются в Астане в преддверии переговоров в Женеве 23 февраля.",
+    "ar": "تجتمع الوفود في أستانا استعدادا لمحادثات جنيف في 23 شباط.",
+}
+
+
+@pytest.mark.parametrize("language", sorted(AWAITING_GENEVA))
+def test_a_text_awaiting_a_meeting_reports_the_other_tracks_meeting_just_before(language):
+    assert placed(AWAITING_GENEVA[language]) == ["astana-2"]
+
+
+def test_a_text_awaiting_a_meeting_of_its_only_process_previews_that_meeting():
+    assert placed("Delegations prepare, ahead of the Geneva talks on 23 February.") == ["geneva-4"]
+
+
+def test_a_day_reported_as_past_is_the_round_held_on_it():
+    text = "Delegations met in Astana, and the Geneva talks opened on 23 February."
+    assert placed(text) == ["geneva-4"]

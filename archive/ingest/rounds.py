@@ -14,7 +14,7 @@ import re
 
 from archive import languages
 from archive.ingest import undated_rounds
-from archive.ingest.dates import days_of_month_named
+from archive.ingest.dates import days_of_month_named, to_come
 from archive.languages import fold_script
 from archive.models import Event
 from archive.screens import Screened
@@ -41,6 +41,7 @@ PROCESS_NAMES = {
 ONE_OFF_DAYS = 120  # how near a one-off meeting a text naming it and a day of a round was written
 GRACE_DAYS = 7  # how long after a round's end an article still reports on it
 LEAD_DAYS = 5  # how long before a round's start an article previews it
+AWAITED_DAYS = 30  # how long before a meeting a text awaiting it reports another track's
 # How far from a round an article naming it explicitly may be dated (previews, look-backs).
 EXPLICIT_WINDOW = datetime.timedelta(days=45)
 
@@ -250,14 +251,19 @@ class RoundFinder:
 
     def _on_days_named(self, text, processes=None) -> list[Event]:
         """For an undated text: the one round of its processes held on a day and month it
-        names ("the talks held on 21 December" → Astana 8), if exactly one is."""
+        names ("the talks held on 21 December" → Astana 8), if exactly one is. A day named
+        only as one to come ("ahead of the Geneva talks on 23 February") counts when the
+        text names no other (`_awaited`)."""
         events = self.of_processes(processes_named(text) if processes is None else processes)
-        held = {
-            event
-            for _, (month, dom) in days_of_month_named(text)
-            for event in events
-            if _held_on(event, month, dom)
-        }
+        named = days_of_month_named(text)
+        reported = [day for start, day in named if not to_come(text, start)]
+        held = self._held_on(events, reported)
+        if not held:
+            return self._awaited(events, [day for start, day in named if to_come(text, start)])
+        return held
+
+    def _held_on(self, events, days) -> list[Event]:
+        held = {event for month, dom in days for event in events if _held_on(event, month, dom)}
         if len(held) > 1:
             # Astana 8 and 17 both sat on 21 December: a one-off meeting the text also names
             # (the Sochi congress) was near the one it means.
@@ -272,6 +278,24 @@ class RoundFinder:
             }
             held = near or held
         return list(held) if len(held) == 1 else []
+
+    def _awaited(self, events, days) -> list[Event]:
+        """A convention of reports on two tracks of talks: a text that names one meeting
+        by the day it is awaited ("ahead of the Geneva talks on 23 February", "dans
+        l'attente de la réunion de Genève le 23 février") and names another process too
+        reports that process's meeting just before it (the Astana round a week earlier);
+        naming no other, it previews the awaited one."""
+        awaited = self._held_on(events, days)
+        if not awaited:
+            return []
+        (ahead,) = awaited
+        before = [
+            event
+            for event in events
+            if event.process != ahead.process
+            and 0 < (ahead.start_date - event.start_date).days <= AWAITED_DAYS
+        ]
+        return [max(before, key=lambda e: e.start_date)] if before else awaited
 
     def find(self, text: str, day, processes=None, people=()) -> list[Event]:
         """The rounds a text reports on: those it names; else, by its date, the round of a
