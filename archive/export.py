@@ -105,26 +105,36 @@ def json_stream(rows):
     yield "\n]\n"
 
 
-def csv_lines(ids, absolute, manifest=None, extra=()):
-    """The articles as CSV; a manifest goes first as one comment line ("# archive manifest:
-    {…}"): the export stays one streamed file, and pandas (`comment="#"`) and R
-    (`comment.char = "#"`) skip it. A spreadsheet shows it as the first row."""
+def with_manifest_csv(manifest, lines):
+    """CSV lines after a manifest as one comment line ("# archive manifest: {…}"): the
+    export stays one streamed file, and pandas (`comment="#"`) and R (`comment.char = "#"`)
+    skip it. A spreadsheet shows it as the first row."""
     if manifest is not None:
         yield f"# archive manifest: {json.dumps(manifest, ensure_ascii=False)}\r\n"
+    yield from lines
+
+
+def with_manifest_json(manifest, name, chunks):
+    """A JSON array as `{"manifest": {…}, "<name>": […]}` (the bare array without one)."""
+    if manifest is None:
+        yield from chunks
+        return
+    yield '{"manifest": ' + json.dumps(manifest, ensure_ascii=False) + f',\n"{name}": '
+    yield from chunks
+    yield "}\n"
+
+
+def csv_lines(ids, absolute, manifest=None, extra=()):
+    """The articles as CSV, the manifest first."""
     columns = COLUMNS + [c for c in OPTIONAL_COLUMNS if c in extra]
     rows = (article_row(a, absolute, extra) for a in articles_in_order(ids, extra))
-    yield from csv_stream(columns, rows)
+    return with_manifest_csv(manifest, csv_stream(columns, rows))
 
 
 def json_chunks(ids, absolute, manifest=None, extra=()):
-    """The articles as JSON: `{"manifest": {…}, "articles": […]}` (a bare array without one)."""
+    """The articles as JSON: `{"manifest": {…}, "articles": […]}`."""
     rows = json_stream(article_row(a, absolute, extra) for a in articles_in_order(ids, extra))
-    if manifest is None:
-        yield from rows
-        return
-    yield '{"manifest": ' + json.dumps(manifest, ensure_ascii=False) + ',\n"articles": '
-    yield from rows
-    yield "}\n"
+    return with_manifest_json(manifest, "articles", rows)
 
 
 QUOTE_COLUMNS = ["speaker", "speaker_actor", "anonymous", "verb", "quote", "kind", "via"]

@@ -130,7 +130,9 @@ def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(client, tmp_path
 
 def test_quotes_of_an_actor_export_as_csv_with_their_articles(client):
     response = client.get("/quotes/export.csv", {"speaker": "bashar-al-jaafari"})
-    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    first, rest = b"".join(response.streaming_content).decode().split("\r\n", 1)
+    rows = list(csv.DictReader(io.StringIO(rest)))
+    assert first.startswith("# archive manifest: ")
     assert response["Content-Disposition"].endswith('archive-quotes.csv"')
     from archive.models import Quote
 
@@ -145,9 +147,31 @@ def test_quotes_of_a_round_export_as_json(client):
 
     round_slug = Quote.objects.exclude(event=None).values_list("event__slug", flat=True)[0]
     response = client.get("/quotes/export.json", {"round": round_slug})
-    rows = json.loads(b"".join(response.streaming_content))
+    rows = json.loads(b"".join(response.streaming_content))["quotes"]
     assert rows and {row["round"] for row in rows} == {round_slug}
     assert len(rows) == Quote.objects.filter(event__slug=round_slug).count()
+
+
+def test_a_quote_export_carries_its_manifest(client):
+    from archive.models import Quote
+
+    response = client.get("/quotes/export.json", {"speaker": "bashar-al-jaafari"})
+    summary = json.loads(b"".join(response.streaming_content))["manifest"]
+    assert summary["quotes"] == {"speaker": "bashar-al-jaafari"}
+    assert summary["total"] == Quote.objects.filter(speaker__slug="bashar-al-jaafari").count()
+    assert len(summary["places_sha256"]) == 64 and summary["archive"]["index_generation"]
+
+
+def test_the_same_quotes_give_the_same_manifest_hash(client):
+    def places_sha256():
+        response = client.get("/quotes/export.json", {"speaker": "bashar-al-jaafari"})
+        return json.loads(b"".join(response.streaming_content))["manifest"]["places_sha256"]
+
+    everything = client.get("/quotes/export.json")
+    assert places_sha256() == places_sha256()
+    assert json.loads(b"".join(everything.streaming_content))["manifest"]["places_sha256"] != (
+        places_sha256()
+    )
 
 
 def test_quotes_of_an_unknown_actor_are_a_404(client):
@@ -209,6 +233,22 @@ def test_a_cited_search_says_what_was_added_removed_and_redated(client):
     assert "1 article added since" in page
     assert "1 article no longer found" in page and "no longer in the archive" in page
     assert "1 article re-dated since" in page
+
+
+def test_the_articles_added_since_a_search_was_cited_are_links_to_them(client):
+    from archive.models import Article, CitedSearch
+    from archive.search import manifest as manifests
+    from archive.views.cite import _found
+
+    results = search.search("Aleppo")
+    found = _found(results)
+    added, other, *rest = sorted(found)
+    found.pop(added)
+    found[other] += 1  # re-dated too: the cited manifest's own hash is that of the search now
+    cited = CitedSearch.record(manifests.manifest(results, QueryDict("q=Aleppo")), found)
+    page = client.get(cited.get_absolute_url()).content.decode()
+    article = Article.objects.by_key(f"{added:012x}").get()
+    assert f'<a href="{article.get_absolute_url()}" dir="auto">' in page
 
 
 def test_citing_a_malformed_search_is_a_400(client):

@@ -17,6 +17,7 @@ import hashlib
 import numpy as np
 from django.utils import timezone
 
+from archive.models.article import PERMALINK_DIGITS
 from archive.search import snapshot
 from archive.search.facets import FACETS
 
@@ -63,6 +64,23 @@ def manifest(results, params, when: datetime.datetime | None = None) -> dict:
         "total": len(keys),
         "archive": archive_state(),
         "ids_sha256": keys_sha256(keys),
+    }
+
+
+def quotes_manifest(quotes, params, when: datetime.datetime | None = None) -> dict:
+    """The manifest of a quote export: what it asked for (speaker, round), when, how many
+    quotes, the archive's state, and a SHA-256 of each quote's place (its article's key and
+    its position in the text), sorted: like an article key, the same in any database."""
+    places = sorted(
+        f"{sha256[:PERMALINK_DIGITS]}:{position}"
+        for sha256, position in quotes.values_list("article__sha256", "position")
+    )
+    return {
+        "quotes": {name: params[name] for name in ("speaker", "round") if params.get(name)},
+        "created": (when or timezone.now()).isoformat(timespec="seconds"),
+        "total": len(places),
+        "archive": archive_state(),
+        "places_sha256": hashlib.sha256("\n".join(places).encode()).hexdigest(),
     }
 
 

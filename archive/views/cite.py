@@ -55,13 +55,14 @@ def _found(results) -> dict[int, int]:
     return found
 
 
-def _titles(keys) -> dict[int, str]:
-    titles = {}
+def _articles(keys) -> dict[int, Article]:
+    """The articles still in the archive among `keys`, with what a link to each needs."""
+    found = {}
     for key in keys:
-        article = Article.objects.by_key(f"{key:0{PERMALINK_DIGITS}x}").only("title").first()
-        if article:
-            titles[key] = article.title
-    return titles
+        article = Article.objects.by_key(f"{key:0{PERMALINK_DIGITS}x}").only("title", "sha256")
+        if article := article.first():
+            found[key] = article
+    return found
 
 
 @require_POST
@@ -89,13 +90,13 @@ def cited_search(request, key):
         return render(request, "archive/cited_search.html", context)
     now = manifest.manifest(results, params)
     changes = manifest.drift(cited.found(), _found(results))
-    titles = _titles([key for keys in changes.values() for key in keys[:SHOWN]])
+    articles = _articles([key for keys in changes.values() for key in keys[:SHOWN]])
     context = {
         "cited": cited,
         "now": now,
         "same": now["ids_sha256"] == cited.manifest["ids_sha256"] and not changes["redated"],
         "changes": [
-            (label, len(changes[kind]), [(i, titles.get(i)) for i in changes[kind][:SHOWN]])
+            (label, len(changes[kind]), [articles.get(i) for i in changes[kind][:SHOWN]])
             for kind, label in (
                 ("added", "added since"),
                 ("removed", "no longer found"),

@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404
 
 from archive import export
 from archive.models import Actor, Event, Quote
+from archive.search import manifest
 
 
 def _quotes(request):
@@ -23,17 +24,21 @@ def _download(stream, content_type, extension):
     return response
 
 
+def _rows(request):
+    """The manifest of the quotes asked for, and their rows (streamed)."""
+    quotes = _quotes(request)
+    summary = manifest.quotes_manifest(quotes, request.GET)
+    rows = (export.quote_row(q, request.build_absolute_uri) for q in export.quotes_in_order(quotes))
+    return summary, rows
+
+
 def quotes_csv(request):
-    rows = (export.quote_row(q, request.build_absolute_uri) for q in _quotes_in(request))
-    return _download(
-        export.csv_stream(export.QUOTE_COLUMNS, rows), "text/csv; charset=utf-8", "csv"
-    )
+    summary, rows = _rows(request)
+    lines = export.with_manifest_csv(summary, export.csv_stream(export.QUOTE_COLUMNS, rows))
+    return _download(lines, "text/csv; charset=utf-8", "csv")
 
 
 def quotes_json(request):
-    rows = (export.quote_row(q, request.build_absolute_uri) for q in _quotes_in(request))
-    return _download(export.json_stream(rows), "application/json", "json")
-
-
-def _quotes_in(request):
-    return export.quotes_in_order(_quotes(request))
+    summary, rows = _rows(request)
+    chunks = export.with_manifest_json(summary, "quotes", export.json_stream(rows))
+    return _download(chunks, "application/json", "json")
