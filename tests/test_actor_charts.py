@@ -56,6 +56,27 @@ def test_the_network_puts_the_most_shared_on_the_inner_ring():
     assert max(map(distance, inner)) < min(map(distance, outer))
 
 
+def label_box(node, size=10):
+    """The box a label of 24 characters at most takes: ~0.6 em a character."""
+    width = min(len(node.actor.name), 24) * 0.6 * size
+    x, y = float(node.label_x), float(node.label_y)
+    left = {"start": x, "end": x - width, "middle": x - width / 2}[node.anchor]
+    return left, y - size, left + width, y
+
+
+def overlap(a, b):
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+@pytest.mark.parametrize("count", [5, 12, 20])
+def test_the_networks_labels_never_overprint_each_other(count):
+    named = [(SimpleNamespace(name=f"Syrian Democratic Forces {i}"), 20 - i) for i in range(count)]
+    boxes = [label_box(node) for node in charts.network("centre", named)["nodes"]]
+    assert not [
+        (i, j) for i, a in enumerate(boxes) for j, b in enumerate(boxes[i + 1 :]) if overlap(a, b)
+    ]
+
+
 def test_co_named_actors_are_linked_to_each_other_when_often_together():
     pairs = np.zeros((3, 3), dtype=int)
     pairs[0][1] = pairs[1][0] = 9  # named together in nearly all their articles

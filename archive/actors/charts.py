@@ -34,6 +34,18 @@ class MentionsChart:
     bars: list = field(default_factory=list)  # (x, y, width, height, month label, n)
     years: list = field(default_factory=list)  # (x, year)
     rounds: list = field(default_factory=list)  # (x, event, role)
+    ticks: list = field(default_factory=list)  # (y, count) on the vertical axis
+    view_box: str = ""
+
+
+AXIS_ROOM = 30  # units left of the bars for the vertical axis's numbers
+
+
+def axis_ticks(peak: int) -> list[int]:
+    """Whole numbers for a count axis from 0 to `peak`: the ends, and the middle when it is
+    a whole number apart from both."""
+    middle = peak // 2
+    return [0, middle, peak] if 0 < middle < peak and peak % 2 == 0 else [0, peak]
 
 
 def mentions_chart(month_counts: dict, participations, width=640.0, height=150.0):
@@ -49,6 +61,8 @@ def mentions_chart(month_counts: dict, participations, width=640.0, height=150.0
     step = width / len(months)
     peak = max(counts.values())
     chart = MentionsChart(width, height, base, peak, base + 4, base + 15, base + 19)
+    chart.view_box = f"{-AXIS_ROOM:.0f} 0 {width + AXIS_ROOM:.0f} {height:.0f}"
+    chart.ticks = [(_n(base - (base - 8) * n / peak), n) for n in axis_ticks(peak)]
     position = {month: i * step for i, month in enumerate(months)}
     for month in months:
         n = counts.get(month, 0)
@@ -99,8 +113,12 @@ def network(actor, neighbours, pairs=None, size=540.0):
             angle = 2 * math.pi * (i + 0.5 * ring) / len(members) - math.pi / 2
             cos, sin = math.cos(angle), math.sin(angle)
             x, y = centre + radius * cos, centre + radius * sin
-            anchor = "start" if cos > 0.3 else "end" if cos < -0.3 else "middle"
-            label_x = x + 9 * cos if anchor != "middle" else x
+            # Labels point away from the centre. Only the inner ring's top and bottom nodes,
+            # alone at their height, are labelled centred above or below: on the outer ring
+            # two nodes sit side by side there and centred labels would overprint.
+            alone = ring == 0 and abs(cos) < 0.3
+            anchor = "middle" if alone else "start" if cos >= 0 else "end"
+            label_x = {"start": x + 9, "end": x - 9, "middle": x}[anchor]
             label_y = y + (16 if sin >= 0 else -9) if anchor == "middle" else y + 4
             width = 1 + 5 * shared / peak
             nodes.append(

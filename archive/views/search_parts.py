@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.http import QueryDict
 
+from archive.actors.charts import axis_ticks
 from archive.search.facets import FACETS
 from archive.search.request import url_with
 
@@ -99,19 +100,21 @@ def histogram(month_counts: dict, params: QueryDict, width=960.0, height=90.0) -
                 datetime.date(year, number, 1).strftime("%B %Y"),
             )
         )
+    # Labels sit under the drawing in HTML, placed in percent of its width: text inside an
+    # SVG stretched to the page's width would be stretched with it.
     if len(bars) <= 24:  # a year or two: name every month
         labels = [
-            (bar.x, f"{calendar.month_abbr[int(bar.month[5:])]} {bar.month[2:4]}") for bar in bars
+            (bar, f"{calendar.month_abbr[int(bar.month[5:])]} {bar.month[2:4]}") for bar in bars
         ]
     else:
-        labels = [(b.x, b.month[:4]) for b in bars if b.month.endswith("-01") or b is bars[0]]
+        labels = [(b, b.month[:4]) for b in bars if b.month.endswith("-01") or b is bars[0]]
+    labels = [(f"{100 * float(bar.x) / width:.2f}", text) for bar, text in labels]
     return {
         "bars": bars,
         "width": f"{width:.0f}",
         "height": f"{height:.0f}",
-        "view_height": f"{height + 16:.0f}",
-        "label_y": f"{height + 13:.0f}",
         "bar_width": f"{max(step - 1, 1):.2f}",
         "years": labels,
         "peak": peak,
+        "ticks": axis_ticks(peak)[::-1],  # top to bottom
     }
