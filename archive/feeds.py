@@ -43,6 +43,8 @@ class SearchFeed(Feed):
             "manifest": manifest.manifest(results, request.GET),
             "query": request.GET.get(Q, ""),
             "url": reverse("archive:search") + (f"?{query_string}" if query_string else ""),
+            "feed_url": reverse("archive:search_feed")
+            + (f"?{query_string}" if query_string else ""),
         }
 
     def feed_extra_kwargs(self, obj):
@@ -53,6 +55,10 @@ class SearchFeed(Feed):
 
     def link(self, obj):
         return obj["url"]
+
+    def feed_url(self, obj):
+        """rel="self": this feed with its query (Django's default, the path, drops it)."""
+        return obj["feed_url"]
 
     def subtitle(self, obj):
         return f"The newest articles matching “{obj['query']}”."

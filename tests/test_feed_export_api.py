@@ -25,6 +25,12 @@ def test_feed_is_valid_atom_with_the_newest_hits(client):
     assert feed.entries[0].link.endswith(newest.get_absolute_url())
 
 
+def test_the_feeds_self_link_keeps_its_query(client):
+    feed = feedparser.parse(client.get("/search/feed/", {"q": "Aleppo", "year": "2016"}).content)
+    (self_link,) = [link.href for link in feed.feed.links if link.rel == "self"]
+    assert self_link == "http://testserver/search/feed/?q=Aleppo&year=2016"
+
+
 def test_feed_of_a_bad_query_is_a_400(client):
     response = client.get("/search/feed/", {"q": "a" * 600})
     assert response.status_code == 400

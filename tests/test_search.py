@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.utils.html import escape
 
 from archive import search
 from archive.models import Article
@@ -118,6 +119,48 @@ def test_snippets_escape_quotes_of_markup_in_the_text():
         assert '<mark class="hit t0">ceasefire</mark>' in html
         assert 'onerror="' not in html and "<img" not in html
         assert "onerror=&quot;alert(1)&quot;" in html
+
+
+@pytest.mark.parametrize(
+    "title, marked",
+    [
+        ("`Fragile' Syria truce holds", '`Fragile\' Syria <mark class="hit t0">truce</mark> holds'),
+        ("«Truce» agreed in Astana", '«<mark class="hit t0">Truce</mark>» agreed in Astana'),
+        ("(Truce) ends", '(<mark class="hit t0">Truce</mark>) ends'),
+    ],
+)
+def test_a_marked_title_keeps_every_character_of_the_title(title, marked):
+    from archive.search.highlight import marked as mark
+
+    assert str(mark(title, frozenset({"truce"}))) == marked.replace("'", "&#x27;")
+
+
+@pytest.mark.parametrize("edge", [">", ")", "»", ".”", "!"])
+def test_a_snippet_keeps_the_punctuation_clinging_to_its_last_word(edge):
+    from archive.search.highlight import fragments
+
+    html = fragments(f"The truce holds{edge}", frozenset({"truce"}))
+    assert html.endswith(escape(edge))
+
+
+@pytest.mark.parametrize("edge", ["<", "(", "«", "“"])
+def test_a_snippet_keeps_the_punctuation_clinging_to_its_first_word(edge):
+    from archive.search.highlight import fragments
+
+    assert fragments(f"{edge}Truce holds", frozenset({"truce"})).startswith(escape(edge))
+
+
+def test_an_actor_query_marks_where_the_actor_is_named(seed_article):
+    hits = search.search("actor:brahimi")[0:5]
+    assert hits and all("<mark" in hit.snippet for hit in hits)
+    assert any("Brahimi</mark>" in hit.snippet for hit in hits)
+
+
+def test_the_article_page_marks_the_actor_a_query_names():
+    from archive.search.highlight import mark_terms
+
+    html = str(mark_terms("Talks with Lakhdar Brahimi resumed.", "actor:brahimi"))
+    assert '<mark class="hit t0">Lakhdar</mark> <mark class="hit t1">Brahimi</mark>' in html
 
 
 def test_a_lone_star_finds_every_article_and_marks_no_word():

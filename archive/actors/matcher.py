@@ -73,18 +73,28 @@ class ActorMatcher:
         self._roles_re = re.compile(_alternation(self.roles)) if self.roles else None
 
     @classmethod
-    def from_database(cls):
+    def from_database(cls, actors=None):
+        """The matcher of every actor (or of the `actors` queryset given)."""
         from archive.models import Actor, ActorRole, Alias
 
-        names = [(a.pk, a.name, False) for a in Actor.objects.all()]
-        names += list(Alias.objects.values_list("actor_id", "name", "case_sensitive"))
+        actors = Actor.objects.all() if actors is None else actors
+        names = [(a.pk, a.name, False) for a in actors]
+        aliases = Alias.objects.filter(actor__in=actors)
+        names += list(aliases.values_list("actor_id", "name", "case_sensitive"))
         roles = [
             (role.actor_id, pattern, role.start, role.end)
-            for role in ActorRole.objects.all()
+            for role in ActorRole.objects.filter(actor__in=actors)
             for written in role.patterns
             for pattern in title_variants(written)
         ]
         return cls(names, roles)
+
+    @classmethod
+    def for_actors(cls, slugs):
+        """The matcher of these actors alone (to mark where a text names them)."""
+        from archive.models import Actor
+
+        return cls.from_database(Actor.objects.filter(slug__in=slugs))
 
     def find(self, text: str, day=None) -> list[tuple[int, int, int]]:
         """(start, end, actor id) of every reference, in order."""

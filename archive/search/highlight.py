@@ -5,11 +5,14 @@ Both use Whoosh's highlighter over the analyzer the article's words were indexed
 "talking" in the text, and "négociations" marks "négocier" in French.
 """
 
+import bisect
+
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from whoosh import highlight
 from whoosh import query as wq
 
+from archive.actors.matcher import ActorMatcher
 from archive.search import patterns
 from archive.search.query import UNSTEMMED_FIELD, QueryError, parse
 from archive.search.schema import FRENCH_FIELDS, build_schema
@@ -19,6 +22,7 @@ ANALYZER = SCHEMA["text"].analyzer
 ANALYZERS = {"fr": SCHEMA[FRENCH_FIELDS["text"]].analyzer}
 MARKED_FIELDS = {"title", "text", FRENCH_FIELDS["title"], FRENCH_FIELDS["text"]}
 PATTERN_CHARACTERS = "*?~"
+ACTOR_FIELDS = {"actor", "speaker"}
 
 
 class EscapingFormatter(highlight.HtmlFormatter):
@@ -30,6 +34,26 @@ class EscapingFormatter(highlight.HtmlFormatter):
 
     def _text(self, text: str) -> str:
         return escape(text)
+
+
+class WholeWordsFragmenter(highlight.ContextFragmenter):
+    """Whoosh's context fragmenter, with the punctuation that clings to a passage's first and
+    last words kept (an opening quotation mark, a closing bracket or ">"): Whoosh cuts a
+    passage at its first and last token, which drops them."""
+
+    def fragment_tokens(self, text, tokens):
+        for fragment in super().fragment_tokens(text, tokens):
+            start, end = fragment.startchar, fragment.endchar
+            while start > 0 and _clings(text[start - 1]):
+                start -= 1
+            while end < len(text) and _clings(text[end]):
+                end += 1
+            fragment.startchar, fragment.endchar = start, end
+            yield fragment
+
+
+def _clings(character: str) -> bool:
+    return not character.isspace() and not character.isalnum()
 
 
 def _stems(words):
@@ -71,40 +95,70 @@ def query_words(query, reader=None) -> frozenset[str]:
     return frozenset(words | _stems(unstemmed))
 
 
-def fragments(text: str, words: frozenset[str], top: int = 3, language: str = "en") -> str:
-    """Up to `top` passages of `text` around the words, as HTML; "" if none occurs."""
-    if not text or not words:
-        return ""
-    return highlight.highlight(
-        text,
-        words,
-        ANALYZERS.get(language, ANALYZER),
-        highlight.ContextFragmenter(maxchars=240, surround=70),
-        EscapingFormatter(),
-        top=top,
-        mode="index",
+def _matched(text, words, language, spans=()):
+    """The text's tokens, those of `words` (stems) or inside one of `spans` (start, end:
+    where an actor the query names is mentioned) marked as matched."""
+    tokens = ANALYZERS.get(language, ANALYZER)(
+        text, chars=True, positions=True, mode="index", removestops=False
     )
+    starts = [start for start, _ in spans]
+    for token in tokens:
+        token.matched = token.text in words
+        if not token.matched and spans:
+            i = bisect.bisect_right(starts, token.startchar) - 1
+            token.matched = i >= 0 and token.endchar <= spans[i][1]
+        yield token
+
+
+def fragments(
+    text: str, words: frozenset[str], top: int = 3, language: str = "en", spans=()
+) -> str:
+    """Up to `top` passages of `text` around the words (and `spans`), as HTML; "" if none
+    occurs."""
+    if not text or not (words or spans):
+        return ""
+    fragmenter = WholeWordsFragmenter(maxchars=240, surround=70)
+    found = fragmenter.fragment_tokens(text, _matched(text, words, language, spans))
+    best = highlight.top_fragments(found, top, highlight.BasicFragmentScorer(), highlight.FIRST)
+    return EscapingFormatter()(text, best)
 
 
 def mark_terms(text: str, query_text: str, language: str = "en", all_languages=False) -> str:
     """`text` as HTML with the query's words in <mark> (and its thesaurus terms' when the
     search was in all languages); plain escaped text if nothing matches."""
     try:
-        words = query_words(parse(query_text, all_languages=all_languages))
+        query = parse(query_text, all_languages=all_languages)
     except QueryError:
         return escape(text)
-    if not words:
+    spans = actor_spans(text, actor_matcher(query))
+    return marked(text, query_words(query), language, spans)
+
+
+def marked(text: str, words: frozenset[str], language: str = "en", spans=()) -> str:
+    """The whole of `text` as HTML with `words` (and `spans`) in <mark>; escaped text if
+    none occurs."""
+    if not text or not (words or spans):
         return escape(text)
-    tokens = highlight.set_matched_filter(
-        ANALYZERS.get(language, ANALYZER)(
-            text, chars=True, positions=True, mode="index", removestops=False
-        ),
-        words,
-    )
     # Stemmed query words match stemmed tokens; the formatter marks the original characters.
-    fragment = highlight.Fragment(text, [t.copy() for t in tokens if t.matched])
-    formatter = EscapingFormatter(between="")
+    matches = [t.copy() for t in _matched(text, words, language, spans) if t.matched]
+    fragment = highlight.Fragment(text, matches)
     if not fragment.matches:
         return escape(text)
     # The formatter escapes the text between the marks, so the result is safe HTML.
-    return mark_safe(formatter.format_fragment(fragment, replace=False))
+    return mark_safe(EscapingFormatter(between="").format_fragment(fragment, replace=False))
+
+
+def actor_spans(text: str, matcher) -> list[tuple[int, int]]:
+    """Where the actors of `matcher` (`actor_matcher`) are mentioned in `text`."""
+    return [(start, end) for start, end, _ in matcher.find(text)] if matcher else []
+
+
+def actor_matcher(query):
+    """A matcher of every name and alias of the actors an `actor:` or `speaker:` term of
+    the query names, to mark their mentions (None when it names none)."""
+    slugs = {
+        (term.decode() if isinstance(term, bytes) else term)
+        for field, term in _without_every(query).iter_all_terms()
+        if field in ACTOR_FIELDS
+    }
+    return ActorMatcher.for_actors(slugs) if slugs else None

@@ -100,6 +100,7 @@ class SearchResults:
         self._ids = snap.article_ids[order]
         self._keys = snap.article_keys[order]
         self._words = highlight.query_words(self.query, snap.reader)
+        self._actors = highlight.actor_matcher(self.query)
         # with_facets: True for every facet, or the index fields wanted ("round", "month").
         fields = None if self.with_facets is True else self.with_facets
         self._facets = facets.counts(snap.reader, found.mask, fields) if self.with_facets else {}
@@ -169,21 +170,28 @@ class SearchResults:
             if article is None:  # deleted since it was indexed
                 continue
             score = float(self._found.scores[docnum]) if self.sort == "relevance" else None
-            hits.append(Hit(article, score, *_highlights(article, words)))
+            hits.append(Hit(article, score, *_highlights(article, words, self._actors)))
         return hits
 
 
-def _highlights(article, words) -> tuple[str, str]:
+def _highlights(article, words, actors=None) -> tuple[str, str]:
+    """The passages of the text around the words (and the mentions of the actors the query
+    names), and the whole title with them marked."""
     language = article.language
-    return snippet(article.body, words, language=language), snippet(
-        article.title, words, top=1, language=language
-    )
+    try:
+        title = highlight.marked(
+            article.title, words, language, highlight.actor_spans(article.title, actors)
+        )
+        spans = highlight.actor_spans(article.body, actors)
+    except Exception:  # noqa: BLE001 - like `snippet`: unmarked text, never an error page
+        title, spans = "", []
+    return snippet(article.body, words, language=language, spans=spans), title
 
 
-def snippet(text, words, top=SNIPPET_FRAGMENTS, language="en") -> str:
+def snippet(text, words, top=SNIPPET_FRAGMENTS, language="en", spans=()) -> str:
     """Passages of `text` with the words marked, as HTML; "" where Whoosh cannot mark them."""
     try:
-        return highlight.fragments(text, words, top, language)
+        return highlight.fragments(text, words, top, language, spans)
     except Exception:  # noqa: BLE001
         return ""
 
