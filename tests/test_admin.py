@@ -59,6 +59,14 @@ def test_article_provenance_is_read_only(admin_client, seed_article):
     assert Article.objects.filter(pk=article.pk).exists()
 
 
+def test_date_signals_read_as_a_list_not_json(admin_client):
+    article = Article.objects.exclude(date_candidates=[]).first()
+    page = admin_client.get(f"/admin/archive/article/{article.pk}/change/").content.decode()
+    first = article.date_candidates[0]
+    assert f"<li>{first['date']} from {first['method']} ({first['confidence']:.2f})" in page
+    assert '"method":' not in page and "&quot;method&quot;" not in page
+
+
 def test_the_merge_form_names_the_actors_it_offers(admin_client):
     actors = Actor.objects.filter(slug__in=["john-kerry", "antony-blinken"])
     page = admin_client.post(
@@ -114,3 +122,18 @@ def test_a_quote_marked_not_a_quote_leaves_the_pages(admin_client, seed_article)
     assert quote.rejected and quote.checked
     page = admin_client.get(article.get_absolute_url()).content.decode()
     assert page.count(quote.text[:40]) == shown - 1  # left in the body, gone from the quotes
+
+
+@pytest.mark.parametrize("path_of", ["article", "actor", "round"])
+def test_a_curator_has_an_edit_link_from_each_public_page(admin_client, client, path_of):
+    from archive.models import Event
+
+    obj = {
+        "article": Article.objects.first,
+        "actor": Actor.objects.first,
+        "round": Event.objects.first,
+    }[path_of]()
+    model = {"round": "event"}.get(path_of, path_of)
+    edit = f'href="/admin/archive/{model}/{obj.pk}/change/"'
+    assert edit in admin_client.get(obj.get_absolute_url()).content.decode()
+    assert edit not in client.get(obj.get_absolute_url()).content.decode()

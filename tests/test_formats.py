@@ -4,6 +4,7 @@ import io
 import json
 
 import pytest
+from django.test import Client
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
@@ -105,6 +106,17 @@ def test_warc_html_responses_become_articles_with_their_record(tmp_path, scratch
     assert article.record["target_uri"] == "https://news.example.org/2017/01/24/astana-talks-end"
     assert article.record["warc_record_id"].startswith("<urn:uuid:")
     assert article.record["capture_date"]
+
+
+def test_a_warc_records_provenance_reads_as_words_on_the_article_page(tmp_path, scratch_index):
+    path = tmp_path / "crawl.warc.gz"
+    _warc(path, [("https://news.example.org/2017/01/24/astana", "text/html", PAGE.encode())])
+    pipeline.run([path])
+    article = Article.objects.get(source_file=str(path))
+    labels = [label for label, _ in article.provenance]
+    assert labels == ["WARC record ID", "Address captured", "Captured on"]
+    page = Client().get(article.get_absolute_url()).content.decode()
+    assert "WARC record ID: <code>&lt;urn:uuid:" in page and "Warc_record_id" not in page
 
 
 def test_csv_columns_can_be_mapped(tmp_path, scratch_index):

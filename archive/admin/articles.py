@@ -3,7 +3,7 @@
 from django import forms
 from django.contrib import admin
 from django.db import models
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
 from archive.admin.forms import ImportRunForm
@@ -16,15 +16,15 @@ DATE_FIELDS = [
     "date_method",
     "date_confidence",
     "date_evidence",
-    "date_candidates",
-    "event_dates",
+    "date_signals",
+    "events_reported",
 ]
 PROVENANCE_FIELDS = [
     "sha256",
     "source_file",
     "source_row",
     "external_id",
-    "record",
+    "record_provenance",
     "imported_at",
     "import_run",
     "importer_version",
@@ -68,12 +68,47 @@ class ArticleAdmin(SimpleHistoryAdmin):
         ("Provenance", {"classes": ["collapse"], "fields": PROVENANCE_FIELDS}),
     ]
 
+    @admin.display(description="Date signals")
+    def date_signals(self, article):
+        """Each date a signal gave, as a list: the date, from what, how sure, the words."""
+        return _listed(
+            article.date_candidates,
+            lambda c: format_html(
+                "{} from {} ({}){}",
+                c.get("date") or "no date",
+                c.get("method", "?"),
+                f"{c.get('confidence', 0):.2f}",
+                format_html(": “{}”", c["evidence"]) if c.get("evidence") else "",
+            ),
+        )
+
+    @admin.display(description="Events reported")
+    def events_reported(self, article):
+        return _listed(
+            article.event_dates,
+            lambda e: format_html("{} (“{}”)", e.get("date", "?"), e.get("words", "")),
+        )
+
+    @admin.display(description="Record")
+    def record_provenance(self, article):
+        return _listed(article.provenance, lambda pair: format_html("{}: {}", *pair))
+
     def save_model(self, request, obj, form, change):
         if "published" in form.changed_data:
             obj.date_method = Article.DateMethod.CURATOR
             obj.date_confidence = 1.0 if obj.published else 0.0
             obj.date_evidence = f"set by {request.user.get_username()}"
         super().save_model(request, obj, form, change)
+
+
+def _listed(items, line):
+    """Items as an HTML list, each by `line` (escaped by format_html); "-" for none."""
+    if not items:
+        return "-"
+    return format_html(
+        '<ul style="margin: 0; padding-left: 1.1em">{}</ul>',
+        format_html_join("", "<li>{}</li>", ((line(item),) for item in items)),
+    )
 
 
 RUN_FIELDS = [

@@ -10,6 +10,18 @@ from dataclasses import dataclass, field, fields
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
+# What a reader keeps of where a record came from (`RawItem.record`), as people read it.
+PROVENANCE_LABELS = {
+    "warc_record_id": "WARC record ID",
+    "target_uri": "Address captured",
+    "capture_date": "Captured on",
+}
+
+
+def provenance_label(key: str) -> str:
+    return PROVENANCE_LABELS.get(key) or key.replace("_", " ").capitalize()
+
+
 def too_large(where: str, size: int | None = None):
     """The Problem of a record over ARCHIVE_MAX_RECORD_BYTES."""
     from django.conf import settings

@@ -122,6 +122,13 @@ class Article(models.Model):
         return self.sha256[:PERMALINK_DIGITS]
 
     @property
+    def provenance(self) -> list[tuple[str, str]]:
+        """(label, value) of what the reader kept of where the record came from."""
+        from archive.ingest.records import provenance_label
+
+        return [(provenance_label(key), value) for key, value in (self.record or {}).items()]
+
+    @property
     def original_url(self) -> str:
         """The source's address when it is a web address (http or https); "" otherwise. A
         `javascript:` or `data:` URL a file carried is kept as evidence but never a link."""
