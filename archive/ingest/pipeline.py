@@ -17,7 +17,17 @@ from tqdm import tqdm
 from archive.actors.attribution import attributed
 from archive.actors.matcher import ActorMatcher
 from archive.actors.proposals import ProposalCollector, names_after_titles
-from archive.ingest import clusters, dates, dating, language, merged, parallel, rows, runs
+from archive.ingest import (
+    clusters,
+    dates,
+    dating,
+    language,
+    merged,
+    parallel,
+    publishers,
+    rows,
+    runs,
+)
 from archive.ingest.cleaning import (
     clean_body,
     headline_from,
@@ -52,6 +62,9 @@ class Importer:
         self.pending = {}  # sha256 → unsaved Article of this batch
         self.people = set(Actor.objects.filter(kind=Actor.Kind.PERSON).values_list("pk", flat=True))
         self.proposals = ProposalCollector.from_database()
+        self.spellings = publishers.Spellings(
+            Article.objects.order_by().values_list("source", flat=True).distinct()
+        )
 
     def is_new(self, sha256) -> bool:
         """Whether a text not stored is new to this run too; it counts as seen now."""
@@ -89,6 +102,7 @@ class Importer:
         """An enriched article joins this run: its copies' cluster, its proposals."""
         article = enriched.built.article
         article.cluster = self.place_in_cluster(article.sha256, enriched.minhash)
+        article.source = self.spellings.of(article.source)
         self.pending[article.sha256] = article
         for name, context in enriched.proposals:
             self.proposals.add(name, context, article)
@@ -122,7 +136,7 @@ class Importer:
             **fitted(
                 Article,
                 title=title,
-                source=item.source,
+                source=publishers.publisher_name(item.source) or publishers.from_dateline(text),
                 url=item.url,
                 author=item.author,
                 date_evidence=guess.evidence,

@@ -12,7 +12,6 @@ import io
 from django.conf import settings
 
 from archive.ingest.decoding import decode
-from archive.ingest.publishers import publisher_name
 from archive.ingest.records import Problem, RawItem, too_large
 
 FA_KES_COLUMNS = {
@@ -110,7 +109,7 @@ def _rows(path, reader, header, index):
             title=" ".join(title.split()),  # none: the importer titles it by its first sentence
             text=text,
             row=row_number,
-            source=publisher_name(cell("source")),
+            source=cell("source"),
             url=cell("url"),
             date_string=cell("date"),
             external_id=cell("id"),
