@@ -124,3 +124,21 @@ def test_healthz_is_503_without_an_index(client, scratch_index):
     response = client.get("/healthz")
     assert response.status_code == 503
     assert "rebuild_index" in response.json()["index"]
+
+
+def test_the_timelines_density_bars_count_only_the_articles_a_filter_keeps():
+    from archive.timeline import coverage
+
+    everything = coverage.densities()
+    about_brahimi = coverage.densities(words="Brahimi")
+    total = sum(n for months in everything.values() for n in months.values())
+    kept = sum(n for months in about_brahimi.values() for n in months.values())
+    assert 0 < kept < total
+    for process, months in about_brahimi.items():
+        assert all(n <= everything[process].get(month, 0) for month, n in months.items())
+
+
+def test_a_timeline_filter_the_index_cannot_run_draws_no_bars_and_says_why(client):
+    response = client.get("/timeline/", {"q": "a" * 600})
+    assert response.status_code == 400
+    assert 'class="density"></g>' in response.content.decode().replace("\n", "")

@@ -140,3 +140,32 @@ def test_screenshots_of_the_timeline_read_cleanly(live_url, page, tmp_path, widt
     shoot(page, tmp_path, f"dossier-{width}.png")
     page.goto(live_url + "/actors/staffan-de-mistura/")
     shoot(page, tmp_path, f"actor-{width}.png")
+
+
+def test_every_round_is_a_target_a_finger_can_hit_at_the_whole_period(live_url, page):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(live_url + "/timeline/")
+    targets = page.evaluate(
+        """() => [...document.querySelectorAll('.targets line')]
+          .map(line => line.getBoundingClientRect().width)"""
+    )
+    assert len(targets) == page.locator("a.round").count() > 0
+    assert min(targets) >= 23.99  # 24 CSS pixels, less the float error of the scaling
+    # Where rounds crowd, each one's own bar stays on top of its neighbours' targets.
+    page.hover('a.round[data-round="astana-4"] rect')
+    expect(page.locator(".tl-details")).to_contain_text("Astana 4")
+
+
+def test_on_a_touch_screen_a_first_tap_shows_the_facts_and_a_second_opens_the_round(
+    live_url, browser
+):
+    context = browser.new_context(has_touch=True, viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(live_url + "/timeline/")
+    page.wait_for_load_state("load")
+    page.locator('a.round[data-round="astana-4"] rect').first.tap()
+    expect(page.locator(".tl-details")).to_contain_text("Astana 4")
+    expect(page).to_have_url(live_url + "/timeline/")
+    page.locator('a.round[data-round="astana-4"] rect').first.tap()
+    expect(page).to_have_url(live_url + "/rounds/astana-4/")
+    context.close()

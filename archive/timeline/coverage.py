@@ -12,17 +12,26 @@ from archive.search.facets import per_generation
 from archive.search.query import QueryError
 
 
-def densities() -> dict[str, dict[str, int]]:
-    """{process: {"YYYY-MM": articles placed in its rounds that month}}."""
+def densities(actor=None, words="") -> dict[str, dict[str, int]]:
+    """{process: {"YYYY-MM": articles placed in its rounds that month}}, of the articles
+    naming `actor` and containing `words` when a filter is given (a query the index cannot
+    run counts nothing)."""
 
-    def compute():
+    def compute(filters=None, text=""):
         result = {}
         for process, _ in Event.Process.choices:
-            found = search.search(filters={"process": process}, with_facets=("month",))
+            found = search.search(
+                text, filters={"process": process, **(filters or {})}, with_facets=("month",)
+            )
             result[process] = found.facet_counts().get("month", {})
         return result
 
-    return per_generation("timeline_densities", compute)
+    if actor is None and not words:
+        return per_generation("timeline_densities", compute)
+    try:
+        return compute({"actor": actor.slug} if actor else None, words)
+    except QueryError:
+        return {}
 
 
 def matching_rounds(actor=None, words="") -> tuple[set[int] | None, str]:

@@ -23,7 +23,7 @@ def timeline(request):
     matched, query_error = coverage.matching_rounds(actor, words)
     events = Event.objects.annotate(n=Count("articles")).order_by("start_date", "number", "part")
     counts = {event.pk: event.n for event in events}
-    drawing = layout.build(events, counts, coverage.densities(), matched)
+    drawing = layout.build(events, counts, coverage.densities(actor, words), matched)
     context = {
         "timeline": drawing,
         "form": form,

@@ -6,6 +6,7 @@
   "use strict";
   var DAY_MS = 86400000;
   var MIN_DAYS_IN_VIEW = 10;
+  var MIN_TARGET = 24; // CSS pixels: WCAG 2.2's minimum target size
   var LABEL_CHAR = 6.5;
   var STEPS = [ // tick spacing by pixels a day: years, quarters, months, weeks, days
     { minScale: 0, months: 12 }, { minScale: 0.6, months: 3 }, { minScale: 2, months: 1 },
@@ -87,6 +88,12 @@
         shape.setAttribute("x", x(a));
         shape.setAttribute("width", Math.max(node.tagName.toLowerCase() === "a" ? 3 : 1, (b - a) * view.scale));
       });
+      targets.forEach(function (pair) { // a finger's target, centred on the round's bar
+        var a = +pair[0].dataset.a, b = +pair[0].dataset.b;
+        var drawn = Math.max(3, (b - a) * view.scale), size = Math.max(MIN_TARGET, drawn);
+        pair[1].setAttribute("x1", x(a) + drawn / 2 - size / 2);
+        pair[1].setAttribute("x2", x(a) + drawn / 2 + size / 2);
+      });
       lanes.forEach(function (lane) { // labels never overprint: one hides when it would
         var freeFrom = -Infinity;
         lane.querySelectorAll("a.round").forEach(function (mark) {
@@ -166,6 +173,7 @@
     function show(mark) {
       var d = mark.dataset;
       details.textContent = "";
+      details.dataset.shown = d.round;
       var title = document.createElement("a");
       title.href = mark.getAttribute("href"); title.className = "tl-title"; title.textContent = d.title;
       details.appendChild(title);
@@ -180,8 +188,46 @@
           details.appendChild(p);
         });
     }
+    // On touch, there is no hover: a first tap shows a round's facts, a second opens it.
+    var touched = false, shownBefore = null; // (focus shows the facts before the click)
+    viewport.addEventListener("pointerdown", function (event) {
+      touched = event.pointerType === "touch";
+      shownBefore = details.dataset.shown;
+    }, true);
+    // A touch also sends the mouse's events first: only a real pointer's hover shows facts.
+    function hover(mark, event) { if (event.pointerType !== "touch") { show(mark); } }
+    function activate(mark, event) {
+      if (touched && shownBefore !== mark.dataset.round) {
+        event.preventDefault();
+        show(mark);
+      }
+    }
+    // Each round also gets a target at least MIN_TARGET wide (a wide transparent line), in a
+    // layer under every lane's drawing: the rounds' own bars stay on top of their
+    // neighbours' targets. Targets are for pointers only; the bars are what keys reach.
+    var targets = [];
+    lanes.forEach(function (lane) {
+      var layer = document.createElementNS(SVG, "g");
+      layer.setAttribute("class", "targets");
+      layer.setAttribute("aria-hidden", "true");
+      lane.insertBefore(layer, lane.firstChild);
+      lane.querySelectorAll("a.round").forEach(function (mark) {
+        var link = document.createElementNS(SVG, "a");
+        link.setAttribute("href", mark.getAttribute("href"));
+        link.setAttribute("tabindex", "-1");
+        var line = document.createElementNS(SVG, "line");
+        line.setAttribute("class", "target");
+        line.setAttribute("y1", 29); line.setAttribute("y2", 29); // the bar and its label
+        link.appendChild(line);
+        layer.appendChild(link);
+        targets.push([mark, line]);
+        link.addEventListener("pointerenter", function (event) { hover(mark, event); });
+        link.addEventListener("click", function (event) { activate(mark, event); });
+      });
+    });
     svg.querySelectorAll("a.round").forEach(function (mark) {
-      mark.addEventListener("mouseenter", function () { show(mark); });
+      mark.addEventListener("click", function (event) { activate(mark, event); });
+      mark.addEventListener("pointerenter", function (event) { hover(mark, event); });
       mark.addEventListener("focus", function () {
         show(mark);
         var left = x(+mark.dataset.a);
