@@ -156,6 +156,11 @@ def test_an_actor_query_marks_where_the_actor_is_named(seed_article):
     assert any("Brahimi</mark>" in hit.snippet for hit in hits)
 
 
+def test_a_source_query_marks_the_publisher_of_each_hit():
+    hits = search.search("source:reuters")[0:5]
+    assert hits and all(hit.source_html == '<mark class="hit t0">Reuters</mark>' for hit in hits)
+
+
 def test_the_article_page_marks_the_actor_a_query_names():
     from archive.search.highlight import mark_terms
 

@@ -140,10 +140,14 @@ def marked(text: str, words: frozenset[str], language: str = "en", spans=()) -> 
     if not text or not (words or spans):
         return escape(text)
     # Stemmed query words match stemmed tokens; the formatter marks the original characters.
-    matches = [t.copy() for t in _matched(text, words, language, spans) if t.matched]
-    fragment = highlight.Fragment(text, matches)
-    if not fragment.matches:
+    return _whole(text, [t.copy() for t in _matched(text, words, language, spans) if t.matched])
+
+
+def _whole(text: str, matches) -> str:
+    """All of `text` as HTML, the matched tokens in <mark>; escaped text if none."""
+    if not matches:
         return escape(text)
+    fragment = highlight.Fragment(text, matches)
     # The formatter escapes the text between the marks, so the result is safe HTML.
     return mark_safe(EscapingFormatter(between="").format_fragment(fragment, replace=False))
 
@@ -162,3 +166,23 @@ def actor_matcher(query):
         if field in ACTOR_FIELDS
     }
     return ActorMatcher.for_actors(slugs) if slugs else None
+
+
+SOURCE_ANALYZER = SCHEMA["source"].analyzer
+
+
+def source_words(query) -> frozenset[str]:
+    """The words a `source:` term of the query looks for in the publisher's name."""
+    return frozenset(
+        (term.decode() if isinstance(term, bytes) else term)
+        for field, term in _without_every(query).iter_all_terms()
+        if field == "source"
+    )
+
+
+def marked_source(source: str, words: frozenset[str]) -> str:
+    """The publisher's name with the words of a `source:` query marked."""
+    tokens = SOURCE_ANALYZER(source, chars=True, positions=True, mode="index")
+    return _whole(
+        source, [t.copy() for t in highlight.set_matched_filter(tokens, words) if t.matched]
+    )

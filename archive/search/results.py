@@ -31,6 +31,7 @@ class Hit:
     score: float | None
     snippet: str  # HTML: escaped text with <mark> around matched words
     title_html: str
+    source_html: str = ""  # the publisher, marked when a `source:` term matched it
 
 
 class SearchResults:
@@ -101,6 +102,7 @@ class SearchResults:
         self._keys = snap.article_keys[order]
         self._words = highlight.query_words(self.query, snap.reader)
         self._actors = highlight.actor_matcher(self.query)
+        self._source_words = highlight.source_words(self.query)
         # with_facets: True for every facet, or the index fields wanted ("round", "month").
         fields = None if self.with_facets is True else self.with_facets
         self._facets = facets.counts(snap.reader, found.mask, fields) if self.with_facets else {}
@@ -170,7 +172,10 @@ class SearchResults:
             if article is None:  # deleted since it was indexed
                 continue
             score = float(self._found.scores[docnum]) if self.sort == "relevance" else None
-            hits.append(Hit(article, score, *_highlights(article, words, self._actors)))
+            hit = Hit(article, score, *_highlights(article, words, self._actors))
+            if self._source_words:
+                hit.source_html = highlight.marked_source(article.source, self._source_words)
+            hits.append(hit)
         return hits
 
 
