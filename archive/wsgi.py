@@ -24,3 +24,15 @@ def _drain_what_waits():
 
 
 _drain_what_waits()
+
+
+def _warm_before_serving():
+    """Each page type once before the first reader's request (`archive.warmup`); off with
+    ARCHIVE_WARM_UP=0."""
+    if os.environ.get("ARCHIVE_WARM_UP", "1") != "0":
+        from archive.warmup import warm
+
+        warm()
+
+
+_warm_before_serving()

@@ -168,7 +168,16 @@ def main():
         write_jsonl(arriving, generated(read_rows(), 2000, seed=first, first_id=first))
         importing = archive.manage_in_background("import_articles", str(arriving))
         prefix = archive.folder / "locust"
-        env = {**os.environ, "LOAD_ARTICLE_KEYS": ",".join(keys), "LOAD_THINK": str(args.think)}
+        actors, export_query = what_readers_open(archive)
+        rows = export_rows(server, export_query)
+        print(f"Actors read: {', '.join(actors)}; export {export_query!r}: {rows:,} rows")
+        env = {
+            **os.environ,
+            "LOAD_ARTICLE_KEYS": ",".join(keys),
+            "LOAD_ACTORS": ",".join(actors),
+            "LOAD_EXPORT_QUERY": export_query,
+            "LOAD_THINK": str(args.think),
+        }
         started = time.perf_counter()
         subprocess.run(
             [
@@ -205,6 +214,28 @@ def main():
         print("  " + "\n  ".join(check.stdout.strip().splitlines()[:8]))
     finally:
         server.stop()
+
+
+def what_readers_open(archive) -> tuple[list[str], str]:
+    """The actors whose pages the clients read (the five most named, the costliest pages,
+    and two named a little) and a search to export: the round with the most articles."""
+    named = archive.rows(
+        "SELECT a.slug FROM archive_actor a JOIN archive_mention m ON m.actor_id = a.id"
+        " GROUP BY a.id ORDER BY count(*) DESC"
+    )
+    slugs = [slug for (slug,) in named]
+    actors = slugs[:5] + slugs[len(slugs) // 2 : len(slugs) // 2 + 2]
+    round_slug = archive.scalar(
+        "SELECT e.slug FROM archive_event e JOIN archive_article_events ae ON ae.event_id = e.id"
+        " GROUP BY e.id ORDER BY count(*) DESC LIMIT 1"
+    )
+    return actors, f"round:{round_slug}"
+
+
+def export_rows(server, query) -> int:
+    """How many articles the export of `query` holds (the manifest line and header aside)."""
+    response = requests.get(server.url + "/search/export.csv", params={"q": query}, timeout=600)
+    return max(0, len(response.text.splitlines()) - 2)
 
 
 def wait_for_agreement(archive, seconds=60):

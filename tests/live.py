@@ -76,13 +76,17 @@ class ScratchArchive:
 
     def scalar(self, sql, *params):
         """One value from the scratch archive's database, read directly (the truth)."""
+        return self.rows(sql, *params)[0][0]
+
+    def rows(self, sql, *params) -> list[tuple]:
+        """Every row a query gives on the scratch archive's database, read directly."""
         if self.pg_url:
             import psycopg
 
             with psycopg.connect(self.pg_url) as conn:
-                return conn.execute(sql.replace("?", "%s"), params).fetchone()[0]
+                return conn.execute(sql.replace("?", "%s"), params).fetchall()
         with sqlite3.connect(self.folder / "var" / "archive.sqlite3") as conn:
-            return conn.execute(sql, params).fetchone()[0]
+            return conn.execute(sql, params).fetchall()
 
     def drop(self):
         if self.pg_url:
