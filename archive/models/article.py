@@ -124,9 +124,12 @@ class Article(models.Model):
     @property
     def provenance(self) -> list[tuple[str, str]]:
         """(label, value) of what the reader kept of where the record came from."""
-        from archive.ingest.records import provenance_label
+        from archive.ingest.records import PROVENANCE_LABELS, provenance_label
 
-        return [(provenance_label(key), value) for key, value in (self.record or {}).items()]
+        # In the readers' order (PostgreSQL's jsonb keeps keys sorted, SQLite as written).
+        rank = {key: i for i, key in enumerate(PROVENANCE_LABELS)}
+        keys = sorted(self.record or {}, key=lambda key: (rank.get(key, len(rank)), key))
+        return [(provenance_label(key), self.record[key]) for key in keys]
 
     @property
     def original_url(self) -> str:
