@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.ingest import read_rows  # noqa: E402
-from tests.live import Curator, Gunicorn, ScratchArchive  # noqa: E402
+from tests.live import Curator, Gunicorn, ImportWorker, ScratchArchive  # noqa: E402
 
 BIN = Path(sys.executable).parent
 PASSWORD = "bench-curator-1"
@@ -150,7 +150,11 @@ def main():
         return
     locust = ensure_locust()
     server = Gunicorn(archive, workers=args.workers)
+    worker = None
     try:
+        # As `make run` serves: the task worker beside gunicorn also writes index edits a web
+        # worker's drainer left queued (it gives up after repeated errors, e.g. SQLite busy).
+        worker = ImportWorker(archive)
         keys = [
             archive.scalar("SELECT substr(sha256, 1, 12) FROM archive_article WHERE id = ?", pk)
             for pk in (1, args.articles // 2, args.articles - 5)
@@ -213,6 +217,8 @@ def main():
         print("\nIndex and database:", "agree" if check.returncode == 0 else "DISAGREE")
         print("  " + "\n  ".join(check.stdout.strip().splitlines()[:8]))
     finally:
+        if worker is not None:
+            worker.stop()
         server.stop()
 
 
