@@ -20,7 +20,12 @@ class Quote(models.Model):
 
     article = models.ForeignKey("archive.Article", on_delete=models.CASCADE, related_name="quotes")
     speaker = models.ForeignKey(
-        "archive.Actor", null=True, blank=True, on_delete=models.SET_NULL, related_name="quotes"
+        "archive.Actor",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="quotes",
+        db_index=False,  # quote_speaker_shown (below) starts with it: one index, not two
     )
     speaker_name = models.CharField(max_length=300, help_text="The speaker as the text names them.")
     anonymous = models.BooleanField(default=False)
@@ -52,6 +57,12 @@ class Quote(models.Model):
 
     class Meta:
         ordering = ["article", "position"]
+        indexes = [
+            # An actor's page counts their shown quotes and reads those of their newest
+            # articles: one index answers both without visiting every quote of a much-quoted
+            # actor (25-30 ms each for the most quoted at 100k articles without it).
+            models.Index(fields=["speaker", "rejected", "article"], name="quote_speaker_shown"),
+        ]
 
     def __str__(self):
         # The speaker as corrected, when a curator (or the import) resolved one.
