@@ -59,28 +59,43 @@ def who_said_what(event) -> list[SpeakerColumn]:
         .annotate(n=Count("text", distinct=True))
         .order_by("-n", "speaker_name")[: SPEAKERS_SHOWN * 2]
     )
-    columns, seen = [], set()
+    chosen, seen = [], set()
     actors = Actor.objects.in_bulk([row["speaker_id"] for row in top if row["speaker_id"]])
     for row in top:
         key = row["speaker_id"] or row["speaker_name"]
-        if key in seen or len(columns) == SPEAKERS_SHOWN:
-            continue
-        seen.add(key)
-        actor = actors.get(row["speaker_id"])
+        if key not in seen and len(chosen) < SPEAKERS_SHOWN:
+            seen.add(key)
+            chosen.append((actors.get(row["speaker_id"]), row))
+    # Each speaker's different quotes, counted in two grouped queries (an actor's under every
+    # name the texts give them; a name the gazetteer lacks on its own).
+    distinct_texts = Count("text", distinct=True)
+    ids = [actor.pk for actor, _ in chosen if actor]
+    names = [row["speaker_name"] for actor, row in chosen if not actor]
+    counts = dict(
+        quotes.filter(speaker_id__in=ids).values_list("speaker_id").annotate(distinct_texts)
+    )
+    counts.update(
+        quotes.filter(speaker__isnull=True, speaker_name__in=names)
+        .values_list("speaker_name")
+        .annotate(distinct_texts)
+    )
+    columns = []
+    for actor, row in chosen:
         same = (
             quotes.filter(speaker=actor)
             if actor
             else quotes.filter(speaker__isnull=True, speaker_name=row["speaker_name"])
         )
         first = same.select_related("article").order_by("article__published", "pk")
-        column = SpeakerColumn(
-            actor.name if actor else row["speaker_name"],
-            actor,
-            row["anonymous"],
-            same.values("text").distinct().count(),
-            once_each(first[: QUOTES_EACH * WIRE_COPIES]),
+        columns.append(
+            SpeakerColumn(
+                actor.name if actor else row["speaker_name"],
+                actor,
+                row["anonymous"],
+                counts.get(actor.pk if actor else row["speaker_name"], 0),
+                once_each(first[: QUOTES_EACH * WIRE_COPIES]),
+            )
         )
-        columns.append(column)
     return columns
 
 
