@@ -213,3 +213,10 @@ def test_a_title_refers_back_to_the_person_introduced_with_it():
 def test_a_title_shared_by_two_people_stays_unresolved():
     text = "Spokesman Yehya al-Aridi and spokesman Osama Abu Zeid spoke; the spokesman left."
     assert slugs(text) == {"yahya-al-aridi": 1, "osama-abu-zeid": 1}
+
+
+def test_the_network_is_also_a_list_of_the_actors_named_with_them(client):
+    page = client.get("/actors/staffan-de-mistura/").content.decode()
+    drawn = page.count("<circle cx=")
+    listed = page.split('class="network-list"')[1].split("</details>")[0]
+    assert drawn > 0 and listed.count("<li>") == drawn
