@@ -312,3 +312,43 @@ def test_a_missing_mark_earlier_does_not_shift_the_quotations_after_it():
         'shrunk by half. Schools are closed" Maria Lindqvist said. "We appeal to donors."'
     )
     assert speaker_of(body, "The economy has shrunk by half") == ("Maria Lindqvist", False)
+
+
+# English wire copy closes a statement with its source and no comma ("… were killed in the
+# strikes says a UK-based monitoring group."): the source follows the verb.
+STATEMENT = "Twelve fighters were killed in clashes near the northern border town"
+CLOSING_SOURCES = [
+    "a UK-based monitoring group",
+    "the war monitor",
+    "the ministry",
+    "a Western diplomat",
+    "Kamal Haddad",
+    "Farid de Souza",
+]
+
+
+@pytest.mark.parametrize("verb", ["says", "said"])
+@pytest.mark.parametrize("source", CLOSING_SOURCES)
+def test_a_statement_closed_by_its_source_without_a_comma_is_the_sources(verb, source):
+    from archive.actors.quotes import find_quotes
+
+    (found,) = find_quotes(f"{STATEMENT} {verb} {source}.")
+    assert (found.who, found.verb, found.text) == (source, verb, STATEMENT)
+
+
+@pytest.mark.parametrize(
+    "sentence, who",
+    [
+        (f"{STATEMENT} he said.", None),  # the subject stands before the verb
+        ("The envoy says the talks will resume in Geneva next week.", "The envoy"),
+        ("The foreign minister of the host country said the delegations arrived.", None),
+        (f"{STATEMENT} said Monday.", None),  # a day, not a source
+    ],
+)
+def test_what_follows_the_verb_is_no_source_when_it_is_a_clause_or_a_day(sentence, who):
+    from archive.actors.quotes import find_quotes
+
+    sources = [q.who for q in find_quotes(sentence)]
+    assert not any(s in CLOSING_SOURCES or s == "Monday" for s in sources)
+    if who:
+        assert sources == [who]

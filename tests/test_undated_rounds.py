@@ -120,7 +120,7 @@ def test_an_event_outside_every_candidates_window_changes_nothing():
 
 AWAITING_GENEVA = {
     "en": "Delegations gather in Astana, ahead of the Geneva talks on 23 February.",
-    "fr": "Les délégations se retrouvent à Astana, dans l'attente de la réunion de Genève le "
+    "fr": "Les délégués se réunissent à Astana, en prévision des discussions de Genève du "
     "23 février.",
     "ru": "Делегации собираются в Астане в преддверии переговоров в Женеве 23 февраля.",
     "ar": "تجتمع الوفود في أستانا استعدادا لمحادثات جنيف في 23 شباط.",

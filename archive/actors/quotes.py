@@ -10,7 +10,13 @@ import re
 from dataclasses import dataclass
 
 from archive import languages
-from archive.actors.titles import ABBREVIATED_MONTHS, HONORIFICS, UNNAMED_PEOPLE, alternation
+from archive.actors.titles import (
+    ABBREVIATED_MONTHS,
+    BODIES,
+    HONORIFICS,
+    UNNAMED_PEOPLE,
+    alternation,
+)
 from archive.screens import Screened, trie_alternation
 
 VERB_WORDS = (
@@ -381,6 +387,23 @@ def relayed_by(match) -> tuple[str, str]:
     return (match["who"] or match["who2"]).strip(), match["via"] or match["via2"]
 
 
+# English wire copy closes a statement with its source and no comma: "… were killed in the
+# strikes, says a UK-based monitoring group" is written "… in the strikes says a UK-based
+# monitoring group." The source after the verb is a description ending in a body or a person
+# kept unnamed ("a monitoring group", "the ministry", "a Western diplomat", "rebel sources"),
+# or a name (capitalised words), and nothing follows it in the sentence.
+NAME_PARTICLES = r"(?:de|al|el|bin|ibn|van|von|la|le|da|di|du)"  # "Staffan de Mistura"
+_SOURCE_NOUN = alternation([*BODIES, *UNNAMED_PEOPLE, "spokesman", "spokeswoman", "official"])
+_NOT_A_NAME = r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+SOURCE_CLOSING = re.compile(
+    rf"^\s+(?P<who>(?:the|a|an)\s+(?:[\w'’-]+\s+){{0,5}}(?:{_SOURCE_NOUN})s?"
+    rf"|{_NOT_A_NAME}(?:[A-Z][\w'’.-]*\s+|{NAME_PARTICLES}\s+){{0,5}}[A-Z][\w'’-]+)"
+    r"\s*[.!]?\s*$"
+)
+CLOSING_VERBS = {"says", "said"}
+SUBJECT_PRONOUN = re.compile(r"\b(?:he|she|they|it|we|I|you)$", re.I)
+
+
 def speaker_after_verb(after: str, word: str) -> str:
     """The speaker written after the verb, as a quote's attribution inverts it: "“…,” said
     Sergey Lavrov", "«…», — сказал журналистам Иван Петров в кулуарах", "« … », a dit aux
@@ -567,6 +590,16 @@ def attributed_quotes(body: str) -> list[FoundQuote]:
             if speaker != CONTINUED:
                 found.append(FoundQuote(speaker, word, before.rstrip(","), "reported", offset))
                 continue
+        closing = SOURCE_CLOSING.match(rest) if word in CLOSING_VERBS else None
+        if (
+            closing
+            and not before.endswith(",")
+            and len(before.split()) >= 6
+            and not SUBJECT_PRONOUN.search(before)
+        ):
+            # "… in the strikes says a UK-based monitoring group.": the source closes it.
+            found.append(FoundQuote(closing["who"], word, before, "reported", offset))
+            continue
         content = _reported_content(
             sentence[verb.start() :] if word in ("told", "telling") else rest
         )

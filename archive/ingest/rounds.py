@@ -281,8 +281,8 @@ class RoundFinder:
 
     def _awaited(self, events, days) -> list[Event]:
         """A convention of reports on two tracks of talks: a text that names one meeting
-        by the day it is awaited ("ahead of the Geneva talks on 23 February", "dans
-        l'attente de la réunion de Genève le 23 février") and names another process too
+        by the day it is awaited ("ahead of the Geneva talks on 23 February", "en prévision
+        des discussions de Genève du 23 février") and names another process too
         reports that process's meeting just before it (the Astana round a week earlier);
         naming no other, it previews the awaited one."""
         awaited = self._held_on(events, days)
