@@ -157,14 +157,19 @@ def actor_spans(text: str, matcher) -> list[tuple[int, int]]:
     return [(start, end) for start, end, _ in matcher.find(text)] if matcher else []
 
 
+def _field_terms(query, fields) -> set[str]:
+    """The words the query's terms in these fields look for."""
+    return {
+        term.decode() if isinstance(term, bytes) else term
+        for field, term in _without_every(query).iter_all_terms()
+        if field in fields
+    }
+
+
 def actor_matcher(query):
     """A matcher of every name and alias of the actors an `actor:` or `speaker:` term of
     the query names, to mark their mentions (None when it names none)."""
-    slugs = {
-        (term.decode() if isinstance(term, bytes) else term)
-        for field, term in _without_every(query).iter_all_terms()
-        if field in ACTOR_FIELDS
-    }
+    slugs = _field_terms(query, ACTOR_FIELDS)
     return ActorMatcher.for_actors(slugs) if slugs else None
 
 
@@ -173,11 +178,7 @@ SOURCE_ANALYZER = SCHEMA["source"].analyzer
 
 def source_words(query) -> frozenset[str]:
     """The words a `source:` term of the query looks for in the publisher's name."""
-    return frozenset(
-        (term.decode() if isinstance(term, bytes) else term)
-        for field, term in _without_every(query).iter_all_terms()
-        if field == "source"
-    )
+    return frozenset(_field_terms(query, {"source"}))
 
 
 def marked_source(source: str, words: frozenset[str]) -> str:

@@ -5,6 +5,7 @@ hits with highlighted snippets. The query is matched once (`engine`); the total,
 the facet counts, the month histogram and 'did you mean' all come from that one match.
 """
 
+import functools
 import time
 from dataclasses import dataclass
 
@@ -101,8 +102,6 @@ class SearchResults:
         self._ids = snap.article_ids[order]
         self._keys = snap.article_keys[order]
         self._words = highlight.query_words(self.query, snap.reader)
-        self._actors = highlight.actor_matcher(self.query)
-        self._source_words = highlight.source_words(self.query)
         # with_facets: True for every facet, or the index fields wanted ("round", "month").
         fields = None if self.with_facets is True else self.with_facets
         self._facets = facets.counts(snap.reader, found.mask, fields) if self.with_facets else {}
@@ -154,6 +153,15 @@ class SearchResults:
         """Every hit's permalink key as an integer, in result order (for manifests)."""
         self._run()
         return self._keys
+
+    @functools.cached_property
+    def _actors(self):
+        """The actors an `actor:` or `speaker:` term names, to mark (only hits need it)."""
+        return highlight.actor_matcher(self.query)
+
+    @functools.cached_property
+    def _source_words(self):
+        return highlight.source_words(self.query)
 
     def _hydrate(self, docnums, ids):
         """Hits for these documents: the articles as the database holds them now (the index
