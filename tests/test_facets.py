@@ -102,3 +102,10 @@ def test_every_facet_link_on_the_results_page_is_a_working_filter(client, tmp_pa
         response = client.get("/search/" + link.replace("&amp;", "&"))
         assert response.status_code == 200, link
         assert b"Nothing matches" not in response.content
+
+
+@pytest.mark.parametrize("months, most", [(4, 4), (12, 5), (24, 9), (96, 9)])
+def test_the_histograms_labels_fit_a_phone(months, most):
+    counts = {f"{2016 + (m // 12)}-{m % 12 + 1:02d}": 1 for m in range(months)}
+    labels = histogram(counts, QueryDict(""))["years"]
+    assert 1 <= len(labels) <= most

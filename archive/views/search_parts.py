@@ -102,9 +102,14 @@ def histogram(month_counts: dict, params: QueryDict, width=960.0, height=90.0) -
         )
     # Labels sit under the drawing in HTML, placed in percent of its width: text inside an
     # SVG stretched to the page's width would be stretched with it.
-    if len(bars) <= 24:  # a year or two: name every month
+    # A phone's width holds about eight labels: every month for half a year, the quarters
+    # for two years, the years beyond.
+    if len(bars) <= 24:
+        every = 1 if len(bars) <= 6 else 3
         labels = [
-            (bar, f"{calendar.month_abbr[int(bar.month[5:])]} {bar.month[2:4]}") for bar in bars
+            (bar, f"{calendar.month_abbr[int(bar.month[5:])]} {bar.month[2:4]}")
+            for bar in bars
+            if (int(bar.month[5:]) - 1) % every == 0 or bar is bars[0]
         ]
     else:
         labels = [(b, b.month[:4]) for b in bars if b.month.endswith("-01") or b is bars[0]]
