@@ -34,9 +34,18 @@ def test_a_fuzzy_term_keeps_its_first_letter():
 def test_a_leading_wildcard_finds_the_words_whooshs_walk_finds(reader, pattern):
     for leaf, _ in reader.leaf_readers():
         query = wq.Wildcard("words", pattern)
-        ours = {word for _, word in patterns._segment_expansion(leaf, query)}
+        ours = {word for (_, word), _ in patterns._segment_expansion(leaf, query)}
         whooshs = {w.decode() if isinstance(w, bytes) else w for _, w in query.expanded_terms(leaf)}
         assert ours == whooshs and ours
+
+
+@pytest.mark.parametrize("pattern", ["*ska*", "*a*"])
+def test_a_leading_wildcards_words_carry_whooshs_document_counts(reader, pattern):
+    for leaf, _ in reader.leaf_readers():
+        found = patterns._segment_expansion(leaf, wq.Wildcard("words", pattern))
+        assert found
+        for term, documents in found:
+            assert documents == leaf.doc_frequency(*term)
 
 
 def test_a_pattern_past_the_cap_keeps_the_words_in_most_articles(reader, monkeypatch):

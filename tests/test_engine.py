@@ -140,3 +140,42 @@ def test_facet_pairs_list_each_documents_values():
     mask[docs[codes == values.index("astana")]] = True
     expected = {docnum for _, docnum in whoosh_hits(parse("process:astana")).top_n}
     assert set(np.flatnonzero(mask).tolist()) == expected and expected
+
+
+def _whooshs_own_reads(leaf, fieldname, btext):
+    matcher = leaf.postings(fieldname, btext)
+    ids, weights = [], []
+    while matcher.is_active():
+        ids.append(matcher.id())
+        weights.append(matcher.weight())
+        matcher.next()
+    return ids, weights
+
+
+def test_posting_lists_read_whole_are_whooshs_postings(scratch_index):
+    """The archive walks whoosh3 posting blocks itself; every list of every field of an
+    index written in segments by Whoosh's writer and the bulk writer reads as Whoosh's."""
+    from archive.models import Article
+
+    queue(list(Article.objects.values_list("pk", flat=True)))
+    drain_all()
+    compared = 0
+    for leaf, _ in searcher().reader().leaf_readers():
+        for fieldname in ("text", "title", "words", "actor", "round", "published"):
+            for btext in list(leaf.lexicon(fieldname))[::7]:
+                ids, weights = arrays._read_postings(leaf, fieldname, btext)
+                own_ids, own_weights = _whooshs_own_reads(leaf, fieldname, btext)
+                assert ids.tolist() == own_ids
+                assert weights.tolist() == np.asarray(own_weights, np.float32).tolist()
+                compared += 1
+    assert compared > 200
+
+
+def test_lengths_and_columns_read_whole_are_whooshs():
+    reader = searcher().reader()
+    for fieldname in ("text", "title", "words", "pairs", "title_fr"):
+        own = [reader.doc_field_length(d, fieldname, 0) or 0 for d in range(reader.doc_count_all())]
+        assert arrays.field_lengths(reader, fieldname).tolist() == own
+    for fieldname in ("id", "key", "published", "cluster"):
+        own = list(reader.column_reader(fieldname, translate=False))
+        assert arrays.column(reader, fieldname).tolist() == own

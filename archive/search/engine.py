@@ -44,6 +44,7 @@ class Evaluator:
         self.deadline = deadline  # time.monotonic() after which patterns stop expanding
         self.cut_short = False
         self.notes = []  # what was left out, for the reader
+        self.pattern_terms = set()  # (field, word) pairs patterns stood for, as searched
         # Postings all of a query's patterns may read together (`patterns.expand`).
         self.pattern_postings = patterns.MAX_POSTINGS
 
@@ -92,6 +93,7 @@ class Evaluator:
                 if n % 8 == 0 and self._out_of_time():
                     break
                 self._add_term(found, field, text, q.boost)
+                self.pattern_terms.add((field, text))
             return found
         if isinstance(q, wq.Every):
             return self._every(q)

@@ -69,18 +69,21 @@ def _without_every(node):
     return node.apply(_without_every)
 
 
-def query_words(query, reader=None) -> frozenset[str]:
+def query_words(query, reader=None, pattern_terms=None) -> frozenset[str]:
     """The stemmed words to mark for a parsed query. With an index reader, prefix and fuzzy
-    terms are expanded to the words they matched; without one they mark nothing."""
+    terms are expanded to the words they matched (`pattern_terms`: the (field, word) pairs
+    the search itself scored for them, when it ran, so a search cut short marks what it
+    searched and no pattern is expanded twice); without one they mark nothing."""
     query = _without_every(query)
     if reader is not None:
         # Leaf by leaf: whoosh3's Query.existing_terms reuses its `fieldname` argument as a
         # loop variable, so over a whole tree it drops every field but the first it meets.
         # Prefix and fuzzy terms expand segment by segment (`patterns.expand`).
-        terms = set()
+        terms = set(pattern_terms or ())
         for leaf in query.leaves():
             if isinstance(leaf, wq.MultiTerm):
-                terms.update(patterns.expanded_terms(reader, leaf))
+                if pattern_terms is None:
+                    terms.update(patterns.expanded_terms(reader, leaf))
             else:
                 terms.update(leaf.existing_terms(reader, phrases=True, expand=True))
     else:

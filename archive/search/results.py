@@ -101,7 +101,7 @@ class SearchResults:
         order = engine.ranked(snap.reader, found, self.sort, self.collapse)
         self._ids = snap.article_ids[order]
         self._keys = snap.article_keys[order]
-        self._words = highlight.query_words(self.query, snap.reader)
+        self._words = highlight.query_words(self.query, snap.reader, evaluator.pattern_terms)
         # with_facets: True for every facet, or the index fields wanted ("round", "month").
         fields = None if self.with_facets is True else self.with_facets
         self._facets = facets.counts(snap.reader, found.mask, fields) if self.with_facets else {}
