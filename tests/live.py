@@ -47,6 +47,14 @@ class ScratchArchive:
         else:
             self.env.pop("DATABASE_URL", None)
 
+    def arm(self, faults):
+        """Every process started from now on carries these faults (tests/faults: each is
+        armed only while its flag file exists, and may be scoped to one kind of process)."""
+        import json
+
+        self.env["PYTHONPATH"] = str(ROOT / "tests" / "faults")
+        self.env["ARCHIVE_FAULTS"] = json.dumps(faults)
+
     def _pg(self, statement, url=None):
         import psycopg
 
@@ -147,11 +155,12 @@ class Process:
 class Gunicorn(Process):
     """`archive.wsgi` served by gunicorn with several long-lived workers on a loopback port."""
 
-    def __init__(self, archive: ScratchArchive, workers=3):
+    def __init__(self, archive: ScratchArchive, workers=3, options=()):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         command = [GUNICORN, "archive.wsgi", "--bind", f"127.0.0.1:{self.port}"]
         command += ["--workers", str(workers), "--timeout", "120", "--no-control-socket"]
+        command += list(options)
         super().__init__(archive, command, "gunicorn.log")
         try:
             self.wait_until_ready()
@@ -178,9 +187,9 @@ class Gunicorn(Process):
 class ImportWorker(Process):
     """The worker `make run` starts beside gunicorn (`manage.py import_worker`)."""
 
-    def __init__(self, archive: ScratchArchive):
+    def __init__(self, archive: ScratchArchive, options=()):
         command = [PYTHON, "manage.py", "import_worker", "--no-startup-delay", "--interval", "0.2"]
-        super().__init__(archive, command, "worker.log")
+        super().__init__(archive, [*command, *options], "worker.log")
 
 
 class Curator:
@@ -251,10 +260,13 @@ CURATOR, CURATOR_PASSWORD = "curator", "curator-pass-1"
 
 
 @contextmanager
-def served_archive(folder: Path, articles=None, workers=3):
+def served_archive(folder: Path, articles=None, workers=3, faults=None):
     """A scratch archive with the reference data, `articles` imported and a curator account,
-    served by gunicorn: (archive, server) until the block ends, then all of it gone."""
+    served by gunicorn: (archive, server) until the block ends, then all of it gone.
+    `faults`: what every process started carries (`ScratchArchive.arm`)."""
     archive = ScratchArchive(folder)
+    if faults:
+        archive.arm(faults)
     try:
         archive.manage("migrate", "--noinput", "-v", "0")
         archive.manage("load_reference")

@@ -1,6 +1,11 @@
 """A backup written by one instance restores into an empty one: same articles, quotes, rounds
 and curators' edits, an index rebuilt that agrees with the database, fixity intact."""
 
+import hashlib
+import io
+import json
+import tarfile
+
 import pytest
 
 from tests.live import ROOT, ScratchArchive
@@ -88,16 +93,9 @@ def test_a_truncated_backup_is_refused_in_one_line(filled, empty, tmp_path):
     assert counts(empty) == before
 
 
-def test_a_backup_that_does_not_load_changes_nothing(filled, empty, tmp_path):
-    """A valid checksum over rows that will not load (an article naming an actor that is
-    not in the file): the target keeps its users and reference data."""
-    import hashlib
-    import io
-    import json
-    import tarfile
-
-    backup = tmp_path / "backup.tar.gz"
-    filled.manage("backup_archive", str(backup))
+def with_an_unknown_actor(backup, folder):
+    """A copy of `backup` whose checksum is valid but one of whose mentions names an actor
+    that is not in the file: it reads, and fails to load when it reaches that row."""
     with tarfile.open(backup) as tar:
         manifest = json.loads(tar.extractfile("manifest.json").read())
         rows = [json.loads(line) for line in tar.extractfile("data.jsonl").read().splitlines()]
@@ -105,7 +103,7 @@ def test_a_backup_that_does_not_load_changes_nothing(filled, empty, tmp_path):
     mention["fields"]["actor"] = ["no-such-actor"]
     data = "\n".join(json.dumps(row) for row in rows).encode() + b"\n"
     manifest["sha256"] = hashlib.sha256(data).hexdigest()
-    bad = tmp_path / "bad.tar.gz"
+    bad = folder / "bad.tar.gz"
     with tarfile.open(bad, "w:gz") as tar:
         for name, content in (
             ("manifest.json", json.dumps(manifest).encode()),
@@ -114,6 +112,15 @@ def test_a_backup_that_does_not_load_changes_nothing(filled, empty, tmp_path):
             info = tarfile.TarInfo(name)
             info.size = len(content)
             tar.addfile(info, io.BytesIO(content))
+    return bad
+
+
+def test_a_backup_that_does_not_load_changes_nothing(filled, empty, tmp_path):
+    """A valid checksum over rows that will not load: the target keeps its users and
+    reference data."""
+    backup = tmp_path / "backup.tar.gz"
+    filled.manage("backup_archive", str(backup))
+    bad = with_an_unknown_actor(backup, tmp_path)
     before = counts(empty)
     result = empty.manage("restore_archive", "--replace", str(bad), check=False)
     assert result.returncode != 0 and "nothing changed" in result.stderr

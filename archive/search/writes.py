@@ -107,6 +107,9 @@ def drain(wait: float = 0.0, bulk=True) -> int | None:
         writer = index.bulk_writer(timeout=wait) if bulk else index.writer(timeout=wait)
     except LockError:
         return None
+    except Exception as error:  # an unwritable folder fails here, before any write
+        _record_write(False, f"{type(error).__name__}: {error}")
+        raise
     try:
         # Read under the lock: rows queued after this are taken by the next drain.
         limit = BULK_COMMIT_EVERY if bulk else COMMIT_EVERY

@@ -19,16 +19,20 @@ BEAT_SECONDS = 5
 STALE_QUEUE_SECONDS = 30  # a web worker writes its edits within a second or two
 
 
-def _keep_alive(stop: threading.Event):
+def _keep_alive(stop: threading.Event, stale_seconds=STALE_QUEUE_SECONDS):
+    """Beats, and writes stale queued articles; at its start, everything queued (what an
+    import or a worker that died left there), as a starting web worker does."""
     from archive.search import writes
 
+    older_than = 0
     try:
         while True:
             Heartbeat.beat(TASK_WORKER)
             try:
-                writes.drain_stale(STALE_QUEUE_SECONDS)
+                writes.drain_stale(older_than)
             except Exception:  # noqa: BLE001  (recorded by the drain; tried again next beat)
                 log.exception("Writing the index queue failed")
+            older_than = stale_seconds
             if stop.wait(BEAT_SECONDS):
                 return
     finally:
@@ -44,12 +48,20 @@ class Command(db_worker.Command):
     def add_arguments(self, parser):
         super().add_arguments(parser)
         parser.set_defaults(queue_name=jobs.QUEUE)
+        parser.add_argument(
+            "--stale-seconds",
+            type=float,
+            default=STALE_QUEUE_SECONDS,
+            help="Write articles queued for the index longer than this (a web worker died).",
+        )
 
-    def handle(self, *args, **options):
+    def handle(self, *args, stale_seconds=STALE_QUEUE_SECONDS, **options):
         for run in runs.mark_interrupted():
             self.stderr.write(f"{run}: its process ended; marked interrupted ({run.added} added).")
         stop = threading.Event()
-        beating = threading.Thread(target=_keep_alive, args=(stop,), name="heartbeat", daemon=True)
+        beating = threading.Thread(
+            target=_keep_alive, args=(stop, stale_seconds), name="heartbeat", daemon=True
+        )
         beating.start()
         try:
             super().handle(*args, **options)
