@@ -1,3 +1,4 @@
+import time
 from pathlib import Path
 
 from django.core.management import call_command
@@ -22,15 +23,27 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, path, replace=False, **options):
+        stages, started = [], time.monotonic()
+
+        def done(stage):
+            nonlocal started
+            stages.append(f"{stage} {time.monotonic() - started:.0f} s")
+            started = time.monotonic()
+
         try:
             manifest = backup.restore(path, replace=replace)
         except backup.BackupError as error:
             raise CommandError(str(error)) from error
-        call_command("rebuild_index", stdout=self.stdout)
+        done("load")
+        call_command("rebuild_index", "--quiet", stdout=self.stdout)
+        done("index")
         call_command("rebuild_index", "--check", stdout=self.stdout)
+        done("check")
         call_command("verify_fixity", stdout=self.stdout)
+        done("fixity")
         counts = manifest["counts"]
         self.stdout.write(
             f"Restored {path} (written {manifest['written']}): {counts['articles']} articles, "
-            f"{counts['quotes']} quotes, {counts['rounds']} rounds; index rebuilt."
+            f"{counts['quotes']} quotes, {counts['rounds']} rounds; index rebuilt "
+            f"({', '.join(stages)})."
         )
