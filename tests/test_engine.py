@@ -5,7 +5,7 @@ import datetime
 import numpy as np
 import pytest
 
-from archive.search import arrays, engine
+from archive.search import arrays, engine, segment_files
 from archive.search.index import open_index
 from archive.search.query import filter_query, for_search, parse
 from archive.search.snapshot import searcher
@@ -25,6 +25,11 @@ SCORED_QUERIES = [
     '"Syrian Observatory for Human Rights"',
     '"peace talks" Geneva',
     '"ceasefire Aleppo"~10',
+    '"talks Geneva"~3',
+    '"Syrian government forces"~2',
+    '"Aleppo Aleppo"~5',
+    'title:"peace talks"~2',
+    '"opposition delegation"~4 NOT Astana',
     'title:"peace talks"',
     "title:Aleppo",
     "source:reuters",
@@ -163,7 +168,7 @@ def test_posting_lists_read_whole_are_whooshs_postings(scratch_index):
     for leaf, _ in searcher().reader().leaf_readers():
         for fieldname in ("text", "title", "words", "actor", "round", "published"):
             for btext in list(leaf.lexicon(fieldname))[::7]:
-                ids, weights = arrays._read_postings(leaf, fieldname, btext)
+                ids, weights = segment_files.read_postings(leaf, fieldname, btext)
                 own_ids, own_weights = _whooshs_own_reads(leaf, fieldname, btext)
                 assert ids.tolist() == own_ids
                 assert weights.tolist() == np.asarray(own_weights, np.float32).tolist()

@@ -7,26 +7,20 @@ Everything is returned by *global* document number, segments laid end to end the
 Whoosh numbers them.
 """
 
-import io
-import itertools
-import pickle
-import struct
 import threading
-import zlib
 from collections import OrderedDict
 
 import numpy as np
-from whoosh import columns
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, W3PerDocReader
-from whoosh.matching.wrappers import FilterMatcher
-from whoosh.util.numeric import byte_to_length
+
+from archive.search import segment_files
 
 # Posting lists kept decoded: 8M postings is ~64 MB per process (int32 id + float32 weight).
 CACHED_POSTINGS = 8_000_000
 # Field lengths, columns and facet tables: ~10 MB per 100k articles.
 CACHED_ARRAY_BYTES = 128 * 1024 * 1024
-EMPTY_IDS = np.zeros(0, dtype=np.int32)
-EMPTY_WEIGHTS = np.zeros(0, dtype=np.float32)
+# Decoded positions of the terms phrases asked for: 8M positions is ~80 MB per process.
+CACHED_POSITIONS = 8_000_000
+EMPTY_IDS, EMPTY_WEIGHTS = segment_files.EMPTY_IDS, segment_files.EMPTY_WEIGHTS
 
 
 class _Cache:
@@ -76,7 +70,8 @@ def _nbytes(value):
 _ARRAYS = _Cache(CACHED_ARRAY_BYTES, size=_nbytes)
 # Every cache keyed by segment (patterns.py adds its own): cleared together, and dropped
 # segment by segment when a commit merges segments away.
-SEGMENT_CACHES = [_POSTINGS, _ARRAYS]
+_POSITIONS = _Cache(CACHED_POSITIONS, size=lambda value: len(value[3]) + len(value[0]) + 1)
+SEGMENT_CACHES = [_POSTINGS, _ARRAYS, _POSITIONS]
 
 
 def clear():
@@ -108,64 +103,30 @@ def segment_id(leaf):
     return leaf.segment().segment_id()
 
 
-def _read_postings(leaf, fieldname, btext):
-    """(docnums, weights) of one term in one segment, read block by block."""
-    if (fieldname, btext) not in leaf:
-        return EMPTY_IDS, EMPTY_WEIGHTS
-    matcher = leaf.postings(fieldname, btext)
-    if isinstance(matcher, FilterMatcher):  # deletions: masked later, by `live`
-        matcher = matcher.child
-    if isinstance(matcher, W3LeafMatcher) and not matcher._byteids:
-        return _w3_postings(matcher)
-    ids, weights = [], []
-    while matcher.is_active():  # any other codec: one posting at a time
-        ids.append(matcher.id())
-        weights.append(matcher.weight())
-        matcher.next()
-    return np.asarray(ids, dtype=np.int32), np.asarray(weights, dtype=np.float32)
-
-
-_BLOCK_SIZE = struct.Struct("!i")
-
-
-def _w3_postings(matcher):
-    """(docnums, weights) of a whoosh3 posting list, its blocks walked in one read.
-
-    Written by hand because Whoosh's matcher reads each block's header and data with file
-    calls of their own and undoes the gaps between document numbers in a Python loop (40 µs
-    a block of 128: 0.5 s for the 12,000 blocks a broad pattern reads cold at 100k
-    articles). The form is the one `blocks._block` writes: a size (negative for the last
-    block), a pickled header whose second item is the block's last document, the pickled
-    (gaps, weights, values), zlib-compressed when the header says so; a block's first gap
-    is its first document."""
-    start, length = matcher._baseoffset, matcher._length
-    if isinstance(length, tuple):  # W3TermInfo.from_bytes keeps struct.unpack's tuple
-        length = length[0]
-    data = matcher._postfile.get(start, matcher._startoffset + length - start)
-    stream = io.BytesIO(data)
-    gaps, weights, firsts, lasts = [], [], [], []
-    at, final = 0, False
-    while not final:
-        size = _BLOCK_SIZE.unpack_from(data, at)[0]
-        final, size = size < 0, abs(size)
-        stream.seek(at + _BLOCK_SIZE.size)
-        count, last, _, compression, _, _ = pickle.load(stream)
-        at += _BLOCK_SIZE.size + size
-        block = data[stream.tell() : at]
-        block_gaps, block_weights, _ = pickle.loads(
-            zlib.decompress(block) if compression else block
+def positions(reader, fieldname, btext):
+    """(global docnums, first, counts, places) of a term with positions over every segment
+    (see `segment_files.read_positions`), each segment's decoded once and kept."""
+    parts = []
+    for leaf, offset in leaves(reader):
+        if (fieldname, btext) not in leaf:
+            continue
+        ids, first, counts, places = _POSITIONS.get(
+            (segment_id(leaf), fieldname, btext),
+            lambda leaf=leaf: segment_files.read_positions(leaf, fieldname, btext),
         )
-        firsts.append(len(gaps))
-        gaps.extend(block_gaps)
-        if block_weights is None or isinstance(block_weights, float):
-            weights.extend([1.0 if block_weights is None else block_weights] * count)
-        else:
-            weights.extend(block_weights)
-        lasts.append(last)
-    steps = np.asarray(gaps, dtype=np.int64)
-    firsts = np.asarray(firsts[1:], dtype=np.int64)
-    steps[firsts] -= np.asarray(lasts[:-1], dtype=np.int64)  # one sum across the blocks
-    return np.cumsum(steps).astype(np.int32), np.asarray(weights, dtype=np.float32)
+        parts.append((ids.astype(np.int64) + offset, first, counts, places))
+    if len(parts) == 1:
+        return parts[0]
+    if not parts:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, empty, empty.astype(np.int32)
+    shifts = np.cumsum([0] + [len(places) for *_, places in parts[:-1]])
+    return (
+        np.concatenate([ids for ids, *_ in parts]),
+        np.concatenate([part[1] + shift for part, shift in zip(parts, shifts, strict=True)]),
+        np.concatenate([counts for _, _, counts, _ in parts]),
+        np.concatenate([places for *_, places in parts]),
+    )
 
 
 def postings(reader, fieldname, btext):
@@ -173,7 +134,7 @@ def postings(reader, fieldname, btext):
     parts = [
         _POSTINGS.get(
             (segment_id(leaf), fieldname, btext),
-            lambda leaf=leaf: _read_postings(leaf, fieldname, btext),
+            lambda leaf=leaf: segment_files.read_postings(leaf, fieldname, btext),
         )
         for leaf, _ in leaves(reader)
     ]
@@ -219,9 +180,9 @@ def field_lengths(reader, fieldname):
 
     def read(leaf):
         count = leaf.doc_count_all()
-        coded = _length_bytes(leaf, fieldname)
+        coded = segment_files.length_bytes(leaf, fieldname)
         if coded is not None:
-            return _BYTE_TO_LENGTH[coded]
+            return segment_files.BYTE_TO_LENGTH[coded]
         length = leaf.doc_field_length
         lengths = (length(doc, fieldname, 0) or 0 for doc in range(count))
         return np.fromiter(lengths, np.float64, count)
@@ -229,33 +190,11 @@ def field_lengths(reader, fieldname):
     return _per_segment(reader, ("lengths", fieldname), read)
 
 
-# Whoosh keeps a field's length per document as one byte (`length_to_byte`); 0: none.
-_BYTE_TO_LENGTH = np.asarray([0] + [byte_to_length(b) for b in range(1, 256)], np.float64)
-
-
-def _length_bytes(leaf, fieldname):
-    """A whoosh3 segment's length bytes of a field, one per document, read in one go (Whoosh
-    reads them one document at a time: 0.1 s per field and 100k articles); None for any
-    other codec. The column stores one byte per document up to the last with a length;
-    the documents after it have none."""
-    perdoc = getattr(leaf, "_perdoc", None)
-    if not isinstance(perdoc, W3PerDocReader):
-        return None
-    count = leaf.doc_count_all()
-    column = perdoc._cached_reader(f"_{fieldname}_len", LENGTHS_COLUMN)
-    coded = np.zeros(count, dtype=np.uint8)
-    if column is not None:
-        stored = min(column._count, count)
-        data = column._dbfile.get(column._basepos, stored)
-        coded[:stored] = np.frombuffer(data, dtype=np.uint8)
-    return coded
-
-
 def column(reader, fieldname):
     """Each document's value in a sortable column, as stored (missing values: its default)."""
 
     def read(leaf):
-        values = _column_values(leaf, fieldname)
+        values = segment_files.column_values(leaf, fieldname)
         if isinstance(values, np.ndarray):
             return values
         if values and isinstance(values[0], bytes | str):
@@ -265,35 +204,11 @@ def column(reader, fieldname):
     return _per_segment(reader, ("column", fieldname), read, np.uint64)
 
 
-def _column_values(leaf, fieldname):
-    """A segment's column whole: numbers as an unsigned array, byte strings as a list.
-
-    Whoosh's column readers fetch one document's value per file call (0.05 s per column and
-    100k articles); the two column forms the archive's schema uses are read here in one
-    read each, as `whoosh.columns` lays them out: a numeric column is the values packed
-    big-endian up to the last document holding one (the default after it), a byte-string
-    column is the values end to end (their lengths, which the reader has loaded, after)."""
-    values = leaf.column_reader(fieldname, translate=False)
-    count = leaf.doc_count_all()
-    if isinstance(values, columns.NumericColumn.Reader):
-        stored = min(values._count, count)
-        data = values._dbfile.get(values._basepos, stored * values._fixedlen)
-        found = np.full(count, values._default, dtype=np.uint64)
-        found[:stored] = np.frombuffer(data, dtype=">" + values._typecode)
-        return found
-    if isinstance(values, columns.VarBytesColumn.Reader):
-        lengths = values._lengths.tolist()
-        data = values._dbfile.get(values._basepos, sum(lengths))
-        ends = list(itertools.accumulate(lengths))
-        return [data[end - length : end] for end, length in zip(ends, lengths, strict=True)]
-    return list(values)
-
-
 def article_ids(reader):
     """The article id of each document (-1 where a document has none), from the `id` column."""
 
     def read(leaf):
-        values = _column_values(leaf, "id")
+        values = segment_files.column_values(leaf, "id")
         return np.fromiter((int(v) if v else -1 for v in values), np.int64, leaf.doc_count_all())
 
     return _per_segment(reader, "article_ids", read, np.int64)
@@ -303,7 +218,7 @@ def article_keys(reader):
     """Each document's permalink key as an integer (-1 where it has none), from `key`."""
 
     def read(leaf):
-        values = _column_values(leaf, "key")
+        values = segment_files.column_values(leaf, "key")
         count = leaf.doc_count_all()
         return np.fromiter((int(v, 16) if v else -1 for v in values), np.int64, count)
 
@@ -333,7 +248,7 @@ def facet_pairs(reader, fieldname):
         field = leaf.schema[fieldname]
         docs, codes, values = [], [], []
         for btext in leaf.lexicon(fieldname):
-            ids, _ = _read_postings(leaf, fieldname, btext)
+            ids, _ = segment_files.read_postings(leaf, fieldname, btext)
             docs.append(ids)
             codes.append(np.full(len(ids), len(values), dtype=np.int32))
             values.append(field.from_bytes(btext))

@@ -22,7 +22,7 @@ from whoosh.fields import DATETIME
 from whoosh.query.wrappers import ConstantScoreQuery
 from whoosh.scoring import BM25FScorer, WeightScorer
 
-from archive.search import arrays, facets, patterns
+from archive.search import arrays, facets, patterns, phrases
 
 TEXT_FIELDS = ("text", "title", "words", "pairs")  # fields every article has
 
@@ -95,6 +95,8 @@ class Evaluator:
                 self._add_term(found, field, text, q.boost)
                 self.pattern_terms.add((field, text))
             return found
+        if isinstance(q, wq.Phrase):
+            return self._phrase(q)
         if isinstance(q, wq.Every):
             return self._every(q)
         if q is wq.NullQuery:
@@ -207,6 +209,35 @@ class Evaluator:
     def _boosted(found, boost) -> Matches:
         if boost != 1.0:
             found.scores *= boost
+        return found
+
+    def _phrase(self, q) -> Matches:
+        """A phrase (with `slop`, a proximity) matched by `phrases`; scored as Whoosh's span
+        matcher scores it: its words' scores added in Whoosh's binary tree order, times the
+        phrase's boost."""
+        field = self.searcher.schema[q.fieldname] if q.fieldname in self.searcher.schema else None
+        if field is None or not q.words:
+            return self._none()
+        if not (field.format and field.format.supports("positions")):
+            return self._whoosh(q)
+        try:
+            btexts = [field.to_bytes(word) for word in q.words]
+        except ValueError:
+            return self._none()
+        if any((q.fieldname, btext) not in self.reader for btext in btexts):
+            return self._none()
+        docs = phrases.matching(self.reader, q.fieldname, btexts, q.slop)
+        found = self._none()
+        found.mask[docs] = True
+
+        def tree(parts):  # whoosh.matching.make_binary_tree's grouping
+            if len(parts) == 1:
+                return self._term(q.fieldname, parts[0], 1.0).scores
+            half = len(parts) // 2
+            return tree(parts[:half]) + tree(parts[half:])
+
+        scores = tree(btexts)
+        found.scores[docs] = scores[docs] * q.boost if q.boost != 1.0 else scores[docs]
         return found
 
     def _whoosh(self, q) -> Matches:

@@ -17,14 +17,12 @@ kept (a segment never changes while it lives).
 
 import bisect
 import re
-import struct
 from dataclasses import dataclass
 
 import numpy as np
 from whoosh import query as wq
-from whoosh.codec.whoosh3 import W3TermsReader
 
-from archive.search import arrays
+from archive.search import arrays, segment_files
 from archive.search.arrays import _Cache
 
 MAX_EDITS = 2
@@ -87,41 +85,9 @@ class _Lexicon:
         return [(self.words[i], int(self.frequencies[i])) for i in at.tolist()]
 
 
-_ENTRY = struct.Struct("!ii")  # a key's and a value's length, before each pair
-_DOC_FREQUENCY = struct.Struct("!I")  # after the term info's flags byte and total weight
-
-
-def _whoosh3_entries(leaf, field):
-    """(word bytes, documents) of one field, read from the whoosh3 terms file in one read.
-
-    Written by hand because Whoosh's `iter_field` decodes every term info through two file
-    reads each (1 s for a 100k-article index's 65,000 words, cold); the file is a sorted
-    key/value table whose keys are the field's number (2 bytes) and the word, each value
-    the term info whose doc frequency sits at byte 5. Any other codec: None."""
-    terms = getattr(leaf, "_terms", None)
-    if not isinstance(terms, W3TermsReader) or field not in terms._fieldmap:
-        return None
-    table, number = terms._tindex, terms._fieldmap[field]
-    start = table.closest_key_pos(struct.pack("!H", number))
-    if start is None:
-        return []
-    end = table.closest_key_pos(struct.pack("!H", number + 1))
-    end = table.endofdata if end is None else end
-    data = table.dbfile.get(start, end - start)
-    entries, at, size = [], 0, len(data)
-    while at < size:
-        key_length, value_length = _ENTRY.unpack_from(data, at)
-        key_at = at + _ENTRY.size
-        value_at = key_at + key_length
-        document_count = _DOC_FREQUENCY.unpack_from(data, value_at + 5)[0]
-        entries.append((data[key_at + 2 : value_at], document_count))
-        at = value_at + value_length
-    return entries
-
-
 def _lexicon(leaf, field) -> _Lexicon:
     def read():
-        entries = _whoosh3_entries(leaf, field)
+        entries = segment_files.lexicon_entries(leaf, field)
         if entries is None:
             entries = [(b, info.doc_frequency()) for b, info in leaf.iter_field(field)]
         words = [word.decode("utf-8") for word, _ in entries]
