@@ -11,9 +11,12 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from whoosh import highlight
 from whoosh import query as wq
+from whoosh.analysis import Token
 
 from archive.actors.matcher import ActorMatcher
 from archive.search import patterns
+from archive.search.analysis import TOKENS
+from archive.search.bulk_analysis import ENGLISH, FRENCH
 from archive.search.query import UNSTEMMED_FIELD, QueryError, parse
 from archive.search.schema import FRENCH_FIELDS, build_schema
 
@@ -22,6 +25,8 @@ ANALYZER = SCHEMA["text"].analyzer
 ANALYZERS = {"fr": SCHEMA[FRENCH_FIELDS["text"]].analyzer}
 MARKED_FIELDS = {"title", "text", FRENCH_FIELDS["title"], FRENCH_FIELDS["text"]}
 PATTERN_CHARACTERS = "*?~"
+MAX_CHARS, SURROUND = 240, 70  # a passage's most characters, and its context either side
+LONGEST = 100  # characters of the longest word a fragment's reach is counted from
 ACTOR_FIELDS = {"actor", "speaker"}
 
 
@@ -98,19 +103,56 @@ def query_words(query, reader=None, pattern_terms=None) -> frozenset[str]:
     return frozenset(words | _stems(unstemmed))
 
 
-def _matched(text, words, language, spans=()):
+def _matched(text, words, language, spans=(), near=None):
     """The text's tokens, those of `words` (stems) or inside one of `spans` (start, end:
-    where an actor the query names is mentioned) marked as matched."""
-    tokens = ANALYZERS.get(language, ANALYZER)(
-        text, chars=True, positions=True, mode="index", removestops=False
-    )
+    where an actor the query names is mentioned) marked as matched. With `near` (a number
+    of characters), only the tokens that close to a matched one: all a fragmenter whose
+    passages reach no further needs (the others only fill and empty its buffers).
+
+    The tokens Whoosh's analyzer gives with its stop words kept (`removestops=False`): the
+    same expression's words, each written form's term taken from the bulk writer's
+    per-process cache (a stop word or a one-letter word: its lower case, unstemmed), one
+    token object reused as Whoosh's tokenizer does. Whoosh's chain of generators cost 1 ms
+    for a 2 kB article (20 per page of hits); `tests/test_highlight_tokens.py` compares."""
+    terms = FRENCH if language == "fr" else ENGLISH
     starts = [start for start, _ in spans]
-    for token in tokens:
+    found = list(TOKENS.finditer(text))
+    wanted = range(len(found))
+    if near is not None:
+        hits = [m.start() for m in found if _text_of(terms, m.group()) in words]
+        hits = sorted(hits + starts)
+        if not hits:
+            return
+        wanted = [i for i, m in enumerate(found) if _within(hits, m.start(), near)]
+    token = Token(positions=True, chars=True, removestops=False, mode="index")
+    kept = None  # Whoosh's StopFilter renumbers the words it keeps from the first one's
+    for i in wanted:
+        match = found[i]
+        written = match.group()
+        term = terms[written]
+        token.text = term if term is not None else written.lower()
+        token.stopped = term is None
+        if term is not None:
+            kept = i if kept is None else kept + 1
+        # Read near matches only, positions are not counted (no fragmenter reads them).
+        token.pos = None if near is not None else i if term is None else kept
+        token.startchar, token.endchar = match.start(), match.end()
         token.matched = token.text in words
         if not token.matched and spans:
             i = bisect.bisect_right(starts, token.startchar) - 1
             token.matched = i >= 0 and token.endchar <= spans[i][1]
         yield token
+
+
+def _text_of(terms, written):
+    term = terms[written]
+    return term if term is not None else written.lower()
+
+
+def _within(hits, start, near) -> bool:
+    """Whether a matched token begins within `near` characters of `start`, either side."""
+    i = bisect.bisect_left(hits, start - near)
+    return i < len(hits) and hits[i] <= start + near
 
 
 def fragments(
@@ -120,8 +162,10 @@ def fragments(
     occurs."""
     if not text or not (words or spans):
         return ""
-    fragmenter = WholeWordsFragmenter(maxchars=240, surround=70)
-    found = fragmenter.fragment_tokens(text, _matched(text, words, language, spans))
+    fragmenter = WholeWordsFragmenter(maxchars=MAX_CHARS, surround=SURROUND)
+    # A passage holds no token further than MAX_CHARS + SURROUND from a matched one.
+    tokens = _matched(text, words, language, spans, near=MAX_CHARS + SURROUND + LONGEST)
+    found = fragmenter.fragment_tokens(text, tokens)
     best = highlight.top_fragments(found, top, highlight.BasicFragmentScorer(), highlight.FIRST)
     return EscapingFormatter()(text, best)
 
