@@ -184,3 +184,27 @@ def test_lengths_and_columns_read_whole_are_whooshs():
     for fieldname in ("id", "key", "published", "cluster"):
         own = list(reader.column_reader(fieldname, translate=False))
         assert arrays.column(reader, fieldname).tolist() == own
+
+
+def test_positions_read_whole_are_whooshs_positions(scratch_index):
+    from archive.models import Article
+
+    queue(list(Article.objects.values_list("pk", flat=True)))
+    drain_all()
+    compared = 0
+    for leaf, _ in searcher().reader().leaf_readers():
+        for fieldname in ("text", "title", "text_fr"):
+            for btext in list(leaf.lexicon(fieldname))[::5]:
+                ids, first, counts, places = segment_files.read_positions(leaf, fieldname, btext)
+                matcher = leaf.postings(fieldname, btext)
+                own = []
+                while matcher.is_active():
+                    own.append((matcher.id(), matcher.value_as("positions")))
+                    matcher.next()
+                ours = [
+                    (doc, places[start : start + count].tolist())
+                    for doc, start, count in zip(ids.tolist(), first, counts, strict=True)
+                ]
+                assert ours == own
+                compared += 1
+    assert compared > 100

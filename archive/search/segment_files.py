@@ -104,15 +104,64 @@ def read_positions(leaf, fieldname, btext):
             values.append(matcher.value())
             matcher.next()
         ids = np.asarray(found, dtype=np.int32)
-    # Whoosh's Positions value: a 4-byte count, then the gaps between positions pickled.
-    gaps = [pickle.loads(value[4:]) for value in values]
-    counts = np.fromiter((len(g) for g in gaps), dtype=np.int64, count=len(gaps))
-    flat = np.fromiter((gap for g in gaps for gap in g), dtype=np.int64, count=int(counts.sum()))
+    counts, flat = _position_gaps(values)
     first = np.cumsum(counts) - counts
     totals = np.cumsum(flat)
     before = np.where(first > 0, totals[np.maximum(first - 1, 0)], 0)
     places = (totals - np.repeat(before, counts)).astype(np.int32)
     return ids, first, counts, places
+
+
+# Whoosh's Positions value: a 4-byte count, then the gaps between positions as
+# pickle.dumps(gaps, 2) writes a list of small ints: PROTO 2, EMPTY_LIST, BINPUT 0, then one
+# int and APPEND, or MARK, the ints and APPENDS (batches of 1,000), then STOP. An int is
+# BININT1 (K, 1 byte), BININT2 (M, 2 bytes) or BININT (J, 4 bytes, little-endian).
+_LIST_HEAD = np.frombuffer(b"\x80\x02]q\x00", dtype=np.uint8)
+_K, _M, _J, _MARK = ord("K"), ord("M"), ord("J"), ord("(")
+
+
+def _position_gaps(values) -> tuple[np.ndarray, np.ndarray]:
+    """(count of each posting's positions, all their gaps end to end), the pickles read by
+    numpy one item of every posting at a time (pickle.loads per posting cost 0.5 µs, 25 ms
+    for a common word's 48,000 postings); any other form is unpickled."""
+    if not values:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    data = np.frombuffer(b"".join(values) + b"\0" * 5, dtype=np.uint8)
+    lengths = np.fromiter(map(len, values), dtype=np.int64, count=len(values))
+    offsets = np.cumsum(lengths) - lengths
+    counts = np.zeros(len(values), dtype=np.int64)
+    for shift in range(4):
+        counts |= data[offsets + shift].astype(np.int64) << (8 * (3 - shift))
+    heads = data[offsets[:, None] + 4 + np.arange(len(_LIST_HEAD))]
+    marked = data[offsets + 4 + len(_LIST_HEAD)] == _MARK
+    if not (
+        (heads == _LIST_HEAD).all() and (marked == (counts > 1)).all() and counts.max() <= 1000
+    ):
+        return _unpickled_gaps(values)
+    cursor = offsets + 4 + len(_LIST_HEAD) + marked
+    first = np.cumsum(counts) - counts
+    flat = np.zeros(int(counts.sum()), dtype=np.int64)
+    active, item = np.flatnonzero(counts), 0
+    while len(active):
+        at = cursor[active]
+        code = data[at]
+        wide = [data[at + n].astype(np.int64) << (8 * (n - 1)) for n in range(1, 5)]
+        value = np.where(code == _K, wide[0], wide[0] | wide[1])
+        value = np.where(code == _J, value | wide[2] | wide[3], value)
+        if not np.isin(code, (_K, _M, _J)).all():
+            return _unpickled_gaps(values)
+        flat[first[active] + item] = value
+        cursor[active] = at + np.where(code == _K, 2, np.where(code == _M, 3, 5))
+        item += 1
+        active = active[counts[active] > item]
+    return counts, flat
+
+
+def _unpickled_gaps(values):
+    gaps = [pickle.loads(value[4:]) for value in values]
+    counts = np.fromiter((len(g) for g in gaps), dtype=np.int64, count=len(gaps))
+    flat = np.fromiter((gap for g in gaps for gap in g), dtype=np.int64, count=int(counts.sum()))
+    return counts, flat
 
 
 # Whoosh keeps a field's length per document as one byte (`length_to_byte`); 0: none.
