@@ -3,7 +3,6 @@
 import datetime
 
 import django_filters
-from django.db.models import Max, Min
 
 from archive.models import Article, Event
 from archive.search import facets
@@ -12,10 +11,10 @@ from archive.search import facets
 def _years(request=None):
     """Years that hold dated articles: the first and last from the date index, then one
     indexed lookup per year between (extracting the year of 100k rows took 0.11 s)."""
-    span = Article.objects.aggregate(first=Min("published"), last=Max("published"))
-    if span["first"] is None:
+    first, last = Article.objects.date_span()
+    if first is None:
         return []
-    years = range(span["first"].year, span["last"].year + 1)
+    years = range(first.year, last.year + 1)
     return [
         (year, year)
         for year in years

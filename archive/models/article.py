@@ -15,6 +15,17 @@ class ArticleQuerySet(models.QuerySet):
     def dated(self):
         return self.filter(published__isnull=False)
 
+    def listed(self):
+        """Without the stored bytes and texts a list of titles never shows (a page of 20
+        sorted with them took 80 ms at 100k articles)."""
+        return self.defer("raw", "raw_text", "body", "minhash", "date_candidates")
+
+    def date_span(self):
+        """(first, last) publication date, or (None, None): two lookups of the date index
+        (SQLite reads every row for MIN and MAX asked together)."""
+        dated = self.dated().values_list("published", flat=True)
+        return dated.order_by("published").first(), dated.order_by("-published").first()
+
 
 class Article(models.Model):
     """A news article as imported: cleaned text for reading, raw text and hash for evidence."""
@@ -109,6 +120,8 @@ class Article(models.Model):
 
     class Meta:
         ordering = ["-published", "title"]
+        # The list's order, read from an index rather than sorted (80 ms at 100k articles).
+        indexes = [models.Index(fields=["-published", "title"], name="article_listing_order")]
 
     def __str__(self):
         return self.title

@@ -2,7 +2,7 @@ import datetime
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Count, Exists, Max, Min, OuterRef
+from django.db.models import Count, Exists, OuterRef
 from django.shortcuts import get_object_or_404, render
 
 from archive import citations, search
@@ -11,13 +11,15 @@ from archive.actors.moved import actor_or_redirect
 from archive.filters import ArticleFilter
 from archive.forms import SearchForm, flag_is_on
 from archive.models import Actor, Article, Event
+from archive.search import facets
 from archive.timeline import coverage, layout
 
 
 def home(request):
     """The rounds at a glance, the latest rounds and what was said at them, then the latest
     reports on the talks."""
-    span = Article.objects.aggregate(first=Min("published"), last=Max("published"))
+    first, last = Article.objects.date_span()
+    span = {"first": first, "last": last}
     events = Event.objects.annotate(n=Count("articles")).order_by("start_date", "number", "part")
     covered = [e for e in events if e.n and e.start_date <= datetime.date.today()][::-1][:5]
     quoted = next((e for e in covered if e.quotes.attributed().exists()), None)
@@ -26,7 +28,7 @@ def home(request):
         "form": SearchForm(),
         "article_count": Article.objects.count(),
         "undated_count": Article.objects.filter(published__isnull=True).count(),
-        "source_count": Article.objects.exclude(source="").values("source").distinct().count(),
+        "source_count": len(facets.publishers()[0]),  # kept per index generation
         "actor_count": Actor.objects.count(),
         "round_count": len(events),
         "span": span,
@@ -54,7 +56,7 @@ def undated(request):
 
 
 def article_list(request):
-    filterset = ArticleFilter(request.GET, queryset=Article.objects.all())
+    filterset = ArticleFilter(request.GET, queryset=Article.objects.listed())
     if not filterset.is_valid():  # a value no filter knows: say so, never list everything
         context = {"filter": filterset, "errors": filter_errors(filterset)}
         return render(request, "archive/article_list.html", context, status=400)
