@@ -14,7 +14,12 @@ import pytest
 import requests
 
 from tests.live import CURATOR, CURATOR_PASSWORD, ROOT, Curator, ImportWorker, served_archive
-from tests.test_admin_imports import articles_file, import_lock_is_free, latest_run, status_of
+from tests.test_admin_imports import (
+    articles_file,
+    import_lock_is_free,
+    latest_run,
+    wait_for_status,
+)
 from tests.test_backup import with_an_unknown_actor
 
 pytestmark = pytest.mark.live
@@ -160,10 +165,7 @@ def test_an_import_killed_at_each_stage_loses_nothing_saved(served, tmp_path, st
     finally:
         faults.disarm(stage)
     served.restart_worker()
-    deadline = time.monotonic() + WITHIN
-    while status_of(archive, run) != "interrupted":
-        assert time.monotonic() < deadline, status_of(archive, run)
-        time.sleep(0.5)
+    assert wait_for_status(archive, run, {"interrupted"}, WITHIN) == "interrupted"
     healed(archive, server)
     saved = saved_with(archive, tag)
     assert search_total(server, tag) == saved  # every article saved is searchable
@@ -175,10 +177,7 @@ def test_an_import_killed_at_each_stage_loses_nothing_saved(served, tmp_path, st
 
     curator.upload(path)  # the curator runs it again: it completes what is missing
     again = latest_run(archive)
-    deadline = time.monotonic() + WITHIN
-    while status_of(archive, again) != "finished":
-        assert time.monotonic() < deadline, status_of(archive, again)
-        time.sleep(0.5)
+    assert wait_for_status(archive, again, {"finished"}, WITHIN) == "finished"
     healed(archive, server)
     assert saved_with(archive, tag) == 1200 and search_total(server, tag) == 1200
     counted = "SELECT added, duplicates FROM archive_importrun WHERE id = ?"
@@ -234,10 +233,7 @@ def test_a_merge_during_an_import_loses_nothing(served, tmp_path):
         curator.action("/admin/archive/actor/", "merge", [sohr, rahman], keep=str(sohr))
     finally:
         faults.disarm("import-paused")
-    deadline = time.monotonic() + WITHIN
-    while status_of(archive, run) != "finished":
-        assert time.monotonic() < deadline, status_of(archive, run)
-        time.sleep(0.5)
+    assert wait_for_status(archive, run, {"finished"}, WITHIN) == "finished"
     healed(archive, server)
     assert saved_with(archive, "zqmerge") == 1200 and search_total(server, "zqmerge") == 1200
     assert archive.scalar("SELECT COUNT(*) FROM archive_actor WHERE id = ?", rahman) == 0
