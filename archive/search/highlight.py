@@ -6,6 +6,7 @@ Both use Whoosh's highlighter over the analyzer the article's words were indexed
 """
 
 import bisect
+import functools
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -114,7 +115,7 @@ def _matched(text, words, language, spans=(), near=None):
     per-process cache (a stop word or a one-letter word: its lower case, unstemmed), one
     token object reused as Whoosh's tokenizer does. Whoosh's chain of generators cost 1 ms
     for a 2 kB article (20 per page of hits); `tests/test_highlight_tokens.py` compares."""
-    terms = FRENCH if language == "fr" else ENGLISH
+    terms = _FRENCH_TERMS if language == "fr" else _ENGLISH_TERMS
     starts = [start for start, _ in spans]
     found = list(TOKENS.finditer(text))
     wanted = range(len(found))
@@ -129,7 +130,7 @@ def _matched(text, words, language, spans=(), near=None):
     for i in wanted:
         match = found[i]
         written = match.group()
-        term = terms[written]
+        term = terms(written)
         token.text = term if term is not None else written.lower()
         token.stopped = term is None
         if term is not None:
@@ -139,13 +140,19 @@ def _matched(text, words, language, spans=(), near=None):
         token.startchar, token.endchar = match.start(), match.end()
         token.matched = token.text in words
         if not token.matched and spans:
-            i = bisect.bisect_right(starts, token.startchar) - 1
-            token.matched = i >= 0 and token.endchar <= spans[i][1]
+            span = bisect.bisect_right(starts, token.startchar) - 1
+            token.matched = span >= 0 and token.endchar <= spans[span][1]
         yield token
 
 
+# The indexing analysis's term of each written form (None: a stop word), kept per process
+# up to a bound: web workers live for hours and meet every word of the archive.
+_ENGLISH_TERMS = functools.lru_cache(maxsize=200_000)(ENGLISH.term_of)
+_FRENCH_TERMS = functools.lru_cache(maxsize=100_000)(FRENCH.term_of)
+
+
 def _text_of(terms, written):
-    term = terms[written]
+    term = terms(written)
     return term if term is not None else written.lower()
 
 
