@@ -156,7 +156,13 @@ def pair_counts(reader, mask, field: str, values: list[str]):
         if value in index:
             wanted[index[value]] = column
     chosen = mask[docs] & (wanted[codes] >= 0)
-    rows, columns = np.unique(docs[chosen], return_inverse=True)
+    # Each chosen document's row, numbered in document order without sorting the pairs
+    # (np.unique's sort of an actor's ~200k pairs took 11 ms at 100k articles).
+    held = docs[chosen]
+    present = np.zeros(len(mask), dtype=bool)
+    present[held] = True
+    row_of = np.cumsum(present) - 1
+    rows, columns = np.flatnonzero(present), row_of[held]
     # float32: numpy multiplies integer matrices without BLAS (26 ms for 50k articles × 24
     # actors against 1.5 ms); counts stay exact in float32 up to 16 million.
     incidence = np.zeros((len(rows), len(values)), dtype=np.float32)
