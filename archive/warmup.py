@@ -12,6 +12,7 @@ import logging
 import time
 
 from django.conf import settings
+from django.urls import reverse
 
 log = logging.getLogger(__name__)
 
@@ -21,9 +22,9 @@ MOST_NAMED = 3  # their pages cost the most: the actors named in the most articl
 
 def most_named(n: int) -> list[str]:
     """The slugs of the `n` actors named in the most articles (the index's facet counts)."""
-    from archive import search
+    from archive.actors.profile import article_counts
 
-    counts = search.search("*", with_facets=("actor",)).facet_counts().get("actor", {})
+    counts = article_counts()
     return sorted(counts, key=lambda slug: (-counts[slug], slug))[:n]
 
 
@@ -35,7 +36,7 @@ def paths() -> list[str]:
     article = Article.objects.only("sha256").order_by("-pk").first()
     if article:
         found.append(article.get_absolute_url())
-    found += [f"/actors/{slug}/" for slug in most_named(MOST_NAMED)] or [
+    found += [reverse("archive:actor", args=[slug]) for slug in most_named(MOST_NAMED)] or [
         actor.get_absolute_url() for actor in Actor.objects.only("slug").order_by("pk")[:1]
     ]
     event = Event.objects.only("slug").order_by("-start_date").first()
