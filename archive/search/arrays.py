@@ -105,28 +105,33 @@ def segment_id(leaf):
 
 def positions(reader, fieldname, btext):
     """(global docnums, first, counts, places) of a term with positions over every segment
-    (see `segment_files.read_positions`), each segment's decoded once and kept."""
-    parts = []
-    for leaf, offset in leaves(reader):
-        if (fieldname, btext) not in leaf:
-            continue
-        ids, first, counts, places = _POSITIONS.get(
-            (segment_id(leaf), fieldname, btext),
-            lambda leaf=leaf: segment_files.read_positions(leaf, fieldname, btext),
+    (see `segment_files.read_positions`): each segment's decoded once, and their join kept
+    under all their ids (joining per search copied a common word's positions every time)."""
+    found = leaves(reader)
+
+    def join():
+        parts = []
+        for leaf, offset in found:
+            if (fieldname, btext) not in leaf:
+                continue
+            ids, first, counts, places = _POSITIONS.get(
+                (segment_id(leaf), fieldname, btext),
+                lambda leaf=leaf: segment_files.read_positions(leaf, fieldname, btext),
+            )
+            parts.append((ids.astype(np.int64) + offset, first, counts, places))
+        if not parts:
+            empty = np.zeros(0, dtype=np.int64)
+            return empty, empty, empty, empty.astype(np.int32)
+        shifts = np.cumsum([0] + [len(places) for *_, places in parts[:-1]])
+        return (
+            np.concatenate([ids for ids, *_ in parts]),
+            np.concatenate([part[1] + shift for part, shift in zip(parts, shifts, strict=True)]),
+            np.concatenate([counts for _, _, counts, _ in parts]),
+            np.concatenate([places for *_, places in parts]),
         )
-        parts.append((ids.astype(np.int64) + offset, first, counts, places))
-    if len(parts) == 1:
-        return parts[0]
-    if not parts:
-        empty = np.zeros(0, dtype=np.int64)
-        return empty, empty, empty, empty.astype(np.int32)
-    shifts = np.cumsum([0] + [len(places) for *_, places in parts[:-1]])
-    return (
-        np.concatenate([ids for ids, *_ in parts]),
-        np.concatenate([part[1] + shift for part, shift in zip(parts, shifts, strict=True)]),
-        np.concatenate([counts for _, _, counts, _ in parts]),
-        np.concatenate([places for *_, places in parts]),
-    )
+
+    spanned = tuple(segment_id(leaf) for leaf, _ in found)
+    return _POSITIONS.get((spanned, fieldname, btext), join)
 
 
 def postings(reader, fieldname, btext):
