@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "csp",
     "django_tasks",
     "django_tasks_db",
+    "django_rq",
     "axes",
     "archive.apps.ArchiveConfig",
 ]
@@ -200,7 +201,24 @@ WHITENOISE_AUTOREFRESH = DEBUG
 # django-tasks backport with its database backend, run by `manage.py import_worker` (`make run`
 # starts one). A deployment may point "default" at another backend (RQ, Celery,
 # procrastinate: see the README) without touching the code that enqueues.
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["imports"]}}
+TASKS = {
+    "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["imports"]},
+    # An import's per-article work fanned out over task workers on other cores or machines
+    # (archive/ingest/fanout.py, docs/deploy.md): RQ on the Redis ARCHIVE_REDIS_URL names,
+    # workers started with `manage.py enrich_worker`. Unset,
+    # an import uses this machine's cores and never connects to Redis.
+    "enrichment": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["enrich"]},
+}
+ARCHIVE_REDIS_URL = os.environ.get("ARCHIVE_REDIS_URL", "")
+# "default" too: the backend looks jobs up through django-rq's default connection.
+RQ_QUEUES = {
+    queue: {"URL": ARCHIVE_REDIS_URL or "redis://127.0.0.1:6379/0"}
+    for queue in ("default", "enrich")
+}
+RQ_SHOW_ADMIN_LINK = bool(ARCHIVE_REDIS_URL)  # the queue's dashboard, where there is a queue
+# A chunk no worker has finished this long after the import began waiting for it is enriched
+# by the importing process itself (its worker died or is stuck).
+ARCHIVE_ENRICH_JOB_SECONDS = float(os.environ.get("ARCHIVE_ENRICH_JOB_SECONDS", "60"))
 
 # The Whoosh index: one directory, one writer at a time, any number of reading processes.
 ARCHIVE_INDEX_DIR = Path(os.environ.get("ARCHIVE_INDEX_DIR", VAR_DIR / "index"))

@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlparse, urlunparse
 
+import redis
 import requests
 from lxml import html
 
@@ -190,6 +191,45 @@ class ImportWorker(Process):
     def __init__(self, archive: ScratchArchive, options=()):
         command = [PYTHON, "manage.py", "import_worker", "--no-startup-delay", "--interval", "0.2"]
         super().__init__(archive, [*command, *options], "worker.log")
+
+
+class Redis(Process):
+    """A throw-away Redis (Debian's redis-server) on a loopback port, keeping nothing on disk;
+    the archive's processes started after it reach it through ARCHIVE_REDIS_URL."""
+
+    def __init__(self, archive: ScratchArchive):
+        self.port = free_port()
+        command = ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1"]
+        command += ["--save", "", "--appendonly", "no", "--dir", str(archive.folder)]
+        super().__init__(archive, command, "redis.log")
+        self.url = f"redis://127.0.0.1:{self.port}/0"
+        archive.env["ARCHIVE_REDIS_URL"] = self.url
+        self.client = redis.Redis.from_url(self.url)
+        deadline = time.monotonic() + READY_WITHIN
+        while True:
+            try:
+                self.client.ping()
+                return
+            except redis.ConnectionError:
+                if self.process.poll() is not None or time.monotonic() > deadline:
+                    self.stop()
+                    raise RuntimeError(f"redis-server did not start: {self.read_log()}") from None
+                time.sleep(0.2)
+
+
+class EnrichWorker(Process):
+    """A task worker of the import's fan-out (`manage.py enrich_worker`), registered with
+    Redis before the constructor returns."""
+
+    def __init__(self, archive: ScratchArchive, redis_server: Redis, name: str):
+        command = [PYTHON, "manage.py", "enrich_worker", "--name", name]
+        super().__init__(archive, command, f"{name}.log")
+        deadline = time.monotonic() + READY_WITHIN
+        while not redis_server.client.exists(f"rq:worker:{name}"):
+            if self.process.poll() is not None or time.monotonic() > deadline:
+                self.stop()
+                raise RuntimeError(f"worker {name} did not start: {self.read_log()}")
+            time.sleep(0.2)
 
 
 class Curator:

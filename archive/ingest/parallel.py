@@ -1,4 +1,5 @@
-"""The import's per-article work on every core.
+"""The import's per-article work on every core (or, where task workers listen on a queue,
+on theirs: `fanout.py`).
 
 Dates, language, actors, rounds, quotes and the MinHash signature depend on an article's
 text alone (`Importer.enrich`), so forked worker processes work them out, the importer's
@@ -13,6 +14,7 @@ import os
 from contextlib import ExitStack
 
 from archive import forked
+from archive.ingest import fanout
 
 WINDOW = 1_000  # records read ahead of the importing process
 CHUNK = 16  # records per hand-out to a worker
@@ -30,6 +32,9 @@ def workers() -> int:
 def enriched(importer, items):
     """(read, Enriched) for each (read, item, sha256) of `items`, in order."""
     global _importer
+    if task_workers := fanout.listening():
+        yield from fanout.enriched(importer, items, task_workers)
+        return
     ahead = ()
     with ExitStack() as stack:
         pool = None
