@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the tests need (Chromium, PostgreSQL) when they are missing.
+# Installs the Debian packages the tests need (Chromium, PostgreSQL, Redis) when they are
+# missing.
 set -euo pipefail
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -x /usr/lib/postgresql/15/bin/pg_ctl ] || missing+=(postgresql)
+command -v redis-server >/dev/null || missing+=(redis-server)  # the import's task queue
 fonts=$(fc-list 2>/dev/null | grep -c DejaVu || true)
 [ "${fonts:-0}" -gt 0 ] || missing+=(fonts-dejavu-core)
 if [ ${#missing[@]} -gt 0 ]; then

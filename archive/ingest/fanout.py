@@ -31,7 +31,6 @@ log = logging.getLogger(__name__)
 
 QUEUE = "enrich"
 BACKEND = "enrichment"  # settings.TASKS
-CHUNK = 100  # records per job: ~0.3 s of work, against a few milliseconds of Redis traffic
 AHEAD_PER_WORKER = 3  # jobs queued per listening worker, so none waits for the next
 POLL_SECONDS = (0.005, 0.05)  # first and longest pause between looks at a job
 # What the importing process already holds: not sent back by the workers.
@@ -116,7 +115,7 @@ class _Fanout:
 
     def enriched(self, items):
         in_flight = deque()
-        while chunk := list(islice(items, CHUNK)):
+        while chunk := list(islice(items, settings.ARCHIVE_ENRICH_CHUNK)):
             in_flight.append((chunk, None if self.lost else self._enqueue(chunk)))
             if len(in_flight) >= self.ahead:
                 yield from self._collect(*in_flight.popleft())
