@@ -244,20 +244,17 @@ def save_batch(batch, slugs_at_start=None):
         rows.insert(Quote, quotes)
         clusters.store_for_lookup(articles)
         ids = [article.pk for article in articles]
-        record_imported_state(articles, ids)
+        record_imported_state(ids)
         # With the articles: a crash cannot leave them unindexed.
         search_writes.queue(ids, bulk=True)
     return ids
 
 
-def record_imported_state(articles, ids):
+def record_imported_state(ids):
     """Each article's and quote's first history row, "+ imported", so that a curator's first
-    correction shows what it replaced (quotes are written by a plain statement and read back
-    for their ids)."""
-    reason = "imported"
-    Article.history.bulk_history_create(articles, default_change_reason=reason)
-    quotes = Quote.objects.filter(article_id__in=ids).order_by("pk")
-    Quote.history.bulk_history_create(list(quotes), default_change_reason=reason)
+    correction shows what it replaced."""
+    rows.copy_to_history(Article, "id", ids, "imported")
+    rows.copy_to_history(Quote, "article_id", ids, "imported")
 
 
 def save_cluster_changes(changes) -> list[int]:

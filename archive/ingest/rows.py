@@ -46,3 +46,31 @@ def insert(model, objects):
 
 def _is_plain(field) -> bool:
     return field.get_internal_type() in PLAIN_FIELDS and not getattr(field, "auto_now_add", False)
+
+
+def copy_to_history(model, column, ids, reason):
+    """The first history row ("+", `reason`) of every `model` row whose `column` is one of
+    `ids`, copied by the database itself (INSERT … SELECT), in primary-key order.
+
+    What django-simple-history's `bulk_history_create` writes, without building a model
+    instance per row in Python and preparing each of its fields again: for an import, that
+    was a third of the importing process's time (the quotes read back, then ~30 fields of
+    every article and quote prepared twice)."""
+    from django.conf import settings
+    from django.utils import timezone
+
+    if not ids or not getattr(settings, "SIMPLE_HISTORY_ENABLED", True):
+        return
+    history = model.history.model
+    quote = connection.ops.quote_name
+    tracked = ", ".join(quote(field.column) for field in history.tracked_fields)
+    user = history.get_default_history_user(None)  # the request's user, if any (none here)
+    statement = (
+        f"INSERT INTO {quote(history._meta.db_table)} ({tracked}, history_date,"
+        " history_change_reason, history_type, history_user_id)"
+        f" SELECT {tracked}, %s, %s, '+', %s FROM {quote(model._meta.db_table)}"
+        f" WHERE {quote(column)} IN ({', '.join(['%s'] * len(ids))}) ORDER BY {quote('id')}"
+    )
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    with connection.cursor() as cursor:
+        cursor.execute(statement, [now, reason, user.pk if user else None, *ids])
