@@ -259,6 +259,16 @@ class SpeakerResolver:
         self.day = day
         self.body = body  # the article's text, for people named before a quote
         self.history: list[tuple[str, Speaker, int]] = []  # (phrase, speaker, position)
+        self._named: dict[str, list] = {}  # text → the gazetteer's references in it
+
+    def _names_in(self, text) -> list[tuple[int, int, int]]:
+        """`matcher.find(text, day)`, once per text in the article: several rules read the
+        same phrase, and the text before a quote, for the actors it names (not to be
+        changed by the caller)."""
+        found = self._named.get(text)
+        if found is None:
+            found = self._named[text] = self.matcher.find(text, self.day)
+        return found
 
     def resolve_quote(self, found) -> Speaker | None:
         """The speaker of a FoundQuote; a paragraph with no attribution of its own, less sure."""
@@ -314,7 +324,7 @@ class SpeakerResolver:
         for segment in reversed(segments):
             if CLAUSE_OPENING.match(segment):
                 continue  # "Interrogé sur le rôle de X, il a …": not who
-            found = self.matcher.find(segment, self.day)
+            found = self._names_in(segment)
             if BODY_OF.match(segment) and found and found[0][2] not in self.person_ids:
                 return Speaker(found[0][2], segment, False, CONFIDENCE["named_at_end"])
             people = [
@@ -363,7 +373,7 @@ class SpeakerResolver:
             words = match["name"]
             if CLAUSE_OPENING.match(words) or words in NOT_SUBJECTS:
                 continue
-            people = [a for _, _, a in self.matcher.find(words, self.day) if a in self.person_ids]
+            people = [a for _, _, a in self._names_in(words) if a in self.person_ids]
             if people:
                 return Speaker(people[-1], words, False, CONFIDENCE["last_named"]), match.end()
             if NAME.fullmatch(words):
@@ -415,7 +425,7 @@ class SpeakerResolver:
         Makhous")."""
         people = [
             (Speaker(a, self.before[start:end], False, CONFIDENCE["last_named"]), end, start)
-            for start, end, a in self.matcher.find(self.before, self.day)
+            for start, end, a in self._names_in(self.before)
             if a in self.person_ids
         ]
         people += [
@@ -456,7 +466,7 @@ class SpeakerResolver:
 
     def _known_name_at_end(self, main):
         """ "the Syrian Observatory for Human Rights": the phrase ends with a known name."""
-        named = self.matcher.find(main, self.day)
+        named = self._names_in(main)
         if named and named[-1][1] >= len(main.rstrip(" .")) - 1:
             return Speaker(named[-1][2], main, False, CONFIDENCE["named_at_end"])
         return None
@@ -495,7 +505,7 @@ class SpeakerResolver:
 
     def _known_actor(self, main):
         """Any other gazetteer actor named as the subject (an organisation, a state)."""
-        actors = [actor for _, _, actor in self.matcher.find(main, self.day)]
+        actors = [actor for _, _, actor in self._names_in(main)]
         if actors and not re.match(rf"^(?:{DETERMINERS})\s", main, re.I):
             return Speaker(actors[-1], main, False, CONFIDENCE["actor"])
         return None
@@ -503,7 +513,7 @@ class SpeakerResolver:
     def _last_body_named(self, head):
         """ "the ministry said": the last organisation named before the quote whose name ends
         with that noun ("Saudi Arabia's foreign ministry on Friday welcomed …")."""
-        for start, end, actor in reversed(self.matcher.find(self.before, self.day)):
+        for start, end, actor in reversed(self._names_in(self.before)):
             written = self.before[start:end].lower()
             if actor not in self.person_ids and written.rstrip("s").endswith(head):
                 return Speaker(actor, self.before[start:end], False, CONFIDENCE["same_description"])
