@@ -23,6 +23,7 @@ from collections import deque
 from itertools import islice
 
 from django.conf import settings
+from django.db import close_old_connections
 from django_tasks import task
 
 from archive.ingest.records import RawItem
@@ -42,6 +43,9 @@ _importer = None  # in a worker: ((run id, dry run), Importer) of the run it las
 @task(backend=BACKEND, queue_name=QUEUE)
 def enrich_chunk(run_id: int | None, dry_run: bool, records: list[dict]) -> list:
     """The job: Enriched articles of `records` (`as_record`), in order."""
+    # A worker lives for days between imports: a connection the database closed meanwhile is
+    # dropped here, as Django does at the start of each request.
+    close_old_connections()
     importer = _importer_of(run_id, dry_run)
     enriched = []
     for record in records:
