@@ -123,6 +123,23 @@ def test_a_worker_killed_mid_chunk_loses_no_article(queued, corpus, enriched_her
     assert stored(archive) == enriched_here
 
 
+def test_chunks_whose_jobs_fail_are_enriched_by_the_importer(
+    queued, corpus, enriched_here, tmp_path
+):
+    archive, server, started = queued
+    flag = tmp_path / "fail-jobs"
+    flag.touch()
+    # Every job fails in the worker (as when it cannot read the database): a worker that
+    # answers is still there, so each chunk is queued, fails, and is enriched here.
+    at = "archive.ingest.fanout:_importer_of"
+    archive.arm([{"at": at, "do": "fail", "in": "enrich_worker", "flag": str(flag)}])
+    started.append(EnrichWorker(archive, server, "failing"))
+    done = archive.manage("import_articles", str(corpus))
+    assert f"{ARTICLES} added" in done.stdout
+    assert done.stderr.count("failed: enriching its chunk here") == ARTICLES // int(CHUNK)
+    assert stored(archive) == enriched_here
+
+
 def test_an_import_fans_out_only_while_a_worker_listens(tmp_path, settings):
     archive = ScratchArchive(tmp_path)  # a worker reads no database until its first job
     with with_redis(archive) as (server, started):
