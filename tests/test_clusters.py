@@ -1,10 +1,15 @@
 """Wire copies of one story are grouped; other articles on the same round are not."""
 
+import datetime
+import hashlib
+
 import pytest
 
 from archive import search
 from archive.ingest import pipeline
 from archive.models import Article
+from archive.search import writes as search_writes
+from archive.views import pages
 from tests.conftest import SEED_FILES
 
 pytestmark = pytest.mark.django_db
@@ -55,6 +60,40 @@ def test_article_page_lists_the_other_copies(client):
     first, second = Article.objects.filter(cluster=key)[:2]
     page = client.get(first.get_absolute_url()).content.decode()
     assert "Other copies" in page and second.get_absolute_url() in page
+
+
+def test_a_story_with_many_copies_lists_the_first_and_links_to_all(client, scratch_index):
+    """A wire story reprinted hundreds of times: its page lists the oldest copies and links to
+    a search for all of them, with their number."""
+    shown = pages.COPIES_SHOWN
+    copies = [
+        Article.objects.create(
+            title=f"Envoy hopes for progress, reprint {n}",
+            body="The envoy said he hoped for progress.",
+            sha256=hashlib.sha256(f"reprint {n}".encode()).hexdigest(),
+            source=f"Outlet {n}",
+            published=datetime.date(2017, 3, 1) + datetime.timedelta(days=n),
+            cluster="feedc0ffee",
+        )
+        for n in range(shown + 3)
+    ]
+    page = client.get(copies[0].get_absolute_url()).content.decode()
+    for copy in copies[1 : shown + 1]:
+        assert copy.get_absolute_url() in page
+    assert copies[shown + 1].get_absolute_url() not in page
+    assert f"All {shown + 3} copies of this story" in page
+    link = "/search/?q=cluster:feedc0ffee&amp;sort=oldest"
+    assert link in page
+    search_writes.drain_all()
+    found = client.get(link.replace("&amp;", "&")).content.decode()
+    assert f"<strong>{shown + 3}</strong> articles match" in found
+
+
+def test_a_story_with_few_copies_lists_them_all_without_a_link(client):
+    key = Article.objects.exclude(cluster="").values_list("cluster", flat=True).first()
+    first = Article.objects.filter(cluster=key).first()
+    page = client.get(first.get_absolute_url()).content.decode()
+    assert "copies of this story" not in page
 
 
 def test_search_can_collapse_a_cluster_to_one_hit():

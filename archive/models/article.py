@@ -20,6 +20,14 @@ class ArticleQuerySet(models.QuerySet):
         sorted with them took 80 ms at 100k articles)."""
         return self.defer("raw", "raw_text", "body", "minhash", "date_candidates")
 
+    def copies_of(self, article):
+        """The other articles of `article`'s cluster of wire copies, oldest first, as a list
+        shows them (a story reprinted 600 times must not load 600 bodies)."""
+        if not article.cluster:
+            return self.none()
+        others = self.filter(cluster=article.cluster).exclude(pk=article.pk)
+        return others.only("sha256", "title", "source", "published").order_by("published", "pk")
+
     def date_span(self):
         """(first, last) publication date, or (None, None): two lookups of the date index
         (SQLite reads every row for MIN and MAX asked together)."""
@@ -96,10 +104,9 @@ class Article(models.Model):
         related_name="articles",
     )
     importer_version = models.CharField(max_length=20, blank=True)
-    cluster = models.CharField(
+    cluster = models.CharField(  # indexed first in `article_copies_order`
         max_length=64,
         blank=True,
-        db_index=True,
         help_text="Near-duplicate copies of one wire story share this key.",
     )
     minhash = models.BinaryField(default=bytes, help_text="Signature for near-duplicate search.")
@@ -121,7 +128,12 @@ class Article(models.Model):
     class Meta:
         ordering = ["-published", "title"]
         # The list's order, read from an index rather than sorted (80 ms at 100k articles).
-        indexes = [models.Index(fields=["-published", "title"], name="article_listing_order")]
+        indexes = [
+            models.Index(fields=["-published", "title"], name="article_listing_order"),
+            # A story's copies, oldest first, read from the index (a cluster of 600 copies
+            # sorted from the table's rows took 8-16 ms on the article page at 100k).
+            models.Index(fields=["cluster", "published", "id"], name="article_copies_order"),
+        ]
 
     def __str__(self):
         return self.title

@@ -14,6 +14,8 @@ from archive.models import Actor, Article, Event
 from archive.search import facets
 from archive.timeline import coverage, layout
 
+COPIES_SHOWN = 10  # the rest of a wire story's copies are one search away
+
 
 def home(request):
     """The rounds at a glance, the latest rounds and what was said at them, then the latest
@@ -74,6 +76,15 @@ def filter_errors(filterset) -> list[str]:
     ]
 
 
+def copies_listed(article) -> dict:
+    """The first COPIES_SHOWN other copies of the article's wire story, and how many copies
+    the story has (this one included) when they do not all fit."""
+    copies = Article.objects.copies_of(article)
+    shown = list(copies[: COPIES_SHOWN + 1])
+    more = len(shown) > COPIES_SHOWN
+    return {"copies": shown[:COPIES_SHOWN], "cluster_size": copies.count() + 1 if more else None}
+
+
 def article_detail(request, key):
     article = get_object_or_404(Article.objects.by_key(key))
     mentions = article.mention_set.select_related("actor").order_by("-count", "actor__name")
@@ -88,9 +99,7 @@ def article_detail(request, key):
         "mentions": mentions,
         "rounds": article.events.all(),
         "quotes": article.quotes.attributed().select_related("speaker"),
-        "copies": Article.objects.filter(cluster=article.cluster).exclude(pk=article.pk)
-        if article.cluster
-        else [],
+        **copies_listed(article),
         "permalink": request.build_absolute_uri(article.get_absolute_url()),
     }
     item = citations.csl_item(article, context["permalink"], datetime.date.today())
