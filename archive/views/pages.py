@@ -6,7 +6,7 @@ from django.db.models import Count, Exists, OuterRef
 from django.shortcuts import get_object_or_404, render
 
 from archive import citations, search
-from archive.actors import charts, profile
+from archive.actors import charts, profile, svg
 from archive.actors.moved import actor_or_redirect
 from archive.filters import ArticleFilter
 from archive.forms import SearchForm, flag_is_on
@@ -143,4 +143,8 @@ def actor_detail(request, slug):
         "page": page,
         "articles": [hit.article for hit in page.object_list],
     }
+    if context["chart"]:
+        context["chart_svg"] = svg.mentions_svg(context["chart"], actor.name)
+    if context["network"]:
+        context["network_svg"] = svg.network_svg(context["network"], actor.name)
     return render(request, "archive/actor_detail.html", context)
