@@ -205,8 +205,8 @@ TASKS = {
     "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["imports"]},
     # An import's per-article work fanned out over task workers on other cores or machines
     # (archive/ingest/fanout.py, docs/deploy.md): RQ on the Redis ARCHIVE_REDIS_URL names,
-    # workers started with `manage.py enrich_worker`. Unset,
-    # an import uses this machine's cores and never connects to Redis.
+    # workers started with `manage.py enrich_worker`. Unset, an import uses this machine's
+    # cores and never connects to Redis.
     "enrichment": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["enrich"]},
 }
 ARCHIVE_REDIS_URL = os.environ.get("ARCHIVE_REDIS_URL", "")

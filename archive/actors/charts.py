@@ -1,6 +1,6 @@
 """An actor's page drawn: their mentions month by month on a time axis, with the rounds they took
 part in marked under it; and the actors named with them as a network in two rings, linked to
-each other as well as to the centre. Numbers only (coordinates as strings); the template draws.
+each other as well as to the centre. Numbers only (coordinates as strings); `svg.py` draws.
 """
 
 import datetime
