@@ -37,6 +37,7 @@ EXCLUDED = [
     "admin.logentry",
     "archive.CopyBand",
     "archive.CopySignature",
+    "django_rq",  # its one model is the admin's queue dashboard: no table, nothing stored
 ]
 FORMAT = 2  # 1: data.json, one JSON array; 2: data.jsonl, one object a line (streamed)
 
