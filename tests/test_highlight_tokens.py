@@ -66,3 +66,15 @@ def test_passages_are_whooshs_when_only_tokens_near_a_match_are_read(query):
     long_texts = [" ".join(rng.sample(texts, 6)) for _ in range(10)]
     for text in texts + long_texts + OWN_TEXTS:
         assert highlight.fragments(text, words) == whooshs_fragments(text, words, "en")
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_the_tokens_near_a_match_are_those_within_reach_of_one(seed):
+    """Every token starting within `near` characters of a hit, either side, and no other:
+    found a hit at a time by bisection, as testing each token against every hit finds them."""
+    rng = random.Random(seed)
+    starts = sorted(rng.sample(range(5000), rng.randint(0, 400)))
+    hits = sorted(rng.choices(range(5000), k=rng.randint(1, 12)))
+    near = rng.choice([0, 5, 80, 330, 6000])
+    within = [i for i, s in enumerate(starts) if any(abs(s - hit) <= near for hit in hits)]
+    assert highlight._near(hits, starts, near) == within

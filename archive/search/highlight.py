@@ -124,7 +124,7 @@ def _matched(text, words, language, spans=(), near=None):
         hits = sorted(hits + starts)
         if not hits:
             return
-        wanted = [i for i, m in enumerate(found) if _within(hits, m.start(), near)]
+        wanted = _near(hits, [m.start() for m in found], near)
     token = Token(positions=True, chars=True, removestops=False, mode="index")
     kept = None  # Whoosh's StopFilter renumbers the words it keeps from the first one's
     for i in wanted:
@@ -156,10 +156,17 @@ def _text_of(terms, written):
     return term if term is not None else written.lower()
 
 
-def _within(hits, start, near) -> bool:
-    """Whether a matched token begins within `near` characters of `start`, either side."""
-    i = bisect.bisect_left(hits, start - near)
-    return i < len(hits) and hits[i] <= start + near
+def _near(hits, token_starts, near) -> list[int]:
+    """The indexes of the tokens beginning within `near` characters of a hit, either side,
+    in order (both lists ascending): each hit's stretch of tokens found by bisection, not
+    each token tested against the hits."""
+    wanted, next_free = [], 0
+    for hit in hits:
+        first = max(bisect.bisect_left(token_starts, hit - near), next_free)
+        end = bisect.bisect_right(token_starts, hit + near)
+        wanted.extend(range(first, end))
+        next_free = max(next_free, end)
+    return wanted
 
 
 def fragments(
