@@ -37,7 +37,6 @@ EXCLUDED = [
     "admin.logentry",
     "archive.CopyBand",
     "archive.CopySignature",
-    "django_rq",  # its one model is the admin's queue dashboard: no table, nothing stored
 ]
 FORMAT = 2  # 1: data.json, one JSON array; 2: data.jsonl, one object a line (streamed)
 
@@ -108,7 +107,7 @@ def write(path: Path) -> dict:
                 "dumpdata",
                 natural_foreign=True,
                 natural_primary=True,
-                exclude=EXCLUDED,
+                exclude=EXCLUDED + _without_tables(),
                 format="jsonl",
                 database=alias,
                 output=str(data),
@@ -210,6 +209,14 @@ def _insert(batch) -> None:
             for value in (found.m2m_data or {}).get(name, ())
         ]
         through._base_manager.bulk_create(rows, batch_size=LOAD_BATCH)
+
+
+def _without_tables() -> list[str]:
+    """Models Django does not manage have no table to dump (django-rq's admin dashboard, any
+    app's like it): dumpdata would fail on them."""
+    from django.apps import apps
+
+    return [model._meta.label for model in apps.get_models() if not model._meta.managed]
 
 
 @contextlib.contextmanager
