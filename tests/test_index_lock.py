@@ -64,3 +64,24 @@ def test_a_writer_still_waits_for_a_lock_another_holds(scratch_index):
     finally:
         first.cancel()
     index.writer(timeout=0).cancel()
+
+
+def test_a_drainer_kept_from_the_lock_says_so_in_the_log_once(
+    seed_article, scratch_index, monkeypatch, caplog
+):
+    from archive.search import writes
+
+    monkeypatch.setattr(writes, "LOCK_WARNING_SECONDS", 0)
+    index.open_index()
+    writes.queue([seed_article(0).pk])
+    held = index.writer(timeout=0)
+    try:
+        waiting = writes.LockWait()
+        for _ in range(3):
+            waiting.record(writes.drain(wait=0, bulk=False))
+    finally:
+        held.cancel()
+    warnings = [r.getMessage() for r in caplog.records if r.name == writes.log.name]
+    assert len(warnings) == 1 and "1 queued articles wait" in warnings[0]
+    waiting.record(writes.drain(wait=0, bulk=False))
+    assert waiting.since is None and writes.pending() == 0

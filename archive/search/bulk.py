@@ -27,16 +27,15 @@ import numpy as np
 import whoosh
 from whoosh.codec.whoosh3 import W3Codec
 from whoosh.system import pack_uint, pack_ushort
-from whoosh.writing import MERGE_SMALL, SegmentWriter
 
 from archive.search import blocks
 from archive.search.bulk_analysis import FAST_FIELDS, shortcut_for
 from archive.search.bulk_postings import FieldWords, laid_end_to_end, postings_of
+from archive.search.merging import TinyMergingWriter
 
 # The whoosh3 release whose writer internals this mirrors (pinned in requirements.txt).
 WHOOSH_VERSION = (3, 54, 0)
 SEGMENT_DOCUMENTS = 20_000
-TINY_SEGMENT = 1_000
 
 
 class FormatMismatch(RuntimeError):
@@ -51,8 +50,9 @@ def check_whoosh():
         raise FormatMismatch(f"whoosh {whoosh.__version__} is not {WHOOSH_VERSION}")
 
 
-class BulkWriter(SegmentWriter):
-    """Whoosh's SegmentWriter, analysing and writing postings in bulk (see the module)."""
+class BulkWriter(TinyMergingWriter):
+    """Whoosh's SegmentWriter, analysing and writing postings in bulk (see the module);
+    at commit it merges tiny segments only (`merging.py`)."""
 
     def __init__(self, ix, segment_documents=SEGMENT_DOCUMENTS, **options):
         check_whoosh()
@@ -188,8 +188,6 @@ class BulkWriter(SegmentWriter):
         self._finished[:0] = segments
 
     def _merge_segments(self, mergetype, optimize, merge):
-        if mergetype is None and not optimize and merge and self.mergetype is None:
-            mergetype = merge_tiny
         return super()._merge_segments(mergetype, optimize, merge) + self._finished
 
     def _flush_segment(self):
@@ -231,16 +229,6 @@ class BulkWriter(SegmentWriter):
                     prefix + (term.encode() if isinstance(term, str) else term), info
                 )
         writer.finish_field()
-
-
-def merge_tiny(writer, segments):
-    """Whoosh's MERGE_SMALL, over the segments of at most TINY_SEGMENT documents only (a
-    curator's edits, a small import): merging goes posting by posting, and Whoosh's policy
-    would fold tens of thousands of an import's articles into one commit (a minute, and
-    their postings all held at once)."""
-    tiny = [segment for segment in segments if segment.doc_count_all() <= TINY_SEGMENT]
-    kept = [segment for segment in segments if segment.doc_count_all() > TINY_SEGMENT]
-    return kept + MERGE_SMALL(writer, tiny)
 
 
 def _values_by_format(fixed_size):

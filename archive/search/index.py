@@ -22,6 +22,7 @@ from whoosh.writing import CLEAR
 from archive import forked
 from archive.search import bulk
 from archive.search.documents import documents_of
+from archive.search.merging import TinyMergingWriter
 from archive.search.schema import SCHEMA_VERSION, build_schema
 
 WRITER_TIMEOUT = 120.0
@@ -146,7 +147,7 @@ def bulk_writer(timeout=WRITER_TIMEOUT):
         bulk.check_whoosh()
     except bulk.FormatMismatch as mismatch:
         log.warning("Writing with Whoosh's own writer: %s", mismatch)
-        return _locked(ix, timeout, lambda **lk: ix.writer(**lk, **WRITER_OPTIONS))
+        return _locked(ix, timeout, lambda **lk: TinyMergingWriter(ix, **lk, **WRITER_OPTIONS))
     return _locked(ix, timeout, lambda **lk: bulk.BulkWriter(ix, **lk, **WRITER_OPTIONS))
 
 
@@ -154,7 +155,7 @@ def writer(timeout=WRITER_TIMEOUT):
     """The index's writer, waiting up to `timeout` seconds for another process's lock
     (raises whoosh's LockError after that)."""
     ix = open_index()
-    return _locked(ix, timeout, lambda **lk: ix.writer(**lk, **WRITER_OPTIONS))
+    return _locked(ix, timeout, lambda **lk: TinyMergingWriter(ix, **lk, **WRITER_OPTIONS))
 
 
 def write(writer, ids):

@@ -34,6 +34,7 @@ COMMIT_EVERY = 5_000
 # process then held a whole 20,000-article segment: +200 MB).
 BULK_COMMIT_EVERY = 20_000
 RETRY_DELAY = 0.5  # seconds between attempts while another process holds the lock
+LOCK_WARNING_SECONDS = 30  # a drainer says so in the log once it has waited this long
 MAX_FAILURES = 5  # a drainer thread gives up after so many errors in a row (rows stay queued)
 log = logging.getLogger(__name__)
 
@@ -209,12 +210,14 @@ def drain_in_background():
 def _drain_until_empty():
     global _drainer
     failures = 0
+    lock_wait = LockWait()
     try:
         while True:
             _wanted.clear()
             try:
                 written = drain(wait=1.0, bulk=False)
                 failures = 0
+                lock_wait.record(written)
             except Exception:
                 failures += 1
                 log.exception("Writing queued articles to the index failed (%d)", failures)
@@ -234,3 +237,28 @@ def _drain_until_empty():
                     return
     finally:
         connection.close()  # this thread's own database connection
+
+
+class LockWait:
+    """How long a drainer has found the write lock taken, attempt after attempt: logged once
+    it has waited LOCK_WARNING_SECONDS (edits wait meanwhile, and /healthz says so later)."""
+
+    def __init__(self):
+        self.since = None
+        self.warned = False
+
+    def record(self, written):
+        if written is not None:  # the lock was had (or there was nothing to write)
+            self.since, self.warned = None, False
+            return
+        now = time.monotonic()
+        if self.since is None:
+            self.since = now
+        elif not self.warned and now - self.since >= LOCK_WARNING_SECONDS:
+            self.warned = True
+            log.warning(
+                "The index's write lock has been held by another process for %.0f s; "
+                "%d queued articles wait for it.",
+                now - self.since,
+                pending(),
+            )

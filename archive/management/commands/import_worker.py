@@ -25,11 +25,12 @@ def _keep_alive(stop: threading.Event, stale_seconds=STALE_QUEUE_SECONDS):
     from archive.search import writes
 
     older_than = 0
+    lock_wait = writes.LockWait()
     try:
         while True:
             Heartbeat.beat(TASK_WORKER)
             try:
-                writes.drain_stale(older_than)
+                lock_wait.record(writes.drain_stale(older_than))
             except Exception:  # noqa: BLE001  (recorded by the drain; tried again next beat)
                 log.exception("Writing the index queue failed")
             older_than = stale_seconds
