@@ -3,7 +3,8 @@ it, never an import's segments (merging goes posting by posting in Python, under
 
 import pytest
 
-from archive.search import bulk, index, merging
+from archive import search
+from archive.search import agreement, bulk, compaction, index, merging
 
 IMPORT_SEGMENT = 4  # documents per "import" segment, above the tiny limit set below
 IMPORTS = 17  # enough segments for Whoosh's MERGE_SMALL to fold some into an edit's commit
@@ -55,3 +56,63 @@ def test_a_curators_edits_still_merge_tiny_segments(imported):
     ix = index.open_index()
     assert len(ix._segments()) < IMPORTS + 6
     assert ix.doc_count() == IMPORTS * IMPORT_SEGMENT + 6
+
+
+@pytest.fixture
+def imported_in_small_parts(scratch_index, monkeypatch):
+    """The shared articles written into the index in ten segments of fifty, as ten small
+    imports leave them (the limits scaled down with the corpus)."""
+    from archive.models import Article
+
+    monkeypatch.setattr(merging, "TINY_SEGMENT", 10)
+    monkeypatch.setattr(compaction, "SMALL_DOCUMENTS", 100)
+    monkeypatch.setattr(compaction, "MOST_SMALL", 4)
+    ids = list(Article.objects.order_by("pk").values_list("pk", flat=True))
+    index.open_index()
+    for start in range(0, 500, 50):
+        writer = index.bulk_writer(timeout=0)
+        index.write(writer, ids[start : start + 50])
+        writer.commit()
+    writer = index.bulk_writer(timeout=0)
+    index.write(writer, ids[500:])
+    writer.commit()
+    return ids
+
+
+def _found(text):
+    return sorted(search.search(text).ids())
+
+
+QUERIES = ["Geneva", '"peace talks"', "ceasefire Aleppo", "actor:staffan-de-mistura"]
+
+
+@pytest.mark.django_db
+def test_many_small_segments_are_written_anew_as_one(imported_in_small_parts):
+    before = {text: _found(text) for text in QUERIES}
+    assert len(index.open_index()._segments()) == 11
+    assert compaction.compact() == 500
+    segments = index.open_index()._segments()
+    assert len(segments) < 5 and all(s.deleted_count() < s.doc_count_all() for s in segments)
+    assert {text: _found(text) for text in QUERIES} == before and all(before.values())
+    assert agreement.check().agrees
+
+
+@pytest.mark.django_db
+def test_a_few_small_segments_are_left_as_they_are(imported_in_small_parts, monkeypatch):
+    monkeypatch.setattr(compaction, "MOST_SMALL", 10)
+    state = search.index_state()
+    assert compaction.compact() == 0
+    assert search.index_state() == state
+
+
+@pytest.mark.django_db
+def test_an_import_ends_by_writing_the_small_segments_anew(imported_in_small_parts, tmp_path):
+    from archive.ingest import pipeline
+
+    (tmp_path / "new.txt").write_text(
+        "Delegations return to Geneva\n\nThe envoy said talks would resume on Monday.\n"
+    )
+    report = pipeline.run([tmp_path])
+    assert report.added == 1
+    assert len(index.open_index()._segments()) < 5
+    assert agreement.check().agrees

@@ -39,6 +39,7 @@ from archive.ingest.records import BuiltArticle, Enriched, ImportReport, Problem
 from archive.ingest.rounds import RoundFinder, processes_named
 from archive.ingest.version import IMPORTER_VERSION
 from archive.models import Actor, Article, CopySignature, ImportRun, Mention, Quote, fitted
+from archive.search import compaction
 from archive.search import writes as search_writes
 
 BATCH_SIZE = 500
@@ -323,6 +324,7 @@ def _import(importer, paths, progress, columns, report):
     importer.proposals.save()
     report.added = Article.objects.filter(import_run=importer.run_record).count()
     search_writes.drain_all()
+    compaction.compact()  # the imports' small segments rewritten as one, once they gather
 
 
 def _new_items(importer, records, report):

@@ -16,7 +16,11 @@ TINY_SEGMENT = 1_000  # documents: a segment this small is merged at the next co
 
 
 def merge_tiny(writer, segments):
-    """Whoosh's MERGE_SMALL over the segments of at most TINY_SEGMENT documents only."""
+    """Whoosh's MERGE_SMALL over the segments of at most TINY_SEGMENT documents only; a
+    segment whose every document was deleted is dropped (`compaction.py` leaves such)."""
+    segments = [
+        segment for segment in segments if segment.deleted_count() < segment.doc_count_all()
+    ]
     tiny = [segment for segment in segments if segment.doc_count_all() <= TINY_SEGMENT]
     kept = [segment for segment in segments if segment.doc_count_all() > TINY_SEGMENT]
     return kept + MERGE_SMALL(writer, tiny)
