@@ -6,6 +6,8 @@ PostgreSQL in the suite's second pass."""
 import base64
 import hashlib
 import json
+import os
+import signal
 from contextlib import contextmanager
 
 import pytest
@@ -19,6 +21,7 @@ pytestmark = pytest.mark.live
 
 ARTICLES = 200
 CHUNK = "20"  # ten jobs: both workers take some
+STOPPED_WITHIN = 15  # seconds from SIGTERM to a worker's exit, on a busy machine
 
 
 def stored(archive) -> str:
@@ -148,6 +151,18 @@ def test_an_import_fans_out_only_while_a_worker_listens(tmp_path, settings):
         assert fanout.listening() == 0  # no worker yet: the import uses this machine's cores
         started.append(EnrichWorker(archive, server, "w1"))
         assert fanout.listening() == 1
+
+
+def test_a_worker_asked_to_stop_ends_within_seconds(tmp_path):
+    """SIGTERM, as systemd or a deploy sends it: redis-py 8.2 made RQ's warm shutdown wait up
+    to a minute for its command-listening thread (most runs on a busy machine)."""
+    archive = ScratchArchive(tmp_path)
+    with with_redis(archive) as (server, started):
+        worker = EnrichWorker(archive, server, "w1")
+        started.append(worker)
+        os.killpg(worker.pid, signal.SIGTERM)
+        worker.process.wait(timeout=STOPPED_WITHIN)
+        assert "warm shut down requested" in worker.read_log()
 
 
 def test_an_unreachable_redis_counts_as_no_worker(settings):
