@@ -3,6 +3,12 @@
 import pytest
 from playwright.sync_api import expect
 
+from tests.passes import sqlite_pass_only
+
+# What a browser does with a page (scripts, styles, the Content-Security-Policy) is the
+# templates' and static files'; the reads behind each page run in both passes (test client).
+pytestmark = sqlite_pass_only("what a browser does with a page does not depend on the database")
+
 
 @pytest.fixture(autouse=True)
 def server_may_use_the_database(django_db_blocker):

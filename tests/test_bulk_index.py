@@ -13,6 +13,7 @@ from archive.search.index import WRITER_OPTIONS, create_at
 from archive.search.query import for_search, parse
 from archive.search.schema import FRENCH_FIELDS
 from archive.search.weighting import WEIGHTING
+from tests.passes import ON_POSTGRES
 from tests.test_engine import SCORED_QUERIES
 
 pytestmark = pytest.mark.django_db
@@ -29,7 +30,11 @@ def documents():
 @pytest.fixture(scope="module")
 def both(tmp_path_factory, django_db_setup, django_db_blocker):
     """The same articles indexed by Whoosh's writer and by the bulk writer (in segments of
-    200 documents, so that several are written and committed together)."""
+    200 documents, so that several are written and committed together). What two writers
+    write from the same documents no database changes: compared in the SQLite pass only
+    (reading the documents is tested on both, above)."""
+    if ON_POSTGRES:
+        pytest.skip("checked in the SQLite pass: both writers index the same documents")
     with django_db_blocker.unblock():
         docs = documents()
     built = {}

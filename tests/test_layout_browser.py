@@ -3,19 +3,17 @@ the screen, the first result of a search in the first screen, no serious or crit
 violation, and an article printed as the record it is, on paper."""
 
 import hashlib
-import os
 import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
+from tests.passes import sqlite_pass_only
+
 # Layout, accessibility and print are the templates' and the stylesheet's, whatever database
 # serves the rows: the SQLite pass of the suite checks them, the PostgreSQL pass runs the rest.
-pytestmark = pytest.mark.skipif(
-    os.environ.get("DATABASE_URL", "").startswith("postgres"),
-    reason="checked in the SQLite pass: layout does not depend on the database",
-)
+pytestmark = sqlite_pass_only("layout does not depend on the database")
 SCREENS = {"phone": (390, 844), "desktop": (1280, 900)}
 FIXED_PAGES = {
     "home": "/",

@@ -3,12 +3,10 @@ fresh var/ folder: the first run fills it, a second changes nothing in it: no im
 recorded, no index segment written, no file touched."""
 
 import hashlib
-import os
 import re
 
-import pytest
-
 from tests.live import ROOT, ScratchArchive
+from tests.passes import sqlite_pass_only
 
 
 def data_steps() -> list[list[str]]:
@@ -26,10 +24,7 @@ def fingerprint(folder) -> dict[str, str]:
     }
 
 
-@pytest.mark.skipif(
-    os.environ.get("DATABASE_URL", "").startswith("postgres"),
-    reason="make run serves SQLite in var/",
-)
+@sqlite_pass_only("make run serves SQLite in var/")
 def test_a_second_make_run_changes_nothing_in_var(tmp_path):
     archive = ScratchArchive(tmp_path)
     archive.env["ARCHIVE_STATIC_ROOT"] = str(tmp_path / "var" / "static")

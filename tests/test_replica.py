@@ -8,15 +8,12 @@ import time
 from urllib.parse import urlparse, urlunparse
 
 import psycopg
-import pytest
 import requests
 
 from tests.live import CURATOR, CURATOR_PASSWORD, ROOT, Curator, Gunicorn, ScratchArchive
+from tests.passes import postgres_pass_only
 
-pytestmark = pytest.mark.skipif(
-    not os.environ.get("DATABASE_URL", "").startswith("postgres"),
-    reason="a streaming replica needs the PostgreSQL run of the suite",
-)
+pytestmark = postgres_pass_only("a streaming replica of PostgreSQL")
 ARTICLE = "Guarantors meet again\n\nThe guarantors met in Astana on Monday, envoys said.\n"
 
 

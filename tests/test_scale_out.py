@@ -3,20 +3,16 @@ two gunicorn readers with index folders of their own (published by the writer), 
 the writer; both readers show it within a bounded time, and no reader request fails."""
 
 import copy
-import os
 import threading
 import time
 
-import pytest
 import requests
 
 from tests.live import ROOT, Gunicorn, ScratchArchive
+from tests.passes import postgres_pass_only
 from tests.test_replica import replica_url, start_replica, wait_for
 
-pytestmark = pytest.mark.skipif(
-    not os.environ.get("DATABASE_URL", "").startswith("postgres"),
-    reason="the replica needs the PostgreSQL run of the suite",
-)
+pytestmark = postgres_pass_only("the replica of PostgreSQL")
 CONVERGE_SECONDS = 30
 NEW = "Envoys meet again\n\nThe envoys met in Astana, the kingfisher delegation said on Monday.\n"
 

@@ -5,6 +5,10 @@ import os
 import pytest
 from playwright.sync_api import expect
 
+from tests.passes import sqlite_pass_only
+
+pytestmark = sqlite_pass_only("the timeline's script and drawing do not depend on the database")
+
 SHOTS = os.environ.get("ARCHIVE_SCREENSHOTS")  # a folder to keep the screenshots in
 
 

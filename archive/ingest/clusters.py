@@ -9,14 +9,15 @@ memory: datasketch's MinHashLSH keeps its buckets in the process (or Redis/Cassa
 held every stored article's bands and signature (~800 MB at 100k articles).
 """
 
+import functools
 import hashlib
 import itertools
 import re
 import zlib
 from collections import defaultdict
+from typing import TYPE_CHECKING
 
 import numpy as np
-from datasketch import LeanMinHash, MinHash
 from django.db import connection
 
 NUM_PERM = 64
@@ -41,18 +42,36 @@ SEED = 1
 SCHEME = "affine32"  # datasketch's hashing scheme, named so stored signatures stay comparable
 
 
-_TEMPLATE = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME, hashfunc=zlib.crc32)
+if TYPE_CHECKING:
+    from datasketch import LeanMinHash, MinHash
 
 
-def signature(text: str) -> MinHash:
+@functools.cache
+def _datasketch():
+    """datasketch, imported when a signature is first made or read: the package imports
+    scipy, 0.35 s of the start of every process (web workers, every command) otherwise."""
+    import datasketch
+
+    return datasketch
+
+
+@functools.cache
+def _permutations():
+    template = _datasketch().MinHash(
+        num_perm=NUM_PERM, seed=SEED, scheme=SCHEME, hashfunc=zlib.crc32
+    )
+    return template.permutations
+
+
+def signature(text: str) -> "MinHash":
     # crc32 (C, stable across processes) instead of datasketch's default SHA-1: a third of
     # the import's time went to hashing shingles. The permutations are computed once.
-    minhash = MinHash(
+    minhash = _datasketch().MinHash(
         num_perm=NUM_PERM,
         seed=SEED,
         scheme=SCHEME,
         hashfunc=zlib.crc32,
-        permutations=_TEMPLATE.permutations,
+        permutations=_permutations(),
     )
     minhash.update_batch(list(shingles(text)))
     return minhash
@@ -62,8 +81,10 @@ def to_bytes(minhash) -> bytes:
     return np.asarray(minhash.hashvalues, dtype=np.uint64).tobytes()
 
 
-def from_bytes(data: bytes) -> LeanMinHash:
-    return LeanMinHash(seed=SEED, hashvalues=np.frombuffer(data, dtype=np.uint64), scheme=SCHEME)
+def from_bytes(data: bytes) -> "LeanMinHash":
+    return _datasketch().LeanMinHash(
+        seed=SEED, hashvalues=np.frombuffer(data, dtype=np.uint64), scheme=SCHEME
+    )
 
 
 def band_keys(minhash) -> list[tuple[int, int]]:

@@ -1,13 +1,13 @@
 """HTML pages: main text, title, author, date and canonical URL extracted by trafilatura
 (whose dates come from htmldate)."""
 
-import trafilatura
-
 from archive.ingest.records import Problem, RawItem
 
 
 def extract(raw: bytes, url: str = ""):
     """trafilatura's document for a page, or None when it finds no article text."""
+    import trafilatura  # here: 0.16 s of every process's start (web workers, commands) else
+
     document = trafilatura.bare_extraction(
         raw, url=url or None, with_metadata=True, include_comments=False, favor_precision=True
     )
