@@ -113,6 +113,7 @@ def test_an_import_ends_by_writing_the_small_segments_anew(imported_in_small_par
         "Delegations return to Geneva\n\nThe envoy said talks would resume on Monday.\n"
     )
     report = pipeline.run([tmp_path])
-    assert report.added == 1
+    assert report.added == 1 and report.rewritten == 500
+    assert "500 articles of small index segments written anew" in report.summary()
     assert len(index.open_index()._segments()) < 5
     assert agreement.check().agrees

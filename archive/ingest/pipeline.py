@@ -324,7 +324,7 @@ def _import(importer, paths, progress, columns, report):
     importer.proposals.save()
     report.added = Article.objects.filter(import_run=importer.run_record).count()
     search_writes.drain_all()
-    compaction.compact()  # the imports' small segments rewritten as one, once they gather
+    report.rewritten = compaction.compact()  # small segments written anew, once they gather
 
 
 def _new_items(importer, records, report):

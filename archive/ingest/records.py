@@ -117,6 +117,7 @@ class ImportReport:
     decoding_errors: int = 0
     dry_run: bool = False
     skipped: Counter = field(default_factory=Counter)  # reason → records
+    rewritten: int = 0  # articles of gathered small index segments written anew at the end
 
     @property
     def failed(self):
@@ -127,7 +128,10 @@ class ImportReport:
         if self.skipped:
             reasons = ", ".join(f"{n} {reason}" for reason, n in self.skipped.most_common())
             skipped = f", {self.skipped.total()} skipped ({reasons})"
+        rewritten = ""
+        if self.rewritten:
+            rewritten = f"; {self.rewritten} articles of small index segments written anew as one"
         return (
             f"{self.added} added, {self.duplicates} duplicate, {self.failed} failed{skipped}"
-            f" ({self.decoding_errors} invalid UTF-8 bytes decoded by fallback)"
+            f" ({self.decoding_errors} invalid UTF-8 bytes decoded by fallback){rewritten}"
         )
