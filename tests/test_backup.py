@@ -8,16 +8,14 @@ import tarfile
 
 import pytest
 
-from tests.live import ROOT, ScratchArchive
+from tests.live import ROOT, migrated_archive
 
 
 @pytest.fixture(scope="module")
 def filled(tmp_path_factory):
     """One filled archive for the module: its tests back it up, none changes its articles
     but the first, which corrects a title the restore must carry."""
-    archive = ScratchArchive(tmp_path_factory.mktemp("source"))
-    archive.manage("migrate", "--noinput", "-v", "0")
-    archive.manage("load_reference")
+    archive = migrated_archive(tmp_path_factory.mktemp("source"))
     archive.manage("import_articles", str(ROOT / "seeds" / "multilingual"))
     yield archive
     archive.drop()
@@ -25,9 +23,7 @@ def filled(tmp_path_factory):
 
 @pytest.fixture
 def empty(tmp_path):
-    archive = ScratchArchive(tmp_path / "target")
-    archive.manage("migrate", "--noinput", "-v", "0")
-    archive.manage("load_reference")  # what `make run` leaves before any import
+    archive = migrated_archive(tmp_path / "target")  # what `make run` leaves before any import
     yield archive
     archive.drop()
 
@@ -137,10 +133,8 @@ def test_a_backup_that_does_not_load_changes_nothing(filled, empty, tmp_path):
 
 
 def test_a_backup_replaces_a_fresh_instances_seeds_with_replace(filled, tmp_path):
-    target = ScratchArchive(tmp_path / "fresh")
+    target = migrated_archive(tmp_path / "fresh")
     try:
-        target.manage("migrate", "--noinput", "-v", "0")
-        target.manage("load_reference")
         target.manage("import_articles", str(ROOT / "seeds" / "000_bf1e45a5e938c112.txt"))
         backup = tmp_path / "backup.tar.gz"
         filled.manage("backup_archive", str(backup))
@@ -157,11 +151,10 @@ def test_a_backup_on_sqlite_lets_writers_go_on(tmp_path):
     import threading
     import time
 
-    archive = ScratchArchive(tmp_path / "busy")
+    archive = migrated_archive(tmp_path / "busy", reference=False)
     try:
         if archive.pg_url:
             pytest.skip("SQLite's online backup; PostgreSQL reads one snapshot without locks")
-        archive.manage("migrate", "--noinput", "-v", "0")
         archive.manage("import_articles", str(ROOT / "seeds" / "fa-kes"))
         database = archive.folder / "var" / "archive.sqlite3"
         waits, done = [], threading.Event()

@@ -14,7 +14,7 @@ import pytest
 
 from archive.ingest import fanout
 from archive.ingest.records import RawItem
-from tests.live import ROOT, EnrichWorker, Redis, ScratchArchive
+from tests.live import ROOT, EnrichWorker, Redis, ScratchArchive, migrated_archive
 from tests.test_admin_imports import articles_file
 
 pytestmark = pytest.mark.live
@@ -45,10 +45,8 @@ def stored(archive) -> str:
 
 
 def scratch(folder):
-    archive = ScratchArchive(folder)
+    archive = migrated_archive(folder)
     archive.env["ARCHIVE_ENRICH_CHUNK"] = CHUNK
-    archive.manage("migrate", "--noinput", "-v", "0")
-    archive.manage("load_reference")
     return archive
 
 

@@ -10,15 +10,14 @@ import termios
 
 import pytest
 
-from tests.live import PYTHON, ROOT, ScratchArchive
+from tests.live import PYTHON, ROOT, migrated_archive
 
 GOOD = '{"title": "Talks in Geneva", "text": "Delegations met in Geneva on Monday."}\n'
 
 
 @pytest.fixture(scope="module")
 def archive(tmp_path_factory):
-    scratch = ScratchArchive(tmp_path_factory.mktemp("command"))
-    scratch.manage("migrate", "--noinput", "-v", "0")
+    scratch = migrated_archive(tmp_path_factory.mktemp("command"), reference=False)
     yield scratch
     scratch.drop()
 

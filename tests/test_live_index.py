@@ -16,7 +16,7 @@ import pytest
 import requests
 
 from tests.conftest import SEEDS
-from tests.live import CURATOR, CURATOR_PASSWORD, Curator, ScratchArchive, served_archive
+from tests.live import CURATOR, CURATOR_PASSWORD, Curator, migrated_archive, served_archive
 
 pytestmark = pytest.mark.live
 WAIT = 20  # seconds a change may take to reach every worker
@@ -167,10 +167,8 @@ def test_edits_and_an_import_reach_every_worker_without_errors(served, tmp_path)
 def test_an_import_killed_while_indexing_is_repaired_by_the_next_start(tmp_path_factory):
     """SIGKILL while the import holds the index's write lock: the index stays readable,
     the check names what is missing, and `--check --repair` (run by `make run`) mends it."""
-    archive = ScratchArchive(tmp_path_factory.mktemp("crash"))
+    archive = migrated_archive(tmp_path_factory.mktemp("crash"))
     try:
-        archive.manage("migrate", "--noinput", "-v", "0")
-        archive.manage("load_reference")
         archive.manage("rebuild_index")
         importing = archive.manage_in_background("import_articles", str(SEEDS))
         lock = archive.folder / "var" / "index" / "MAIN_WRITELOCK"

@@ -6,7 +6,7 @@ import time
 
 import requests
 
-from tests.live import ROOT, Gunicorn, ScratchArchive
+from tests.live import ROOT, Gunicorn, migrated_archive
 
 NEW = "Negotiators reconvene\n\nNegotiators reconvened in Astana, the zebrafinch delegation said.\n"
 
@@ -17,7 +17,7 @@ def hits(server, words):
 
 
 def test_a_reader_node_picks_up_each_published_generation(tmp_path):
-    writer = ScratchArchive(tmp_path / "node")
+    writer = migrated_archive(tmp_path / "node")
     published = tmp_path / "published"
     writer.env["ARCHIVE_INDEX_PUBLISH_DIR"] = str(published)
     reader = copy.copy(writer)  # the same database, its own index folder
@@ -28,8 +28,6 @@ def test_a_reader_node_picks_up_each_published_generation(tmp_path):
     }
     del reader.env["ARCHIVE_INDEX_PUBLISH_DIR"]
     try:
-        writer.manage("migrate", "--noinput", "-v", "0")
-        writer.manage("load_reference")
         writer.manage("import_articles", str(ROOT / "seeds" / "multilingual"))
         writer.manage("publish_index", str(published))
         server = Gunicorn(reader, workers=2)
@@ -50,9 +48,8 @@ def test_a_reader_node_picks_up_each_published_generation(tmp_path):
 
 
 def test_a_reader_node_never_writes_the_index(tmp_path):
-    reader = ScratchArchive(tmp_path / "node")
+    reader = migrated_archive(tmp_path / "node", reference=False)
     reader.env.update(ARCHIVE_INDEX_READ_ONLY="1")
-    reader.manage("migrate", "--noinput", "-v", "0")
     result = reader.manage(
         "shell", "-c", "from archive.search import writes; print('wrote', writes.drain())"
     )
