@@ -3,11 +3,13 @@
 import pytest
 from playwright.sync_api import expect
 
-from tests.passes import sqlite_pass_only
+from tests.passes import checked_in
 
 # What a browser does with a page (scripts, styles, the Content-Security-Policy) is the
 # templates' and static files'; the reads behind each page run in both passes (test client).
-pytestmark = sqlite_pass_only("what a browser does with a page does not depend on the database")
+pytestmark = checked_in(
+    "postgresql", "what a browser does with a page does not depend on the database"
+)
 
 
 @pytest.fixture(autouse=True)

@@ -9,11 +9,11 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from tests.passes import sqlite_pass_only
+from tests.passes import checked_in
 
 # Layout, accessibility and print are the templates' and the stylesheet's, whatever database
 # serves the rows: the SQLite pass of the suite checks them, the PostgreSQL pass runs the rest.
-pytestmark = sqlite_pass_only("layout does not depend on the database")
+pytestmark = checked_in("sqlite", "layout does not depend on the database")
 SCREENS = {"phone": (390, 844), "desktop": (1280, 900)}
 FIXED_PAGES = {
     "home": "/",

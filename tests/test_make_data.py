@@ -6,7 +6,7 @@ import hashlib
 import re
 
 from tests.live import ROOT, ScratchArchive
-from tests.passes import sqlite_pass_only
+from tests.passes import checked_in
 
 
 def data_steps() -> list[list[str]]:
@@ -24,7 +24,7 @@ def fingerprint(folder) -> dict[str, str]:
     }
 
 
-@sqlite_pass_only("make run serves SQLite in var/")
+@checked_in("sqlite", "make run serves SQLite in var/")
 def test_a_second_make_run_changes_nothing_in_var(tmp_path):
     archive = ScratchArchive(tmp_path)
     archive.env["ARCHIVE_STATIC_ROOT"] = str(tmp_path / "var" / "static")

@@ -11,9 +11,9 @@ import psycopg
 import requests
 
 from tests.live import CURATOR, CURATOR_PASSWORD, ROOT, Curator, Gunicorn, ScratchArchive
-from tests.passes import postgres_pass_only
+from tests.passes import checked_in
 
-pytestmark = postgres_pass_only("a streaming replica of PostgreSQL")
+pytestmark = checked_in("postgresql", "a streaming replica of PostgreSQL")
 ARTICLE = "Guarantors meet again\n\nThe guarantors met in Astana on Monday, envoys said.\n"
 
 

@@ -9,10 +9,10 @@ import time
 import requests
 
 from tests.live import ROOT, Gunicorn, ScratchArchive
-from tests.passes import postgres_pass_only
+from tests.passes import checked_in
 from tests.test_replica import replica_url, start_replica, wait_for
 
-pytestmark = postgres_pass_only("the replica of PostgreSQL")
+pytestmark = checked_in("postgresql", "the replica of PostgreSQL")
 CONVERGE_SECONDS = 30
 NEW = "Envoys meet again\n\nThe envoys met in Astana, the kingfisher delegation said on Monday.\n"
 

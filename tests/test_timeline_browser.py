@@ -5,9 +5,11 @@ import os
 import pytest
 from playwright.sync_api import expect
 
-from tests.passes import sqlite_pass_only
+from tests.passes import checked_in
 
-pytestmark = sqlite_pass_only("the timeline's script and drawing do not depend on the database")
+pytestmark = checked_in(
+    "postgresql", "the timeline's script and drawing do not depend on the database"
+)
 
 SHOTS = os.environ.get("ARCHIVE_SCREENSHOTS")  # a folder to keep the screenshots in
 
