@@ -117,3 +117,19 @@ def test_an_import_ends_by_writing_the_small_segments_anew(imported_in_small_par
     assert "500 articles of small index segments written anew" in report.summary()
     assert len(index.open_index()._segments()) < 5
     assert agreement.check().agrees
+
+
+@pytest.mark.django_db
+def test_a_segment_mostly_edited_away_has_its_live_articles_written_anew(
+    imported_in_small_parts, monkeypatch
+):
+    monkeypatch.setattr(compaction, "MOST_SMALL", 20)  # the small segments alone: left
+    ids = imported_in_small_parts
+    writer = index.bulk_writer(timeout=0)
+    index.write(writer, ids[500:700])  # edited: deleted in the last segment, written anew
+    writer.commit()
+    before = {text: _found(text) for text in QUERIES}
+    assert compaction.compact() == len(ids) - 700
+    assert all(2 * s.deleted_count() < s.doc_count_all() for s in index.open_index()._segments())
+    assert {text: _found(text) for text in QUERIES} == before
+    assert agreement.check().agrees

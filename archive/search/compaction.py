@@ -6,8 +6,10 @@ second even through the bulk writer on 2 cores, against ~1,600 written anew from
 So once more than MOST_SMALL segments of under SMALL_DOCUMENTS articles have gathered, an
 import ends by writing their articles again through the bulk writer: deleted from the small
 segments and added as new, and each segment left with no live document is dropped at that
-commit. A search reads every segment's postings for each of its terms: without this, its cost
-would grow with the number of imports the archive has had.
+commit. A segment whose documents are mostly deleted (edited articles are written to new
+segments) has its live ones written anew the same way. A search reads every segment's
+postings for each of its terms: without this, its cost would grow with the number of imports
+the archive has had, and with the edits.
 """
 
 import numpy as np
@@ -19,18 +21,23 @@ MOST_SMALL = 8
 
 
 def articles_to_rewrite() -> list[int]:
-    """The live articles of the index's small segments, when there are too many of them."""
+    """The live articles of the index's small segments, when there are too many of them, and
+    of every segment that holds more deleted documents than live ones (its articles edited
+    since: an actor merged, a round's dates corrected)."""
     snap = snapshot.open_snapshot()
     try:
-        small = [
+        leaves = [
             (leaf, offset)
             for leaf, offset in arrays.leaves(snap.reader)
-            if merging.TINY_SEGMENT < leaf.doc_count_all() < SMALL_DOCUMENTS
+            if leaf.doc_count_all() > merging.TINY_SEGMENT
         ]
-        if len(small) <= MOST_SMALL:
+        small = [(leaf, o) for leaf, o in leaves if leaf.doc_count_all() < SMALL_DOCUMENTS]
+        hollow = [(leaf, o) for leaf, o in leaves if 2 * leaf.doc_count() < leaf.doc_count_all()]
+        chosen = {o: leaf for leaf, o in (small if len(small) > MOST_SMALL else []) + hollow}
+        if not chosen:
             return []
         docs = np.concatenate(
-            [np.arange(offset, offset + leaf.doc_count_all()) for leaf, offset in small]
+            [np.arange(offset, offset + leaf.doc_count_all()) for offset, leaf in chosen.items()]
         )
         ids = snap.article_ids[docs][snap.live[docs]]
         return sorted(set(ids[ids >= 0].tolist()))
@@ -39,7 +46,7 @@ def articles_to_rewrite() -> list[int]:
 
 
 def compact() -> int:
-    """Write the small segments' articles anew if there are too many; returns how many."""
+    """Write anew the articles `articles_to_rewrite` finds; returns how many."""
     ids = articles_to_rewrite()
     if not ids:
         return 0
