@@ -65,7 +65,7 @@ postgres-stop:
 # CPU), each printing its output when it ends, and each collecting static files into its own
 # folder. The throw-away cluster (and its files) goes when the run ends, passed or failed.
 test: lint data postgres
-	@echo "Running the suite on SQLite and on PostgreSQL at once (5-10 minutes; each pass prints when it ends)"
+	@echo "Running the suite on SQLite and on PostgreSQL at once (about 11 minutes on 2 cores; each pass prints when it ends)"
 	status=0; $(MAKE) --no-print-directory -j2 --output-sync=target pytest-sqlite pytest-postgres \
 		|| status=$$?; bash tests/postgres.sh remove; exit $$status
 
