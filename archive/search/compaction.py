@@ -2,7 +2,8 @@
 
 Each import of more than TINY_SEGMENT articles leaves segments of its own, and a commit merges
 only tiny ones (`merging.py`): Whoosh merges posting by posting in Python, ~300 articles a
-second even through the bulk writer on 2 cores, against ~1,600 written anew from the database.
+second even through the bulk writer on 2 cores, against ~900 written anew from the database
+(their old entries deleted) at 100k articles.
 So once more than MOST_SMALL segments of under SMALL_DOCUMENTS articles have gathered, an
 import ends by writing their articles again through the bulk writer: deleted from the small
 segments and added as new, and each segment left with no live document is dropped at that
