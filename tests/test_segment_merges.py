@@ -1,6 +1,8 @@
 """What a commit merges: a curator's edit adds a small segment and folds only tiny ones into
 it, never an import's segments (merging goes posting by posting in Python, under the lock)."""
 
+import shutil
+
 import pytest
 
 from archive import search
@@ -58,24 +60,42 @@ def test_a_curators_edits_still_merge_tiny_segments(imported):
     assert ix.doc_count() == IMPORTS * IMPORT_SEGMENT + 6
 
 
-@pytest.fixture
-def imported_in_small_parts(scratch_index, monkeypatch):
-    """The shared articles written into the index in ten segments of fifty, as ten small
-    imports leave them (the limits scaled down with the corpus)."""
+def _scaled_down(patch):
+    """The limits scaled down with the corpus: segments of 50 are small, of 10 tiny."""
+    patch.setattr(merging, "TINY_SEGMENT", 10)
+    patch.setattr(compaction, "SMALL_DOCUMENTS", 100)
+    patch.setattr(compaction, "MOST_SMALL", 4)
+
+
+@pytest.fixture(scope="module")
+def small_parts(tmp_path_factory, django_db_setup, django_db_blocker):
+    """The shared articles written into an index in ten segments of fifty and one of the
+    rest, as small imports leave them: written once, copied for each test."""
+    from django.test import override_settings
+
     from archive.models import Article
 
-    monkeypatch.setattr(merging, "TINY_SEGMENT", 10)
-    monkeypatch.setattr(compaction, "SMALL_DOCUMENTS", 100)
-    monkeypatch.setattr(compaction, "MOST_SMALL", 4)
-    ids = list(Article.objects.order_by("pk").values_list("pk", flat=True))
-    index.open_index()
-    for start in range(0, 500, 50):
-        writer = index.bulk_writer(timeout=0)
-        index.write(writer, ids[start : start + 50])
-        writer.commit()
-    writer = index.bulk_writer(timeout=0)
-    index.write(writer, ids[500:])
-    writer.commit()
+    folder = tmp_path_factory.mktemp("small-parts") / "index"
+    with (
+        django_db_blocker.unblock(),
+        override_settings(ARCHIVE_INDEX_DIR=folder),
+        pytest.MonkeyPatch.context() as patch,
+    ):
+        _scaled_down(patch)
+        ids = list(Article.objects.order_by("pk").values_list("pk", flat=True))
+        index.open_index()
+        for part in [*(ids[start : start + 50] for start in range(0, 500, 50)), ids[500:]]:
+            writer = index.bulk_writer(timeout=0)
+            index.write(writer, part)
+            writer.commit()
+    return folder, ids
+
+
+@pytest.fixture
+def imported_in_small_parts(small_parts, scratch_index, monkeypatch):
+    folder, ids = small_parts
+    shutil.copytree(folder, scratch_index)
+    _scaled_down(monkeypatch)
     return ids
 
 
