@@ -12,9 +12,10 @@ with two steps replaced, nothing else:
   go through Whoosh's per-document writer, unchanged;
 - `_flush_segment` writes each field's lists at once (`blocks.py`: Whoosh's blocks,
   compression and term infos) into the files of Whoosh's own field writer.
-Locking, deletions, merging and the table of contents stay Whoosh's, so the result is a
-standard Whoosh index: `tests/test_bulk_index.py` builds one corpus both ways and compares
-every term, posting, length, stored field and column, and Whoosh's own search on both.
+Locking, deletions, merging (under `merging.py`'s policy) and the table of contents stay
+Whoosh's, so the result is a standard Whoosh index: `tests/test_bulk_index.py` builds one
+corpus both ways and compares every term, posting, length, stored field and column, and
+Whoosh's own search on both.
 
 A segment is held in memory while it is written; `SEGMENT_DOCUMENTS` bounds it (a rebuild
 writes one segment per that many articles, all published in one commit).
